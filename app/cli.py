@@ -1,0 +1,232 @@
+"""The command line of the contract (shared/spec/interface.md): check, export, and the window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from ._exceptions import GoujiError
+from .model import CheckResult, Report
+from .reader import iter_report_files, load_report
+from .rules import check
+from .template import TABLE_SHORT
+
+__all__ = ["main", "report_json", "check_path"]
+
+USAGE = """用法:
+  gouji                         打开窗口
+  gouji 文件 [--screenshot 图片.png]   打开窗口并载入报告（或截图后退出）
+  gouji check [--json] [--encoding 编码] [--summary 汇总.xlsx] 路径...
+  gouji export 文件 -o 输出.xlsx [--encoding 编码]
+"""
+
+
+def report_json(report: Report, result: CheckResult) -> dict:
+    doc = {
+        "path": report.path,
+        "encoding": report.encoding,
+        "format": report.format,
+        "title": report.title,
+        "year": report.year,
+        "tables": {tid: {"cells": _cells_json(cells)} for tid, cells in report.tables.items()},
+        "findings": [f.to_json() for f in result.findings],
+        "fixes": [x.to_json() for x in result.fixes],
+    }
+    if report.error:
+        doc["error"] = report.error
+    return doc
+
+
+def _cells_json(cells) -> dict:
+    out: dict[str, dict] = {}
+    for (row, col), cell in cells.items():
+        out.setdefault(row, {})[col] = cell.json_value()
+    return out
+
+
+def error_json(path: str, message: str) -> dict:
+    return {"path": path, "tables": {}, "findings": [], "fixes": [], "error": message}
+
+
+def check_path(path: str, encoding: str | None = None):
+    """(report, result) for one file, or (None, message) when it cannot be read."""
+    try:
+        report = load_report(path, encoding)
+    except GoujiError as exc:
+        return None, str(exc)
+    except MemoryError:
+        return None, "文件太大，内存不足，无法读取。"
+    except Exception as exc:  # noqa: BLE001 - a bug must not end the batch; say it in Chinese
+        return None, f"读取时发生内部错误（{type(exc).__name__}），请把此文件发给开发者。"
+    return report, check(report)
+
+
+def expand_paths(paths: list[str]):
+    """Yield (path, error_or_None): folders expand to their report files, recursively."""
+    for p in paths:
+        if os.path.isdir(p):
+            files = list(iter_report_files(p))
+            if not files:
+                yield p, "文件夹中没有找到报告文件（.txt 或 .xlsx）。"
+            for f in files:
+                yield f, None
+        else:
+            yield p, None
+
+
+def _cmd_check(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(prog="gouji check", description="检查年度报告的统计表")
+    ap.add_argument("paths", nargs="+", metavar="PATH")
+    ap.add_argument("--json", action="store_true", help="输出 JSON")
+    ap.add_argument("--encoding", help="指定文件编码（不自动识别）")
+    ap.add_argument("--summary", metavar="OUT.xlsx", help="把每份报告的结论写成汇总工作簿")
+    args = ap.parse_args(argv)
+    docs = []
+    rows = []
+    status = 0
+    items = list(expand_paths(args.paths))
+    progress = _Progress(len(items)) if not args.json and len(items) > 3 and sys.stderr.isatty() else None
+    for k, (path, err) in enumerate(items):
+        if err is None:
+            report, result = check_path(path, args.encoding)
+            if report is None:
+                err = result
+        if err is not None:
+            status = 2
+            docs.append(error_json(path, err))
+            rows.append((path, None, None, err))
+            if not args.json:
+                _print_error(path, err)
+        else:
+            doc = report_json(report, result)
+            docs.append(doc)
+            rows.append((path, report, result, report.error))
+            if report.error:
+                status = 2
+            elif result.errors and status == 0:
+                status = 1
+            if not args.json:
+                _print_summary(report, result)
+        if progress:
+            progress.step(k + 1)
+    if progress:
+        progress.done()
+    if args.json:
+        _write_out(json.dumps({"version": 1, "reports": docs}, ensure_ascii=False))
+    if args.summary:
+        try:
+            from .summary import write_summary
+            write_summary(rows, args.summary)
+        except GoujiError as exc:
+            print(f"汇总工作簿未能写出：{exc}", file=sys.stderr)
+            status = max(status, 2)
+    return status
+
+
+class _Progress:
+    def __init__(self, total: int):
+        self.total = total
+
+    def step(self, n: int) -> None:
+        width = 30
+        fill = width * n // self.total
+        sys.stderr.write(f"\r[{'#' * fill}{'.' * (width - fill)}] {n}/{self.total}")
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        sys.stderr.write("\n")
+
+
+def _write_out(text: str) -> None:
+    out = sys.stdout
+    try:
+        out.write(text + "\n")
+    except UnicodeEncodeError:
+        out.buffer.write((text + "\n").encode("utf-8"))
+    out.flush()
+
+
+def _print_error(path: str, message: str) -> None:
+    _write_out(f"✗ {path}\n  无法检查：{message}")
+
+
+def _print_summary(report: Report, result: CheckResult) -> None:
+    verdict = "无错误" if not result.errors else f"{result.errors} 处错误"
+    if result.warnings:
+        verdict += f" · {result.warnings} 处提醒"
+    mark = "✓" if not result.errors and not report.error else "✗"
+    tables = "、".join(TABLE_SHORT[t][:2] for t in report.tables)
+    lines = [f"{mark} {report.path}",
+             f"  {report.title} · {report.format}年版格式 · 编码 {report.encoding} · 表格：{tables} · {verdict}"]
+    if report.error:
+        lines.append(f"  注意：{report.error}")
+    shown_warnings = 0
+    for f in result.findings:
+        if f.severity == "error":
+            lines.append(f"  错误：{f.message}")
+        elif shown_warnings < 5:
+            lines.append(f"  提醒：{f.message}")
+            shown_warnings += 1
+    if result.warnings > shown_warnings:
+        lines.append(f"  ……另有 {result.warnings - shown_warnings} 处提醒（用 --json 查看全部）")
+    _write_out("\n".join(lines))
+
+
+def _cmd_export(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(prog="gouji export", description="检查报告并导出 xlsx 工作簿")
+    ap.add_argument("file")
+    ap.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
+    ap.add_argument("--encoding")
+    args = ap.parse_args(argv)
+    try:
+        report = load_report(args.file, args.encoding)
+        result = check(report)
+        from .export import export_workbook
+        export_workbook(report, result, args.output)
+    except GoujiError as exc:
+        print(f"导出失败：{exc}", file=sys.stderr)
+        return 2
+    verdict = "无错误" if not result.errors else f"{result.errors} 处错误"
+    _write_out(f"已导出 {args.output}（{verdict}，{result.warnings} 处提醒）")
+    return 1 if result.errors else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8", errors="replace")
+        except (AttributeError, ValueError):
+            pass
+    if argv and argv[0] in ("-h", "--help", "help"):
+        _write_out(USAGE)
+        return 0
+    if argv and argv[0] == "--version":
+        from . import __version__
+        _write_out(f"gouji {__version__}")
+        return 0
+    try:
+        if argv and argv[0] == "check":
+            return _cmd_check(argv[1:])
+        if argv and argv[0] == "export":
+            return _cmd_export(argv[1:])
+    except KeyboardInterrupt:
+        return 130
+    return _gui(argv)
+
+
+def _gui(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(prog="gouji", usage=USAGE)
+    ap.add_argument("files", nargs="*")
+    ap.add_argument("--screenshot", metavar="PNG")
+    ap.add_argument("--smoke-test", action="store_true")
+    ap.add_argument("--encoding")
+    args = ap.parse_args(argv)
+    try:
+        from ui.main import run
+    except ImportError as exc:
+        print(f"无法启动窗口：缺少图形界面组件（{exc}）。可以用 gouji check 在命令行检查报告。", file=sys.stderr)
+        return 2
+    return run(args.files, screenshot=args.screenshot, smoke_test=args.smoke_test, encoding=args.encoding)

@@ -1,0 +1,87 @@
+"""Label normalisation and matching: exact after normalisation, then containment, then fuzzy."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["norm", "LabelIndex", "Match", "has_cjk"]
+
+_ENUM = re.compile(
+    r"^(?:第?[一二三四五六七八九十]+[、.．,，]|[（(][一二三四五六七八九十]+[)）][、.．]?|\d{1,2}[.、．)）,，]|[（(]\d{1,2}[)）])"
+)
+_PUNCT = re.compile(r"[\s\u3000“”\"'‘’「」『』、，,。.．:：;；()（）\[\]【】<>《》/／·_\-—–~～!！?？]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def has_cjk(s: str) -> bool:
+    return _CJK.search(s) is not None
+
+
+def norm(s: str) -> str:
+    """Fold width, drop spacing, quotes, punctuation and leading enumerators such as （一）、1.、三、."""
+    s = unicodedata.normalize("NFKC", s).strip()
+    for _ in range(3):
+        m = _ENUM.match(s)
+        if not m:
+            break
+        s = s[m.end():].lstrip()
+    return _PUNCT.sub("", s)
+
+
+@dataclass(frozen=True)
+class Match:
+    target: object          # what the label names (row id, column id, ...)
+    quality: str            # "exact" | "contains" | "fuzzy"
+    label: str              # the official label matched
+
+
+class LabelIndex:
+    """Looks cell texts up against a set of official labels and their variants."""
+
+    def __init__(self, entries: list[tuple[str, object]], fuzzy_cutoff: float = 0.72):
+        # entries: (official label or variant, target)
+        self._exact: dict[str, tuple[object, str]] = {}
+        self._by_len: list[tuple[str, object, str]] = []
+        for label, target in entries:
+            key = norm(label)
+            if not key:
+                continue
+            self._exact.setdefault(key, (target, label))
+            self._by_len.append((key, target, label))
+        self._by_len.sort(key=lambda e: -len(e[0]))
+        self._keys = [e[0] for e in self._by_len]
+        self._cutoff = fuzzy_cutoff
+
+    def lookup(self, text: str, allow_contains: bool = True, allow_fuzzy: bool = True) -> Match | None:
+        key = norm(text)
+        if not key:
+            return None
+        hit = self._exact.get(key)
+        if hit is not None:
+            return Match(hit[0], "exact", hit[1])
+        if len(key) > 80:
+            return None
+        if allow_contains:
+            for k, target, label in self._by_len:
+                if len(k) >= 2 and k in key and len(k) * 3 >= len(key):
+                    return Match(target, "contains", label)
+        if allow_fuzzy and len(key) >= 3 and has_cjk(key):
+            best = None
+            best_ratio = self._cutoff
+            sm = difflib.SequenceMatcher(autojunk=False)
+            sm.set_seq2(key)
+            for k, target, label in self._by_len:
+                if abs(len(k) - len(key)) > max(4, len(key) // 2):
+                    continue
+                sm.set_seq1(k)
+                if sm.real_quick_ratio() < best_ratio or sm.quick_ratio() < best_ratio:
+                    continue
+                r = sm.ratio()
+                if r > best_ratio:
+                    best, best_ratio = (target, label), r
+            if best is not None:
+                return Match(best[0], "fuzzy", best[1])
+        return None

@@ -1,0 +1,708 @@
+"""Text → Report: find the three tables in either layout and map every number by its labels.
+
+Layouts seen in real reports:
+  A  one table row per line, cells separated by tabs (with padding cells from merged labels);
+  B  one cell per line, each starting with a tab, rows separated by blank lines, long cells
+     wrapped onto a following line that does not start with a tab.
+Both become "logical rows" (cells with their source lines); everything after that is layout-free.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ._exceptions import NoTableError
+from .labels import LabelIndex, has_cjk, norm
+from .model import BLANK, NUMBER, Cell, Finding, Report
+from .template import (
+    FINGERPRINTS, T2_ADDEND_COLUMNS, T2_TOTAL_COLUMN, TABLE_SHORT, TABLE_TITLES, Block, TableSpec,
+    get_template, short_row_label,
+)
+from .values import MISSING_TOKENS, parse_value
+
+__all__ = ["parse_text", "LogicalRow"]
+
+
+@dataclass
+class LogicalRow:
+    cells: list[str]
+    lines: list[int]                   # 1-based source line of each cell
+
+    @property
+    def line(self) -> int:
+        return self.lines[0] if self.lines else 0
+
+
+@dataclass
+class _Ctx:
+    findings: list[Finding] = field(default_factory=list)
+
+    def add(self, severity, kind, table, cells, message, rule, expected=None, actual=None):
+        self.findings.append(Finding(severity, kind, table, tuple(cells), expected, actual, message, rule))
+
+
+# ---------------------------------------------------------------------------------------------
+# Section headings
+
+_HEADINGS = (
+    ("s1", re.compile(r"总体情况"), "一"),
+    ("t1", re.compile(r"主动公开政府信息(?:的)?情况"), "二"),
+    ("t2", re.compile(r"收到和处理政府信息公开申请(?:的)?情况"), "三"),
+    ("t3", re.compile(r"行政复议[、和及与，,]?\s*行政诉讼(?:的)?情况"), "四"),
+    ("s5", re.compile(r"存在的主要问题"), "五"),
+    ("s6", re.compile(r"其他需要报告的事项"), "六"),
+)
+_HEAD_PREFIX = re.compile(r"^\s*([一二三四五六七八九十]+|\d+)\s*[、.．]\s*")
+
+
+def _find_headings(lines: list[str]) -> dict[str, tuple[int, str]]:
+    found: dict[str, tuple[int, str]] = {}
+    order = [h[0] for h in _HEADINGS]
+    pos = 0
+    for i, line in enumerate(lines):
+        if not line or line[0] == "\t" or len(line) > 60:
+            continue
+        s = line.strip()
+        if len(s) > 40:
+            continue
+        for key, rx, _ in _HEADINGS[pos:]:
+            if rx.search(s) and (len(s) <= 30 or _HEAD_PREFIX.match(s)):
+                found[key] = (i, s)
+                pos = order.index(key) + 1
+                break
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Layout → logical rows
+
+def _is_b_line(line: str) -> bool:
+    return line.startswith("\t") and "\t" not in line[1:]
+
+
+def _logical_rows(lines: list[str], start: int, end: int) -> list[LogicalRow]:
+    seg = range(start, end)
+    nonblank = [i for i in seg if lines[i].strip() or lines[i] == "\t"]
+    if not nonblank:
+        return []
+    b_lines = sum(1 for i in nonblank if _is_b_line(lines[i]))
+    if b_lines * 2 >= len(nonblank) and b_lines >= 4:
+        return _rows_b(lines, start, end)
+    rows = []
+    for i in nonblank:
+        line = lines[i]
+        if len(line) > 4000:
+            continue  # a wall of text is not a table row
+        cells = line.split("\t")
+        rows.append(LogicalRow(cells, [i + 1] * len(cells)))
+    return rows
+
+
+def _rows_b(lines: list[str], start: int, end: int) -> list[LogicalRow]:
+    rows: list[LogicalRow] = []
+    cur: LogicalRow | None = None
+    for i in range(start, end):
+        line = lines[i]
+        if line == "" or (not line.strip() and line != "\t"):
+            if cur is not None:
+                rows.append(cur)
+            cur = None
+            continue
+        if len(line) > 4000:
+            continue
+        if cur is None:
+            cur = LogicalRow([], [])
+        if line.startswith("\t"):
+            for part in line[1:].split("\t"):
+                cur.cells.append(part)
+                cur.lines.append(i + 1)
+        elif cur.cells:
+            # a wrapped cell: "商业\n企业"
+            cur.cells[-1] += line
+        else:
+            cur.cells.append(line)
+            cur.lines.append(i + 1)
+    if cur is not None:
+        rows.append(cur)
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+def _is_value_like(text: str) -> bool:
+    s = text.strip()
+    if not s:
+        return True
+    if s in MISSING_TOKENS:
+        return True
+    return not has_cjk(s) or parse_value(s).state == NUMBER
+
+
+def _value_cells(row: LogicalRow, after: int) -> list[tuple[str, int]]:
+    return [(row.cells[k], row.lines[k]) for k in range(after + 1, len(row.cells))]
+
+
+def _blank(text: str) -> bool:
+    return not text.strip()
+
+
+def _window(vals: list[tuple[str, int]], n: int, profile: list[int] | None = None):
+    """Choose n consecutive cells holding every non-blank cell. Returns (cells, surplus)."""
+    filled = [k for k, (t, _) in enumerate(vals) if not _blank(t)]
+    if not filled:
+        return (vals[-n:] if len(vals) >= n else vals + [("", 0)] * (n - len(vals))), 0
+    first, last = filled[0], filled[-1]
+    span = last - first + 1
+    if span > n:
+        return vals[first:last + 1], span - n
+    lo = max(0, last - n + 1)
+    hi = min(first, len(vals) - n) if len(vals) >= n else 0
+    if len(vals) < n:
+        # Cells were dropped: place the row where the other rows have numbers, else flush right
+        # (an exporter drops the padding of merged labels; the last cell is usually the 总计).
+        line = vals[-1][1]
+        best, best_score = None, None
+        for pad in range(n - len(vals) + 1):
+            w = [("", line)] * pad + vals + [("", line)] * (n - len(vals) - pad)
+            score = sum(1 for k, (t, _) in enumerate(w) if not _blank(t) and profile and profile[k] > 0)
+            if best_score is None or (score, pad) > best_score:
+                best, best_score = w, (score, pad)
+        return best, 0
+    best, best_score = None, None
+    for s in range(lo, hi + 1):
+        w = vals[s:s + n]
+        score = 0
+        if profile:
+            score = sum(1 for k, (t, _) in enumerate(w) if not _blank(t) and profile[k] > 0)
+        key = (score, s)
+        if best_score is None or key > best_score:
+            best, best_score = w, key
+    return best, 0
+
+
+def _make_cells(vals: list[tuple[str, int]]) -> list[Cell]:
+    return [parse_value(t, ln or None) for t, ln in vals]
+
+
+def _absent() -> Cell:
+    return Cell("", BLANK, None, None, ("absent",))
+
+
+# ---------------------------------------------------------------------------------------------
+# Table 二
+
+_T1_BLOCK = re.compile(r"第二十条第?\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*项")
+_BLOCK_BY_ENUM = {"一": "20.1", "五": "20.5", "六": "20.6", "八": "20.8", "九": "20.9"}
+
+
+def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx) -> dict | None:
+    row_index = LabelIndex([(lab, r.id) for r in spec.rows() for lab in (r.label,) + r.variants])
+    blocks = {b.id: b for b in spec.blocks}
+    col_maps: dict[str, list[str]] = {}
+    cells: dict[tuple[str, str], Cell] = {}
+    seen_rows: set[str] = set()
+    current: Block | None = None
+    found_any = False
+    for row in rows:
+        texts = [c.strip() for c in row.cells]
+        joined = "".join(texts)
+        m = _T1_BLOCK.search(joined)
+        if m:
+            current = blocks.get(_BLOCK_BY_ENUM.get(m.group(1), ""))
+            found_any = True
+            continue
+        first = next((k for k, t in enumerate(texts) if t), None)
+        if first is None:
+            continue
+        if norm(texts[first]) == "信息内容":
+            if current is not None:
+                col_maps[current.id] = _t1_header(row, first, current, ctx)
+            continue
+        label_idx, match = None, None
+        for k, t in enumerate(texts):
+            if t and has_cjk(t) and not _is_value_like(t):
+                mm = row_index.lookup(t)
+                if mm is not None:
+                    label_idx, match = k, mm
+        if match is None:
+            continue
+        rid = match.target
+        if rid in seen_rows:
+            ctx.add("warning", "format", "t1", [], f"表二“{texts[label_idx]}”行出现了两次，只读取了第一次。", "R-LABEL")
+            continue
+        seen_rows.add(rid)
+        found_any = True
+        block = spec.block_of(rid)
+        if match.quality == "fuzzy":
+            ctx.add("warning", "format", "t1", [(rid, c.id) for c in block.columns],
+                    f"表二行标签“{texts[label_idx]}”与模板“{match.label}”不一致，已按“{match.label}”读取。", "R-LABEL")
+        order = col_maps.get(block.id) or [c.id for c in block.columns]
+        n = len(order)
+        vals = _value_cells(row, label_idx)
+        chosen, surplus = _window(vals, n)
+        if surplus:
+            ctx.add("warning", "layout", "t1", [(rid, c) for c in order],
+                    f"表二“{texts[label_idx]}”行有 {n + surplus} 个数据单元格，模板只有 {n} 列；已读取前 {n} 个。", "R-SHAPE")
+            chosen = chosen[:n]
+        for col, cell in zip(order, _make_cells(chosen)):
+            cells[(rid, col)] = cell
+    if not found_any:
+        return None
+    missing_rows = [r for r in spec.rows() if r.id not in seen_rows]
+    for r in missing_rows:
+        block = spec.block_of(r.id)
+        ctx.add("warning", "format", "t1", [(r.id, c.id) for c in block.columns],
+                f"表二缺少“{r.label}”行。", "R-LABEL")
+    for b in spec.blocks:
+        for r in b.rows:
+            for c in b.columns:
+                cells.setdefault((r.id, c.id), _absent())
+    return cells
+
+
+def _t1_header(row: LogicalRow, first: int, block: Block, ctx: _Ctx) -> list[str]:
+    labels = [(t.strip(), k) for k, t in enumerate(row.cells[first + 1:], first + 1) if t.strip()]
+    index = LabelIndex([(lab, c.id) for c in block.columns for lab in (c.label,) + c.variants])
+    order: list[str] = []
+    for text, _ in labels:
+        m = index.lookup(text)
+        if m is None or m.target in order:
+            ctx.add("warning", "format", "t1", [(r.id, c.id) for r in block.rows for c in block.columns],
+                    f"表二{block.title}的列标题“{text}”不是模板中的列，已按模板的列顺序读取。", "R-LABEL")
+            return [c.id for c in block.columns]
+        if m.quality == "fuzzy":
+            ctx.add("warning", "format", "t1", [(r.id, m.target) for r in block.rows],
+                    f"表二{block.title}的列标题“{text}”与模板“{m.label}”不一致（疑似错别字）。", "R-LABEL")
+        order.append(m.target)
+    if len(order) != len(block.columns):
+        if order:
+            ctx.add("warning", "format", "t1", [(r.id, c.id) for r in block.rows for c in block.columns],
+                    f"表二{block.title}的列标题与模板不一致（应为{len(block.columns)}列：" +
+                    "、".join(c.label for c in block.columns) + "），已按模板的列顺序读取。", "R-LABEL")
+        return [c.id for c in block.columns]
+    return order
+
+
+# ---------------------------------------------------------------------------------------------
+# Table 三
+
+_T2_HEADER_HINTS = ("勾稽关系", "申请人情况")
+
+
+def _t2_indexes(spec: TableSpec):
+    entries = []
+    groups = set()
+    for r in spec.rows():
+        entries += [(lab, ("row", r.id)) for lab in (r.label,) + r.variants]
+        groups.update(r.path[:-1])
+    entries += [(g, ("group", g)) for g in groups]
+    cols = []
+    for c in spec.blocks[0].columns:
+        cols += [(p, ("col", c.id if p == c.label else p)) for p in c.path]
+    cols.append(("小计", ("col", "subtotal")))
+    cols.append(("法人或其他组织小计", ("col", "subtotal")))
+    return LabelIndex(entries), LabelIndex(cols, fuzzy_cutoff=0.8)
+
+
+def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: str) -> dict | None:
+    row_index, col_index = _t2_indexes(spec)
+    block = spec.blocks[0]
+    template_rows = [r.id for r in block.rows]
+    rank = {rid: k for k, rid in enumerate(template_rows)}
+    col_order = [c.id for c in block.columns]
+    found: dict[str, tuple[LogicalRow, int, object]] = {}
+    unlabeled: list[tuple[int, LogicalRow]] = []
+    sequence: list[tuple[str, LogicalRow, int]] = []
+    header_seen = False
+    for row in rows:
+        texts = [c.strip() for c in row.cells]
+        if not any(texts):
+            continue
+        joined = "".join(texts)
+        col_hits = []
+        for t in texts:
+            if t and has_cjk(t) and not _is_value_like(t):
+                m = col_index.lookup(t, allow_contains=False)
+                if m is not None:
+                    col_hits.append(m.target[1])
+        row_match, label_idx = None, None
+        for k, t in enumerate(texts):
+            if t and has_cjk(t) and not _is_value_like(t):
+                m = row_index.lookup(t)
+                if m is not None and m.target[0] == "row":
+                    row_match, label_idx = m, k
+        if any(h in joined for h in _T2_HEADER_HINTS) or (len(set(col_hits)) >= 2 and row_match is None) \
+                or (len(set(col_hits)) >= 3):
+            header_seen = True
+            leaf = [h for h in col_hits if h in ("2.1", "2.2", "2.3", "2.4", "2.5", "subtotal")]
+            if len(leaf) >= 3:
+                col_order = _t2_column_order(leaf, ctx, block)
+            continue
+        if row_match is None:
+            numeric = sum(1 for t in texts if t and parse_value(t).state == NUMBER)
+            if numeric >= 3:
+                unlabeled.append((len(sequence), row))
+                sequence.append(("?", row, -1))
+            continue
+        rid = row_match.target[1]
+        if rid in found:
+            ctx.add("warning", "format", "t2", [], f"表三“{texts[label_idx]}”行出现了两次，只读取了第一次。", "R-LABEL")
+            continue
+        found[rid] = (row, label_idx, row_match)
+        sequence.append((rid, row, label_idx))
+        if row_match.quality == "fuzzy":
+            ctx.add("warning", "format", "t2", [(rid, c) for c in (x.id for x in block.columns)],
+                    f"表三行标签“{texts[label_idx]}”与模板“{row_match.label}”不一致（疑似错别字），已按模板读取。", "R-LABEL")
+    if not found and not header_seen:
+        return None
+    # Rows without a label: give each the template row its neighbours leave open.
+    for pos, row in unlabeled:
+        prev_rank = max((rank[s[0]] for s in sequence[:pos] if s[0] in rank), default=-1)
+        nxt = [rank[s[0]] for s in sequence[pos + 1:] if s[0] in rank]
+        next_rank = min(nxt) if nxt else len(template_rows)
+        gap = [rid for rid in template_rows[prev_rank + 1:next_rank] if rid not in found]
+        if len(gap) >= 1:
+            rid = gap[0]
+            label_idx = -1
+            texts = [c.strip() for c in row.cells]
+            first_num = next((k for k, t in enumerate(texts) if t and parse_value(t).state == NUMBER), 0)
+            label_idx = first_num - 1
+            found[rid] = (row, label_idx, None)
+            ctx.add("warning", "format", "t2", [(rid, c.id) for c in block.columns],
+                    f"表三第 {row.line} 行的数据没有行标签，按位置读作“{short_row_label(spec.row(rid))}”行。", "R-LABEL")
+    # Values
+    n = len(col_order)
+    raw_rows: dict[str, list[tuple[str, int]]] = {}
+    surplus_rows: dict[str, list[tuple[str, int]]] = {}
+    profile = [0] * n
+    for rid, (row, label_idx, _) in found.items():
+        vals = _value_cells(row, label_idx)
+        filled = [k for k, (t, _) in enumerate(vals) if not _blank(t)]
+        if filled and filled[-1] - filled[0] + 1 > n:
+            surplus_rows[rid] = vals[filled[0]:filled[-1] + 1]
+            continue
+        raw_rows[rid] = vals
+        if len(vals) == n:
+            for k, (t, _) in enumerate(vals):
+                profile[k] += not _blank(t)
+    table: dict[str, list[Cell]] = {}
+    for rid, vals in raw_rows.items():
+        chosen, _ = _window(vals, n, profile)
+        table[rid] = _make_cells(chosen)
+    if surplus_rows:
+        _resolve_surplus(surplus_rows, table, n, ctx, spec)
+    cells: dict[tuple[str, str], Cell] = {}
+    for rid, row_cells in table.items():
+        for col, cell in zip(col_order, row_cells):
+            if col == "subtotal":
+                continue
+            cells[(rid, col)] = cell
+    if "subtotal" in col_order:
+        _check_org_subtotal(table, col_order, ctx)
+    missing = [rid for rid in template_rows if rid not in found]
+    if missing:
+        names = "、".join(f"“{short_row_label(spec.row(r))}”" for r in missing[:6])
+        more = f"等 {len(missing)} 行" if len(missing) > 6 else ""
+        ctx.add("error" if len(missing) < len(template_rows) else "warning", "format", "t2",
+                [(r, c.id) for r in missing for c in block.columns],
+                f"表三缺少{names}{more}。", "R-LABEL")
+    for r in block.rows:
+        for c in block.columns:
+            cells.setdefault((r.id, c.id), _absent())
+    return cells
+
+
+def _t2_column_order(leaf: list[str], ctx: _Ctx, block: Block) -> list[str]:
+    order = ["1"]
+    for h in leaf:
+        if h not in order:
+            order.append(h)
+    for c in ("2.1", "2.2", "2.3", "2.4", "2.5"):
+        if c not in order:
+            order.insert(len(order), c)
+    order.append("3")
+    if "subtotal" in order:
+        ctx.add("warning", "layout", "t2", [],
+                "表三多了一列“法人或其他组织小计”（模板没有这一列），已按表头读取并核对了它。", "R-SHAPE")
+    return order
+
+
+def _check_org_subtotal(table: dict[str, list[Cell]], order: list[str], ctx: _Ctx) -> None:
+    k = order.index("subtotal")
+    org = [order.index(c) for c in ("2.1", "2.2", "2.3", "2.4", "2.5")]
+    for rid, row in table.items():
+        if len(row) <= k or not all(row[i].is_number for i in org + [k]):
+            continue
+        total = sum(row[i].value for i in org)
+        if total != row[k].value:
+            ctx.add("error", "row-total", "t2", [(rid, c) for c in ("2.1", "2.2", "2.3", "2.4", "2.5")],
+                    f"表三第 {row[k].line} 行“法人或其他组织小计”应为 {total}，实为 {row[k].value}。",
+                    "R-APP-ORGSUB", total, row[k].value)
+
+
+def _resolve_surplus(surplus_rows, table, n, ctx: _Ctx, spec: TableSpec) -> None:
+    """Rows with more numbers than columns: drop the one column that leaves the most relations true."""
+    extra = max(len(v) - n for v in surplus_rows.values())
+    candidates = list(range(n + 1)) if extra == 1 else [None]
+    best_k, best_score = None, None
+    for k in candidates:
+        trial = dict(table)
+        for rid, vals in surplus_rows.items():
+            v = list(vals)
+            if k is not None and len(v) == n + 1:
+                del v[k]
+            trial[rid] = _make_cells(v[:n])
+        score = _t2_score(trial)
+        key = (score, k if k is not None else n)
+        if best_score is None or key > best_score:
+            best_k, best_score = k, key
+    for rid, vals in surplus_rows.items():
+        v = list(vals)
+        if best_k is not None and len(v) == n + 1:
+            del v[best_k]
+        table[rid] = _make_cells(v[:n])
+    labels = [short_row_label(spec.row(r)) for r in surplus_rows]
+    where = f"“{labels[0]}”至“{labels[-1]}”等 {len(labels)} 行" if len(labels) > 1 else f"“{labels[0]}”行"
+    if best_k is None:
+        how = f"只读取了每行的前 {n} 个数"
+    elif best_k == n:
+        how = "按多出的是最后一列读取（忽略每行最后一个数）"
+    elif best_k == 0:
+        how = "按多出的是第一列读取（忽略每行第一个数）"
+    else:
+        how = f"按多出的是第 {best_k + 1} 个数读取（忽略它）"
+    ctx.add("warning", "layout", "t2", [(r, c) for r in surplus_rows for c in T2_ADDEND_COLUMNS + (T2_TOTAL_COLUMN,)],
+            f"表三{where}有 {n + extra} 个数，而模板只有 {n} 列，数字与列对不齐；{how}，请核对原表。", "R-SHAPE")
+
+
+def _t2_score(table: dict[str, list[Cell]]) -> int:
+    """How many row totals hold: used to choose between readings of a misaligned table."""
+    score = 0
+    for row in table.values():
+        if len(row) >= 7 and all(c.is_number for c in row[:7]):
+            score += sum(c.value for c in row[:6]) == row[6].value
+    return score
+
+
+# ---------------------------------------------------------------------------------------------
+# Table 四
+
+_T3_TOP = ("行政复议", "行政诉讼")
+_OUTCOME_INDEX = LabelIndex([(o, o) for o in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")],
+                            fuzzy_cutoff=0.75)
+
+
+def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx) -> dict | None:
+    block = spec.blocks[0]
+    header_outcomes: list[str] = []
+    header_seen = False
+    data: LogicalRow | None = None
+    for row in rows:
+        texts = [c.strip() for c in row.cells]
+        if not any(texts):
+            continue
+        if any(t in ("行政复议", "行政诉讼") for t in texts) or any(
+                _OUTCOME_INDEX.lookup(t, allow_contains=False) for t in texts if t and has_cjk(t)):
+            header_seen = True
+            for t in texts:
+                if t and has_cjk(t):
+                    m = _OUTCOME_INDEX.lookup(t, allow_contains=False)
+                    if m is not None:
+                        header_outcomes.append(m.target)
+            continue
+        numeric = sum(1 for t in texts if t and parse_value(t).state == NUMBER)
+        if numeric >= 5 and data is None:
+            data = row
+    if data is None and not header_seen:
+        return None
+    cells: dict[tuple[str, str], Cell] = {}
+    col_ids = [c.id for c in block.columns]
+    expected = [c.label for c in block.columns]
+    order = col_ids
+    if header_outcomes != expected:
+        if len(header_outcomes) == 15 and all(
+                sorted(header_outcomes[g:g + 5]) == sorted(expected[:5]) for g in (0, 5, 10)):
+            order = [f"{gid}.{expected[:5].index(lab) + 1}" for gid, g in (("1", 0), ("2.1", 5), ("2.2", 10))
+                     for lab in header_outcomes[g:g + 5]]
+            ctx.add("warning", "format", "t3", [],
+                    "表四的列顺序与模板不同，已按表头的列标题读取。", "R-LABEL")
+        elif header_seen:
+            ctx.add("warning", "format", "t3", [],
+                    "表四的表头与模板不一致（应为行政复议、未经复议直接起诉、复议后起诉各五列：结果维持、结果纠正、"
+                    "其他结果、尚未审结、总计），已按模板的列顺序读取。", "R-LABEL")
+    if data is not None:
+        vals = [(t, ln) for t, ln in zip(data.cells, data.lines)]
+        chosen, surplus = _window(vals, 15)
+        if surplus:
+            ctx.add("warning", "layout", "t3", [("1", c) for c in col_ids],
+                    f"表四数据行有 {15 + surplus} 个单元格，模板只有 15 列；已读取前 15 个。", "R-SHAPE")
+            chosen = chosen[:15]
+        filled = sum(1 for t, _ in vals if not _blank(t))
+        if filled < 15 and len(vals) < 15:
+            ctx.add("warning", "layout", "t3", [("1", c) for c in col_ids],
+                    f"表四数据行只有 {filled} 个单元格，模板有 15 列；缺少的按空白处理。", "R-SHAPE")
+        for col, cell in zip(order, _make_cells(chosen)):
+            cells[("1", col)] = cell
+    else:
+        ctx.add("error", "format", "t3", [("1", c) for c in col_ids], "表四只有表头，没有数据行。", "R-LABEL")
+    for c in col_ids:
+        cells.setdefault(("1", c), _absent())
+    return cells
+
+
+# ---------------------------------------------------------------------------------------------
+# Whole report
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _title(lines: list[str]) -> str:
+    for line in lines[:50]:
+        s = line.strip()
+        if s:
+            return s[:200]
+    return ""
+
+
+def _year(title: str, text: str) -> int | None:
+    m = _YEAR.search(title) or _YEAR.search(text[:3000])
+    return int(m.group(1)) if m else None
+
+
+def _generation(region: str) -> str | None:
+    score = {g: sum(fp in region for fp in FINGERPRINTS[g]) for g in FINGERPRINTS}
+    if score["2019"] == score["2021"]:
+        return None
+    return "2019" if score["2019"] > score["2021"] else "2021"
+
+
+_T2_2019_ROW6 = re.compile(r"其他处理[\t\n\s]*[0-9０-９/—－-]")
+
+
+def _t2_generation(region: str) -> str | None:
+    if "逾期不补正" in region or "逾期未按收费通知" in region or "不再处理其政府信息公开申请" in region:
+        return "2021"
+    if "其他处理" in region and _T2_2019_ROW6.search(region):
+        return "2019"
+    return None
+
+
+def _regions(lines: list[str], heads: dict[str, tuple[int, str]]) -> dict[str, tuple[int, int]]:
+    n = len(lines)
+    starts: dict[str, int] = {k: heads[k][0] + 1 for k in ("t1", "t2", "t3") if k in heads}
+    # Content anchors for tables whose heading is missing or unrecognisable.
+    if "t1" not in starts:
+        i = _first(lines, lambda s: "第二十条第" in s and len(s) < 80)
+        if i is not None:
+            starts["t1"] = max(0, i)
+    if "t2" not in starts:
+        i = _first(lines, lambda s: "勾稽关系" in s or "本年新收政府信息公开申请" in s, starts.get("t1", 0))
+        if i is not None:
+            j = _first(lines, lambda s: "勾稽关系" in s or "申请人情况" in s, max(0, i - 12))
+            starts["t2"] = j if j is not None and j <= i else i
+    if "t3" not in starts:
+        i = _first(lines, lambda s: s.strip() in ("行政复议", "行政诉讼") or s.startswith("行政复议\t"),
+                   starts.get("t2", starts.get("t1", 0)))
+        if i is not None:
+            starts["t3"] = i
+    ends = sorted([v for v in starts.values()] + [heads[k][0] for k in ("s5", "s6") if k in heads] + [n])
+    regions = {}
+    for k, s in starts.items():
+        e = min((x for x in ends if x > s), default=n)
+        if k == "t3" and e - s > 120:
+            e = s + 120
+        regions[k] = (s, e)
+    return regions
+
+
+def _first(lines, pred, start=0):
+    for i in range(start, len(lines)):
+        if pred(lines[i]):
+            return i
+    return None
+
+
+def parse_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
+    lines = text.split("\n")
+    ctx = _Ctx()
+    heads = _find_headings(lines)
+    regions = _regions(lines, heads)
+    title = _title(lines)
+    year = _year(title, text)
+
+    region_text = {k: "\n".join(lines[s:e]) for k, (s, e) in regions.items()}
+    g1 = _generation(region_text["t1"]) if "t1" in region_text else None
+    g2 = _t2_generation(region_text["t2"]) if "t2" in region_text else None
+    fmt = g1 or g2 or ("2019" if year is not None and year <= 2020 else "2021")
+    table_formats = {"t1": g1 or fmt, "t2": g2 or fmt, "t3": fmt}
+
+    tables: dict[str, dict] = {}
+    for tid in ("t1", "t2", "t3"):
+        if tid not in regions:
+            continue
+        s, e = regions[tid]
+        rows = _logical_rows(lines, s, e)
+        spec = get_template(table_formats[tid]).tables[tid]
+        if tid == "t1":
+            cells = _parse_t1(rows, spec, ctx)
+        elif tid == "t2":
+            cells = _parse_t2(rows, spec, ctx, table_formats[tid])
+        else:
+            cells = _parse_t3(rows, spec, ctx)
+        if cells is not None:
+            tables[tid] = cells
+    if not tables:
+        raise NoTableError("文件中没有找到年度报告的统计表（二、主动公开，三、依申请，四、复议诉讼）。"
+                           "请确认这是政府信息公开工作年度报告的文本。")
+
+    _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text)
+    error = _cut_off(lines, regions, tables, ctx)
+    return Report(path=path, encoding=encoding, text=text, title=title, year=year, format=fmt,
+                  tables=tables, table_formats={k: table_formats[k] for k in tables},
+                  parse_findings=tuple(ctx.findings), error=error)
+
+
+def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text) -> None:
+    first_table = next(iter(tables))
+    t1_text = region_text.get("t1", "")
+    if g1 and all(any(fp in t1_text for fp in FINGERPRINTS[g]) for g in ("2019", "2021")):
+        ctx.add("error", "format", "t1", [], "表二同时出现了2019年版和2021年版模板的栏目，新旧格式混用。", "R-GEN-MIXED")
+    elif g1 and g2 and g1 != g2:
+        ctx.add("error", "format", "t2", [],
+                f"表二使用{g1}年版模板，表三却使用{g2}年版模板（（六）其他处理的分项不同），新旧格式混用。",
+                "R-GEN-MIXED")
+    if year is not None:
+        expected = "2019" if year <= 2020 else "2021"
+        if fmt != expected:
+            if fmt == "2019":
+                msg = (f"这是{year}年度的报告，应使用2021年版（国办公开办函〔2021〕30号）格式，"
+                       f"却使用了旧版（2019年试行）格式。")
+            else:
+                msg = f"这是{year}年度的报告，应使用2019年试行格式，却使用了2021年版格式。"
+            ctx.add("error", "format", first_table, [], msg, "R-GEN-YEAR")
+    for key, want in (("t1", "二"), ("t2", "三"), ("t3", "四")):
+        if key in heads:
+            line_no, s = heads[key]
+            m = _HEAD_PREFIX.match(s)
+            if not m or m.group(1) != want:
+                official = TABLE_TITLES[key]
+                ctx.add("warning", "format", key, [],
+                        f"第 {line_no + 1} 行的标题“{s}”编号不规范，应为“{official}”。", "R-SECTION")
+        elif key in tables:
+            ctx.add("warning", "format", key, [],
+                    f"没有找到“{TABLE_TITLES[key]}”这一标题，表格是按内容找到的。", "R-SECTION")
+
+
+def _cut_off(lines, regions, tables, ctx) -> str | None:
+    """A file that ends inside a table that lacks rows was cut off: say so as an error."""
+    last = max(regions.items(), key=lambda kv: kv[1][0])
+    tid, (s, e) = last
+    tail = [ln for ln in lines[e:] if ln.strip()]
+    if tail:
+        return None
+    absent = tid not in tables or any("absent" in c.notes for c in tables[tid].values())
+    if absent:
+        return f"报告在{TABLE_SHORT[tid]}中途就结束了，文件可能不完整（被截断）。已读出的部分照常检查，请核对原文件。"
+    return None

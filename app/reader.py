@@ -1,0 +1,72 @@
+"""Path → Report: size limit, file type, decoding and parsing, all errors as GoujiError."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ._exceptions import DecodeError, GoujiError, NoTableError, ReadError
+from .encoding import decode_bytes
+from .model import Report
+from .parse import parse_text
+
+__all__ = ["load_report", "load_text", "iter_report_files", "MAX_BYTES", "REPORT_SUFFIXES"]
+
+MAX_BYTES = 50 * 1024 * 1024
+REPORT_SUFFIXES = (".txt", ".text", ".csv", ".tsv", ".xlsx")
+_SKIP_DIRS = {".git", "__pycache__", ".venv", "node_modules"}
+
+
+def read_bytes(path: str | os.PathLike) -> bytes:
+    p = Path(path)
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise ReadError(f"找不到文件：{path}") from None
+    except OSError as exc:
+        raise ReadError(f"无法访问文件 {path}：{exc.strerror or exc}") from None
+    if p.is_dir():
+        raise ReadError(f"{path} 是一个文件夹，不是报告文件。")
+    if st.st_size > MAX_BYTES:
+        raise ReadError(f"文件太大（{st.st_size / 1024 / 1024:.1f} MB），超过 {MAX_BYTES // 1024 // 1024} MB 的上限，"
+                        f"不像是一份年度报告。")
+    try:
+        with open(p, "rb") as fh:
+            return fh.read(MAX_BYTES + 1)
+    except PermissionError:
+        raise ReadError(f"没有权限读取文件：{path}") from None
+    except OSError as exc:
+        raise ReadError(f"读取文件 {path} 时出错：{exc.strerror or exc}") from None
+
+
+def load_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
+    return parse_text(text, path, encoding)
+
+
+def load_report(path: str | os.PathLike, encoding: str | None = None) -> Report:
+    """Read, decode and parse one report file. Raises GoujiError (Chinese message) on failure."""
+    data = read_bytes(path)
+    if data[:4] == b"PK\x03\x04":
+        if str(path).lower().endswith(".xlsx"):
+            from .xlsx_read import read_workbook
+            return read_workbook(path, data)
+        raise DecodeError("这是一个压缩包或 Office 文档（.docx/.xlsx 等），不是文本报告。"
+                          "目前可以检查 .txt 文本报告和 Gouji 导出的 .xlsx 工作簿。")
+    if str(path).lower().endswith(".xlsx"):
+        raise DecodeError("文件扩展名是 .xlsx，但内容不是 Excel 工作簿（文件可能已损坏或被改了扩展名）。")
+    text, codec = decode_bytes(data, encoding)
+    return parse_text(text, str(path), codec)
+
+
+def iter_report_files(folder: str | os.PathLike):
+    """Every report file below folder, recursively, in a stable order."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith((".", "~$")):
+                continue
+            if name.lower().endswith(REPORT_SUFFIXES):
+                yield os.path.join(root, name)
+
+
+__all__ += ["GoujiError", "NoTableError"]

@@ -1,0 +1,269 @@
+"""Evaluate the template's relations and value domains over a Report; name the single wrong cell."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .model import BLANK, MISSING, NUMBER, TEXT, CheckResult, Finding, Fix, Report
+from .template import COUNT, MONEY, SIGNED, TABLE_IDS, TABLE_SHORT, Relation, Template
+from .values import format_number
+
+__all__ = ["check", "SEVERITY_ORDER"]
+
+SEVERITY_ORDER = {"error": 0, "warning": 1}
+_RELATION_TEXT = {
+    "R-APP-ROW": "自然人至其他各列之和",
+    "R-APP-COL": "（一）至（六）各项之和",
+    "R-REV-ROW": "结果维持、结果纠正、其他结果、尚未审结之和",
+    "R-LIT-DIRECT-ROW": "结果维持、结果纠正、其他结果、尚未审结之和",
+    "R-LIT-POST-ROW": "结果维持、结果纠正、其他结果、尚未审结之和",
+}
+_LOCAL_BODY = ("乡", "镇", "街道", "县", "区")
+
+
+def check(report: Report) -> CheckResult:
+    findings: list[Finding] = list(report.parse_findings)
+    broken: list[tuple[Relation, Template]] = []
+    holding: list[Relation] = []
+    for tid in TABLE_IDS:
+        if tid not in report.tables:
+            continue
+        tpl = report.template_for(tid)
+        cells = report.tables[tid]
+        findings += _value_findings(tid, tpl, cells)
+        for rel in tpl.relations:
+            if rel.table != tid:
+                continue
+            f, state = _evaluate(rel, tpl, cells)
+            if f is not None:
+                findings.append(f)
+            if rel.op == "=" and rel.severity == "error":
+                if state == "broken":
+                    broken.append((rel, tpl))
+                elif state == "holds":
+                    holding.append(rel)
+        findings += _body_findings(report, tid, tpl, cells)
+    fixes = _localise(report, broken, holding)
+    if fixes:
+        findings = _annotate(findings, fixes, report)
+        fixes = [Fix(fx.table, fx.cell, fx.current, fx.value,
+                     tuple(f for f in findings if f.table == fx.table and fx.cell in f.cells
+                           and f.severity == "error")) for fx in fixes]
+    order = {t: k for k, t in enumerate(TABLE_IDS)}
+    findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], order.get(f.table, 9)))
+    return CheckResult(tuple(findings), tuple(fixes))
+
+
+# ---------------------------------------------------------------------------------------------
+
+def _value_findings(tid: str, tpl: Template, cells) -> list[Finding]:
+    out: list[Finding] = []
+    spec = tpl.tables[tid]
+    for block in spec.blocks:
+        for row in block.rows:
+            for col in block.columns:
+                key = (row.id, col.id)
+                cell = cells.get(key)
+                if cell is None or "absent" in cell.notes:
+                    continue
+                name = tpl.cell_name(tid, row.id, col.id)
+                f = _domain_finding(tid, key, name, cell, col.domain)
+                if f is not None:
+                    out.append(f)
+    return out
+
+
+def _domain_finding(tid, key, name, cell, domain) -> Finding | None:
+    def make(sev, msg, rule):
+        return Finding(sev, "value", tid, (key,), None, cell.value if cell.is_number else None, msg, rule)
+
+    if cell.state == TEXT:
+        return make("error", f"{name}填写的“{cell.raw}”不是数字。", "R-NUM-PARSE")
+    if cell.state == MISSING:
+        return make("warning", f"{name}填写的是“{cell.raw}”，按缺失处理（不当作 0）；统计表应填写数字，没有发生的填 0。",
+                    "R-CELL-BLANK")
+    if cell.state == BLANK:
+        return make("warning", f"{name}是空白，按缺失处理（不当作 0）；没有发生的应填 0。", "R-CELL-BLANK")
+    v = cell.value
+    whole = not isinstance(v, Decimal) or v == v.to_integral_value()
+    if domain == COUNT:
+        if v < 0:
+            return make("error", f"{name}是负数（{format_number(v)}），件数不能为负。", "R-NUM-INT")
+        if not whole:
+            return make("error", f"{name}是小数（{format_number(v)}），这里应填整数。", "R-NUM-INT")
+    elif domain == SIGNED:
+        if not whole:
+            return make("error", f"{name}是小数（{format_number(v)}），本年增/减应为整数。", "R-OLD-DELTA")
+    elif domain == MONEY:
+        if v < 0:
+            return make("error", f"{name}是负数（{format_number(v)}），金额不能为负。", "R-ACT-FEE")
+        if isinstance(v, Decimal) and -v.as_tuple().exponent > 4 and v != v.quantize(Decimal("0.0001")):
+            return make("warning", f"{name}有超过 4 位小数（{cell.raw}），金额以万元为单位、保留 4 位小数。", "R-ACT-FEE")
+    for note in cell.notes:
+        if note.startswith("unit:"):
+            unit = note[5:]
+            if domain == MONEY and unit == "元":
+                return make("warning", f"{name}写成了“{cell.raw}”：单位应为万元，请确认是否需要换算（1 万元 = 10000 元）。",
+                            "R-ACT-FEE")
+            return make("warning", f"{name}写成了“{cell.raw}”，单元格中应只填数字，已按 {format_number(v)} 读取。",
+                        "R-NUM-PARSE")
+        if note == "thousands":
+            return make("warning", f"{name}写成了“{cell.raw}”（带千分位逗号），已按 {format_number(v)} 读取。",
+                        "R-NUM-PARSE")
+        if note == "fullwidth":
+            return make("warning", f"{name}用了全角数字“{cell.raw}”，已按 {format_number(v)} 读取。", "R-NUM-PARSE")
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+
+def _evaluate(rel: Relation, tpl: Template, cells) -> tuple[Finding | None, str]:
+    """Return (finding or None, 'holds' | 'broken' | 'uncertain' | 'skipped')."""
+    ops = [cells.get(k) for k in rel.cells]
+    if any(c is None or "absent" in c.notes for c in ops):
+        return None, "skipped"
+    numeric = [c.is_number for c in ops]
+    lhs_vals = [cells[k].value if cells[k].is_number else None for k in rel.lhs]
+    rhs_vals = [cells[k].value if cells[k].is_number else None for k in rel.rhs]
+    short = TABLE_SHORT[rel.table]
+    if not all(numeric):
+        if not any(numeric):
+            return None, "skipped"      # nothing to compare; the blank cells are reported one by one
+        if rel.op != "=":
+            return None, "uncertain"
+        lhs0 = sum(v or 0 for v in lhs_vals)
+        rhs0 = sum(v or 0 for v in rhs_vals)
+        gaps = [k for k, c in zip(rel.cells, ops) if not c.is_number]
+        what = "、".join(sorted({("空白" if cells[k].state == BLANK else f"“{cells[k].raw}”") for k in gaps}))
+        held = "按 0 计时成立" if lhs0 == rhs0 else f"按 0 计时也不成立（{format_number(lhs0)} ≠ {format_number(rhs0)}）"
+        expected, actual = _sides(rel, lhs_vals, rhs_vals, zero=True)
+        msg = f"{short}{rel.name}无法确认：其中有 {len(gaps)} 个单元格是{what}，{held}。"
+        return Finding("warning", rel.kind, rel.table, rel.cells, expected, actual, msg, rel.rule), "uncertain"
+    lhs = sum(lhs_vals)
+    rhs = sum(rhs_vals)
+    if rel.op == "=":
+        if lhs == rhs:
+            return None, "holds"
+        expected, actual = _sides(rel, lhs_vals, rhs_vals)
+        return Finding(rel.severity, rel.kind, rel.table, rel.cells, expected, actual,
+                       _equality_message(rel, short, lhs, rhs), rel.rule), "broken"
+    if rel.op == ">=":
+        ok = lhs >= rhs
+    elif rel.op == "<=":
+        ok = lhs <= rhs
+    else:  # zero-iff
+        ok = (lhs == 0) == (rhs == 0)
+    if ok:
+        return None, "holds"
+    if rel.op == "zero-iff":
+        msg = f"{short}{rel.name}：现在分别是 {format_number(lhs)} 和 {format_number(rhs)}。"
+    elif not rel.rhs:
+        msg = f"{short}{rel.name}：现在是 {format_number(lhs)}。"
+    else:
+        msg = f"{short}{rel.name}：现在是 {format_number(lhs)} 和 {format_number(rhs)}。"
+    return Finding(rel.severity, rel.kind, rel.table, rel.cells, rhs if rel.rhs else 0, lhs, msg, rel.rule), "broken"
+
+
+def _sides(rel: Relation, lhs_vals, rhs_vals, zero=False):
+    """expected = what the total should be (sum of the addends); actual = what the file says."""
+    if any(v is None for v in lhs_vals) and not zero:
+        return None, None
+    lhs = sum(v or 0 for v in lhs_vals)
+    rhs = sum(v or 0 for v in rhs_vals)
+    if len(rel.lhs) == 1:
+        return rhs, (lhs_vals[0] if lhs_vals[0] is not None else None)
+    # 勾稽: the received side is the reference, the handled side is what the file says.
+    return lhs, rhs
+
+
+def _equality_message(rel: Relation, short: str, lhs, rhs) -> str:
+    d = lhs - rhs
+    if rel.kind == "cross-check":
+        return (f"{short}{rel.name}不成立：一（本年新收）+ 二（上年结转）= {format_number(lhs)}，"
+                f"三（七）总计 + 四（结转下年度）= {format_number(rhs)}，相差 {format_number(abs(d))}。")
+    what = _RELATION_TEXT.get(rel.rule, "各项之和")
+    return (f"{short}{rel.name}应为 {format_number(rhs)}（{what}），表中填的是 {format_number(lhs)}，"
+            f"相差 {format_number(abs(d))}。")
+
+
+def _body_findings(report: Report, tid: str, tpl: Template, cells) -> list[Finding]:
+    """R-ACT-GUIZHANG: only State Council departments and provincial/city governments make 规章."""
+    if tid != "t1":
+        return []
+    title = report.title
+    if not any(w in title for w in _LOCAL_BODY) or "市人民政府" in title:
+        return []
+    out = []
+    for col in ("1", "3"):
+        c = cells.get(("20.1.1", col))
+        if c is not None and c.is_number and c.value > 0:
+            out.append(Finding("warning", "plausibility", "t1", (("20.1.1", col),), 0, c.value,
+                               f"{tpl.cell_name('t1', '20.1.1', col)}为 {format_number(c.value)}，"
+                               f"但乡镇、街道和县级机关没有规章制定权，请核实是否应填在“规范性文件”行。",
+                               "R-ACT-GUIZHANG"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Localisation: one cell that explains every broken identity through it
+
+def _localise(report: Report, broken, holding) -> list[Fix]:
+    if not broken:
+        return []
+    holding_cells = {(rel.table, k) for rel in holding for k in rel.cells}
+    by_cell: dict[tuple[str, tuple[str, str]], list[Relation]] = {}
+    for rel, _ in broken:
+        for k in rel.cells:
+            by_cell.setdefault((rel.table, k), []).append(rel)
+    candidates: list[tuple[tuple[str, tuple[str, str]], object, frozenset]] = []
+    for (tid, key), rels in by_cell.items():
+        if (tid, key) in holding_cells:
+            continue            # changing it would break a relation that holds now
+        cells = report.tables[tid]
+        value = None
+        ok = True
+        for rel in rels:
+            v = _solve(rel, key, cells)
+            if v is None or (value is not None and v != value):
+                ok = False
+                break
+            value = v
+        if not ok or value is None:
+            continue
+        tpl = report.template_for(tid)
+        domain = tpl.tables[tid].column(key[0], key[1]).domain
+        if domain == COUNT and (value < 0 or (isinstance(value, Decimal) and value != value.to_integral_value())):
+            continue
+        candidates.append(((tid, key), value, frozenset(id(r) for r in rels)))
+    fixes = []
+    for k, (where, value, rels) in enumerate(candidates):
+        if any(j != k and rels & other for j, (_, _, other) in enumerate(candidates)):
+            continue            # another single cell explains some of the same breaks: ambiguous
+        tid, key = where
+        fixes.append(Fix(tid, key, report.tables[tid][key], value))
+    return fixes
+
+
+def _solve(rel: Relation, key, cells):
+    """The value of `key` that makes the equality hold, the other cells as they are."""
+    lhs = sum(cells[k].value for k in rel.lhs if k != key)
+    rhs = sum(cells[k].value for k in rel.rhs if k != key)
+    if key in rel.lhs:
+        return rhs - lhs
+    if key in rel.rhs:
+        return lhs - rhs
+    return None
+
+
+def _annotate(findings: list[Finding], fixes: list[Fix], report: Report) -> list[Finding]:
+    out = []
+    for f in findings:
+        fx = next((x for x in fixes if x.table == f.table and x.cell in f.cells), None)
+        if fx is None or f.severity != "error":
+            out.append(f)
+            continue
+        name = report.template_for(fx.table).cell_name(fx.table, *fx.cell)
+        cur = format_number(fx.current.value) if fx.current.is_number else fx.current.raw
+        msg = f"{f.message}最可能填错的是{name}：现为 {cur}，改为 {format_number(fx.value)} 可使相关关系全部成立。"
+        out.append(Finding(f.severity, f.kind, f.table, f.cells, f.expected, f.actual, msg, f.rule))
+    return out

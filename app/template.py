@@ -1,0 +1,350 @@
+"""The official table formats as data: one description drives parser, rules, grid and workbook.
+
+Two generations exist (国办公开办函〔2019〕60号 "试行" and 〔2021〕30号). Every table is a list of
+blocks; a block has its own columns (table 二 has four, the others one). Row and column paths
+carry the multi-level headers so that the window and the workbook can draw merged cells.
+Relations are addend lists, never hand-written conditions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+__all__ = [
+    "Column", "Row", "Block", "TableSpec", "Relation", "Template",
+    "get_template", "GENERATIONS", "TABLE_IDS", "TABLE_TITLES",
+]
+
+COUNT = "count"      # whole number >= 0
+MONEY = "money"      # decimal >= 0, 万元, up to 4 decimals
+SIGNED = "signed"    # signed whole number (2019 本年增/减)
+
+TABLE_IDS = ("t1", "t2", "t3")
+TABLE_TITLES = {
+    "t1": "二、主动公开政府信息情况",
+    "t2": "三、收到和处理政府信息公开申请情况",
+    "t3": "四、政府信息公开行政复议、行政诉讼情况",
+}
+TABLE_SHORT = {"t1": "表二（主动公开）", "t2": "表三（依申请）", "t3": "表四（复议诉讼）"}
+GENERATIONS = ("2021", "2019")
+
+
+@dataclass(frozen=True)
+class Column:
+    id: str
+    path: tuple[str, ...]          # header cells from the top level down to this column
+    domain: str = COUNT
+    variants: tuple[str, ...] = ()  # other spellings seen in real reports
+
+    @property
+    def label(self) -> str:
+        return self.path[-1]
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    path: tuple[str, ...]          # row-header cells from the outer group down to this row
+    variants: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.path[-1]
+
+
+@dataclass(frozen=True)
+class Block:
+    id: str
+    title: str                     # e.g. 第二十条第（一）项; "" for single-block tables
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    corner: str = ""               # the top-left header cell text
+
+
+@dataclass(frozen=True)
+class Relation:
+    """lhs (sum) OP rhs (sum); with op '=' an error-level identity unless said otherwise."""
+
+    rule: str                      # stable code, e.g. R-APP-ROW
+    kind: str                      # finding kind of the contract
+    table: str
+    lhs: tuple[tuple[str, str], ...]
+    rhs: tuple[tuple[str, str], ...]
+    op: str = "="                  # '=', '>=', '<=', 'zero-iff'
+    severity: str = "error"
+    name: str = ""                 # short Chinese name of the relation, e.g. "（一）予以公开 行合计"
+
+    @property
+    def cells(self) -> tuple[tuple[str, str], ...]:
+        return self.lhs + self.rhs
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+
+    def rows(self) -> list[Row]:
+        return [r for b in self.blocks for r in b.rows]
+
+    def block_of(self, row_id: str) -> Block:
+        for b in self.blocks:
+            for r in b.rows:
+                if r.id == row_id:
+                    return b
+        raise KeyError(row_id)
+
+    def cell_ids(self) -> list[tuple[str, str]]:
+        return [(r.id, c.id) for b in self.blocks for r in b.rows for c in b.columns]
+
+    def row(self, row_id: str) -> Row:
+        for b in self.blocks:
+            for r in b.rows:
+                if r.id == row_id:
+                    return r
+        raise KeyError(row_id)
+
+    def column(self, row_id: str, col_id: str) -> Column:
+        for c in self.block_of(row_id).columns:
+            if c.id == col_id:
+                return c
+        raise KeyError(col_id)
+
+
+@dataclass(frozen=True)
+class Template:
+    generation: str
+    tables: dict[str, TableSpec]
+    relations: tuple[Relation, ...]
+    fingerprints: tuple[str, ...] = field(default=())
+
+    def cell_name(self, table: str, row: str, col: str) -> str:
+        """A clerk-readable name: 表三“（一）予以公开”行“自然人”列."""
+        spec = self.tables[table]
+        r = spec.row(row)
+        c = spec.column(row, col)
+        if table == "t3":
+            return f"{TABLE_SHORT[table]}“{'·'.join(c.path)}”"
+        return f"{TABLE_SHORT[table]}“{short_row_label(r)}”行“{c.label}”列"
+
+
+def short_row_label(row: Row) -> str:
+    """（三）不予公开1.属于国家秘密, （二）部分公开 — short enough for a message."""
+    label = row.path[-1].split("（区分", 1)[0]
+    if len(row.path) >= 2 and label[:1].isdigit():
+        return f"{row.path[-2]}{label}"
+    return label
+
+
+# ---------------------------------------------------------------------------------------------
+# 表二 主动公开
+
+def _t1(generation: str) -> TableSpec:
+    if generation == "2021":
+        item1 = (Column("1", ("本年制发件数",)), Column("2", ("本年废止件数",)),
+                 Column("3", ("现行有效件数",)))
+        blocks = (
+            Block("20.1", "第二十条第（一）项", item1, (
+                Row("20.1.1", ("规章",)),
+                Row("20.1.2", ("行政规范性文件",), ("规范性文件",)),
+            ), "信息内容"),
+            Block("20.5", "第二十条第（五）项", (Column("1", ("本年处理决定数量",)),), (
+                Row("20.5.1", ("行政许可",)),
+            ), "信息内容"),
+            Block("20.6", "第二十条第（六）项", (Column("1", ("本年处理决定数量",)),), (
+                Row("20.6.1", ("行政处罚",)),
+                Row("20.6.2", ("行政强制",)),
+            ), "信息内容"),
+            Block("20.8", "第二十条第（八）项",
+                  (Column("1", ("本年收费金额（单位：万元）",), MONEY,
+                          ("本年收费金额", "本年收费金额（单位：万元，保留4位小数）")),), (
+                Row("20.8.1", ("行政事业性收费",)),
+            ), "信息内容"),
+        )
+    else:
+        stock = (Column("1", ("上一年项目数量",)), Column("2", ("本年增/减",), SIGNED, ("本年增减",)),
+                 Column("3", ("处理决定数量",)))
+        blocks = (
+            Block("20.1", "第二十条第（一）项",
+                  (Column("1", ("本年新制作数量",)), Column("2", ("本年新公开数量",)),
+                   Column("3", ("对外公开总数量",))), (
+                Row("20.1.1", ("规章",)),
+                Row("20.1.2", ("规范性文件",), ("行政规范性文件",)),
+            ), "信息内容"),
+            Block("20.5", "第二十条第（五）项", stock, (
+                Row("20.5.1", ("行政许可",)),
+                Row("20.5.2", ("其他对外管理服务事项",)),
+            ), "信息内容"),
+            Block("20.6", "第二十条第（六）项", stock, (
+                Row("20.6.1", ("行政处罚",)),
+                Row("20.6.2", ("行政强制",)),
+            ), "信息内容"),
+            Block("20.8", "第二十条第（八）项", stock[:2], (
+                Row("20.8.1", ("行政事业性收费",)),
+            ), "信息内容"),
+            Block("20.9", "第二十条第（九）项",
+                  (Column("1", ("采购项目数量",)),
+                   Column("2", ("采购总金额",), MONEY,
+                          ("采购总金额（单位：万元）", "采购总金额（单位：万元，保留4位小数）"))), (
+                Row("20.9.1", ("政府集中采购",)),
+            ), "信息内容"),
+        )
+    return TableSpec("t1", TABLE_TITLES["t1"], blocks)
+
+
+# ---------------------------------------------------------------------------------------------
+# 表三 依申请
+
+T2_CORNER = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+APPLICANT = "申请人情况"
+ORG = "法人或其他组织"
+T2_COLUMNS = (
+    Column("1", (APPLICANT, "自然人")),
+    Column("2.1", (APPLICANT, ORG, "商业企业")),
+    Column("2.2", (APPLICANT, ORG, "科研机构")),
+    Column("2.3", (APPLICANT, ORG, "社会公益组织")),
+    Column("2.4", (APPLICANT, ORG, "法律服务机构")),
+    Column("2.5", (APPLICANT, ORG, "其他")),
+    Column("3", ("总计",)),
+)
+T2_ADDEND_COLUMNS = ("1", "2.1", "2.2", "2.3", "2.4", "2.5")
+T2_TOTAL_COLUMN = "3"
+
+RESULT = "三、本年度办理结果"
+G3 = "（三）不予公开"
+G4 = "（四）无法提供"
+G5 = "（五）不予处理"
+G6 = "（六）其他处理"
+
+
+def _t2_rows(generation: str) -> tuple[Row, ...]:
+    rows = [
+        Row("1", ("一、本年新收政府信息公开申请数量",)),
+        Row("2", ("二、上年结转政府信息公开申请数量",)),
+        Row("3.1", (RESULT, "（一）予以公开")),
+        Row("3.2", (RESULT, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"), ("（二）部分公开",)),
+        Row("3.3.1", (RESULT, G3, "1.属于国家秘密")),
+        Row("3.3.2", (RESULT, G3, "2.其他法律行政法规禁止公开")),
+        Row("3.3.3", (RESULT, G3, "3.危及“三安全一稳定”")),
+        Row("3.3.4", (RESULT, G3, "4.保护第三方合法权益")),
+        Row("3.3.5", (RESULT, G3, "5.属于三类内部事务信息")),
+        Row("3.3.6", (RESULT, G3, "6.属于四类过程性信息")),
+        Row("3.3.7", (RESULT, G3, "7.属于行政执法案卷")),
+        Row("3.3.8", (RESULT, G3, "8.属于行政查询事项")),
+        Row("3.4.1", (RESULT, G4, "1.本机关不掌握相关政府信息")),
+        Row("3.4.2", (RESULT, G4, "2.没有现成信息需要另行制作")),
+        Row("3.4.3", (RESULT, G4, "3.补正后申请内容仍不明确")),
+        Row("3.5.1", (RESULT, G5, "1.信访举报投诉类申请")),
+        Row("3.5.2", (RESULT, G5, "2.重复申请")),
+        Row("3.5.3", (RESULT, G5, "3.要求提供公开出版物")),
+        Row("3.5.4", (RESULT, G5, "4.无正当理由大量反复申请")),
+        Row("3.5.5", (RESULT, G5, "5.要求行政机关确认或重新出具已获取信息")),
+    ]
+    if generation == "2021":
+        rows += [
+            Row("3.6.1", (RESULT, G6, "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请")),
+            Row("3.6.2", (RESULT, G6, "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请")),
+            Row("3.6.3", (RESULT, G6, "3.其他")),
+        ]
+    else:
+        rows.append(Row("3.6", (RESULT, G6)))
+    rows += [
+        Row("3.7", (RESULT, "（七）总计")),
+        Row("4", ("四、结转下年度继续办理",)),
+    ]
+    return tuple(rows)
+
+
+def _t2(generation: str) -> TableSpec:
+    return TableSpec("t2", TABLE_TITLES["t2"],
+                     (Block("t2", "", T2_COLUMNS, _t2_rows(generation), T2_CORNER),))
+
+
+# ---------------------------------------------------------------------------------------------
+# 表四 复议诉讼
+
+OUTCOMES = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+T3_GROUPS = (
+    ("1", ("行政复议",)),
+    ("2.1", ("行政诉讼", "未经复议直接起诉")),
+    ("2.2", ("行政诉讼", "复议后起诉")),
+)
+T3_COLUMNS = tuple(
+    Column(f"{gid}.{i + 1}", gpath + (label,))
+    for gid, gpath in T3_GROUPS for i, label in enumerate(OUTCOMES)
+)
+
+
+def _t3() -> TableSpec:
+    return TableSpec("t3", TABLE_TITLES["t3"], (Block("t3", "", T3_COLUMNS, (Row("1", ("",)),)),))
+
+
+# ---------------------------------------------------------------------------------------------
+# Relations
+
+def _relations(generation: str, t2: TableSpec) -> tuple[Relation, ...]:
+    rel: list[Relation] = []
+    rows = t2.rows()
+    data_rows = [r.id for r in rows]
+    detail_rows = [r.id for r in rows if r.id.startswith("3.") and r.id != "3.7"]
+    for r in rows:
+        rel.append(Relation(
+            "R-APP-ROW", "row-total", "t2",
+            ((r.id, T2_TOTAL_COLUMN),), tuple((r.id, c) for c in T2_ADDEND_COLUMNS),
+            name=f"“{short_row_label(r)}”行的总计"))
+    for c in T2_COLUMNS:
+        rel.append(Relation(
+            "R-APP-COL", "column-total", "t2",
+            (("3.7", c.id),), tuple((r, c.id) for r in detail_rows),
+            name=f"“{c.label}”列的（七）总计"))
+    for c in T2_COLUMNS:
+        rel.append(Relation(
+            "R-APP-GOUJI", "cross-check", "t2",
+            (("1", c.id), ("2", c.id)), (("3.7", c.id), ("4", c.id)),
+            name=f"“{c.label}”列的勾稽关系（一+二=三（七）+四）"))
+    for gid, gpath in T3_GROUPS:
+        cols = [f"{gid}.{i}" for i in range(1, 6)]
+        rel.append(Relation(
+            {"1": "R-REV-ROW", "2.1": "R-LIT-DIRECT-ROW", "2.2": "R-LIT-POST-ROW"}[gid],
+            "review-total", "t3",
+            (("1", cols[4]),), tuple(("1", c) for c in cols[:4]),
+            name=f"{'·'.join(gpath)}的总计"))
+    if generation == "2021":
+        for r in ("20.1.1", "20.1.2"):
+            label = "规章" if r == "20.1.1" else "行政规范性文件"
+            rel.append(Relation("R-ACT-VALID-GE-NEW", "plausibility", "t1",
+                                ((r, "3"),), ((r, "1"),), ">=", "warning",
+                                name=f"“{label}”现行有效件数不少于本年制发件数"))
+    else:
+        for r, label in (("20.1.1", "规章"), ("20.1.2", "规范性文件")):
+            rel.append(Relation("R-OLD-PUB-LE-TOTAL", "plausibility", "t1",
+                                ((r, "2"),), ((r, "3"),), "<=", "warning",
+                                name=f"“{label}”本年新公开数量不超过对外公开总数量"))
+        for r, label in (("20.5.1", "行政许可"), ("20.5.2", "其他对外管理服务事项"),
+                         ("20.6.1", "行政处罚"), ("20.6.2", "行政强制"), ("20.8.1", "行政事业性收费")):
+            rel.append(Relation("R-OLD-STOCK-NONNEG", "value", "t1",
+                                ((r, "1"), (r, "2")), (), ">=", "error",
+                                name=f"“{label}”本年项目数量（上一年项目数量+本年增/减）不为负"))
+        rel.append(Relation("R-OLD-PROC", "plausibility", "t1",
+                            (("20.9.1", "1"),), (("20.9.1", "2"),), "zero-iff", "warning",
+                            name="“政府集中采购”采购项目数量与采购总金额应同为0或同不为0"))
+    return tuple(rel)
+
+
+FINGERPRINTS = {
+    "2019": ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减",
+             "第二十条第（九）项", "政府集中采购", "其他对外管理服务事项"),
+    "2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额",
+             "逾期不补正", "逾期未按收费通知"),
+}
+
+
+@lru_cache(maxsize=None)
+def get_template(generation: str) -> Template:
+    if generation not in GENERATIONS:
+        raise ValueError(generation)
+    t2 = _t2(generation)
+    tables = {"t1": _t1(generation), "t2": t2, "t3": _t3()}
+    return Template(generation, tables, _relations(generation, t2), FINGERPRINTS[generation])

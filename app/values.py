@@ -1,0 +1,84 @@
+"""Turn one cell's text into a Cell: numbers after normalisation, blanks, placeholders, text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from .model import BLANK, MISSING, NUMBER, TEXT, Cell
+
+__all__ = ["parse_value", "MISSING_TOKENS", "format_number"]
+
+# Placeholders that mean "no value" (never read as 0).
+MISSING_TOKENS = frozenset({"/", "／", "—", "——", "-", "－", "–", "―", "无", "\\", "、", "N/A", "n/a", "NA", "空", "*"})
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_NUM = re.compile(r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)")
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_UNIT = re.compile(r"([+-]?\d+(?:\.\d+)?)(万元|元|件|个|项|次|条|份)")
+_ASCII_DIGITS = frozenset("0123456789+-.")
+
+
+def parse_value(text: str, line: int | None = None) -> Cell:
+    raw = text.strip()
+    if not raw:
+        if text and any(ch not in " \t" for ch in text):
+            return Cell("", BLANK, None, line, ("space",))
+        return Cell("", BLANK, None, line)
+    # fast path: plain ASCII digits, the overwhelmingly common case
+    if raw.isascii() and raw.isdigit():
+        return Cell(raw, NUMBER, int(raw), line)
+    notes: list[str] = []
+    s = raw.translate(_INVISIBLE)
+    norm = unicodedata.normalize("NFKC", s)
+    if norm != s:
+        notes.append("fullwidth" if any("\uff10" <= ch <= "\uff19" for ch in s) else "space")
+    squeezed = "".join(norm.split())
+    if squeezed != norm.strip():
+        notes.append("space")
+    s = squeezed
+    if not s:
+        return Cell("", BLANK, None, line, tuple(notes) or ("space",))
+    if s in MISSING_TOKENS or raw in MISSING_TOKENS:
+        return Cell(raw, MISSING, None, line, tuple(notes))
+    m = _NUM.fullmatch(s)
+    if m is None:
+        if _THOUSANDS.fullmatch(s):
+            notes.append("thousands")
+            s = s.replace(",", "")
+        else:
+            u = _UNIT.fullmatch(s)
+            if u is None:
+                return Cell(raw, TEXT, None, line, tuple(notes))
+            notes.append("unit:" + u.group(2))
+            s = u.group(1)
+    if s.startswith("+"):
+        notes.append("plus")
+    value = _to_number(s)
+    if value is None:
+        return Cell(raw, TEXT, None, line, tuple(notes))
+    return Cell(raw, NUMBER, value, line, tuple(dict.fromkeys(notes)))
+
+
+def _to_number(s: str):
+    if "." not in s:
+        try:
+            return int(s)
+        except ValueError:
+            return None
+    try:
+        d = Decimal(s)
+    except InvalidOperation:
+        return None
+    return d
+
+
+def format_number(v) -> str:
+    """Display form: integers plain, decimals without trailing zeros."""
+    if v is None:
+        return ""
+    if isinstance(v, Decimal):
+        if v == v.to_integral_value():
+            return str(int(v))
+        return format(v.normalize(), "f")
+    return str(v)
