@@ -54,8 +54,21 @@ class LabelIndex:
         self._by_len.sort(key=lambda e: -len(e[0]))
         self._keys = [e[0] for e in self._by_len]
         self._cutoff = fuzzy_cutoff
+        self._memo: dict[tuple[str, bool, bool], Match | None] = {}
 
     def lookup(self, text: str, allow_contains: bool = True, allow_fuzzy: bool = True) -> Match | None:
+        """Memoised: the same labels recur in every report."""
+        k = (text, allow_contains, allow_fuzzy)
+        try:
+            return self._memo[k]
+        except KeyError:
+            pass
+        m = self._lookup(text, allow_contains, allow_fuzzy)
+        if len(self._memo) < 20000:
+            self._memo[k] = m
+        return m
+
+    def _lookup(self, text: str, allow_contains: bool, allow_fuzzy: bool) -> Match | None:
         key = norm(text)
         if not key:
             return None

@@ -10,6 +10,7 @@ Both become "logical rows" (cells with their source lines); everything after tha
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ._exceptions import NoTableError
@@ -131,6 +132,12 @@ def _rows_b(lines: list[str], start: int, end: int) -> list[LogicalRow]:
 # ---------------------------------------------------------------------------------------------
 # Helpers
 
+@lru_cache(maxsize=8192)
+def _label_like(text: str) -> bool:
+    """A stripped cell text that may be a label: has Chinese and is not a number or placeholder."""
+    return bool(text) and has_cjk(text) and not _is_value_like(text)
+
+
 def _is_value_like(text: str) -> bool:
     s = text.strip()
     if not s:
@@ -145,7 +152,7 @@ def _value_cells(row: LogicalRow, after: int) -> list[tuple[str, int]]:
 
 
 def _blank(text: str) -> bool:
-    return not text.strip()
+    return not text or text.isspace()
 
 
 def _window(vals: list[tuple[str, int]], n: int, profile: list[int] | None = None):
@@ -186,8 +193,11 @@ def _make_cells(vals: list[tuple[str, int]]) -> list[Cell]:
     return [parse_value(t, ln or None) for t, ln in vals]
 
 
+_ABSENT = Cell("", BLANK, None, None, ("absent",))
+
+
 def _absent() -> Cell:
-    return Cell("", BLANK, None, None, ("absent",))
+    return _ABSENT
 
 
 # ---------------------------------------------------------------------------------------------
@@ -197,8 +207,20 @@ _T1_BLOCK = re.compile(r"第二十条第?\s*[（(]\s*([一二三四五六七八�
 _BLOCK_BY_ENUM = {"一": "20.1", "五": "20.5", "六": "20.6", "八": "20.8", "九": "20.9"}
 
 
-def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx) -> dict | None:
-    row_index = LabelIndex([(lab, r.id) for r in spec.rows() for lab in (r.label,) + r.variants])
+@lru_cache(maxsize=None)
+def _t1_index(generation: str) -> LabelIndex:
+    spec = get_template(generation).tables["t1"]
+    return LabelIndex([(lab, r.id) for r in spec.rows() for lab in (r.label,) + r.variants])
+
+
+@lru_cache(maxsize=None)
+def _block_column_index(generation: str, block_id: str) -> LabelIndex:
+    block = next(b for b in get_template(generation).tables["t1"].blocks if b.id == block_id)
+    return LabelIndex([(lab, c.id) for c in block.columns for lab in (c.label,) + c.variants])
+
+
+def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: str) -> dict | None:
+    row_index = _t1_index(generation)
     blocks = {b.id: b for b in spec.blocks}
     col_maps: dict[str, list[str]] = {}
     cells: dict[tuple[str, str], Cell] = {}
@@ -218,11 +240,11 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx) -> dict | None
             continue
         if norm(texts[first]) == "信息内容":
             if current is not None:
-                col_maps[current.id] = _t1_header(row, first, current, ctx)
+                col_maps[current.id] = _t1_header(row, first, current, ctx, generation)
             continue
         label_idx, match = None, None
         for k, t in enumerate(texts):
-            if t and has_cjk(t) and not _is_value_like(t):
+            if _label_like(t):
                 mm = row_index.lookup(t)
                 if mm is not None:
                     label_idx, match = k, mm
@@ -258,13 +280,14 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx) -> dict | None
     for b in spec.blocks:
         for r in b.rows:
             for c in b.columns:
-                cells.setdefault((r.id, c.id), _absent())
+                if (r.id, c.id) not in cells:
+                    cells[(r.id, c.id)] = _absent()
     return cells
 
 
-def _t1_header(row: LogicalRow, first: int, block: Block, ctx: _Ctx) -> list[str]:
+def _t1_header(row: LogicalRow, first: int, block: Block, ctx: _Ctx, generation: str) -> list[str]:
     labels = [(t.strip(), k) for k, t in enumerate(row.cells[first + 1:], first + 1) if t.strip()]
-    index = LabelIndex([(lab, c.id) for c in block.columns for lab in (c.label,) + c.variants])
+    index = _block_column_index(generation, block.id)
     order: list[str] = []
     for text, _ in labels:
         m = index.lookup(text)
@@ -291,7 +314,9 @@ def _t1_header(row: LogicalRow, first: int, block: Block, ctx: _Ctx) -> list[str
 _T2_HEADER_HINTS = ("勾稽关系", "申请人情况")
 
 
-def _t2_indexes(spec: TableSpec):
+@lru_cache(maxsize=None)
+def _t2_indexes(generation: str):
+    spec = get_template(generation).tables["t2"]
     entries = []
     groups = set()
     for r in spec.rows():
@@ -307,7 +332,7 @@ def _t2_indexes(spec: TableSpec):
 
 
 def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: str) -> dict | None:
-    row_index, col_index = _t2_indexes(spec)
+    row_index, col_index = _t2_indexes(generation)
     block = spec.blocks[0]
     template_rows = [r.id for r in block.rows]
     rank = {rid: k for k, rid in enumerate(template_rows)}
@@ -322,14 +347,12 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             continue
         joined = "".join(texts)
         col_hits = []
-        for t in texts:
-            if t and has_cjk(t) and not _is_value_like(t):
+        row_match, label_idx = None, None
+        for k, t in enumerate(texts):
+            if _label_like(t):
                 m = col_index.lookup(t, allow_contains=False)
                 if m is not None:
                     col_hits.append(m.target[1])
-        row_match, label_idx = None, None
-        for k, t in enumerate(texts):
-            if t and has_cjk(t) and not _is_value_like(t):
                 m = row_index.lookup(t)
                 if m is not None and m.target[0] == "row":
                     row_match, label_idx = m, k
@@ -410,7 +433,8 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                 f"表三缺少{names}{more}。", "R-LABEL")
     for r in block.rows:
         for c in block.columns:
-            cells.setdefault((r.id, c.id), _absent())
+            if (r.id, c.id) not in cells:
+                cells[(r.id, c.id)] = _absent()
     return cells
 
 
@@ -447,13 +471,13 @@ def _resolve_surplus(surplus_rows, table, n, ctx: _Ctx, spec: TableSpec) -> None
     extra = max(len(v) - n for v in surplus_rows.values())
     candidates = list(range(n + 1)) if extra == 1 else [None]
     best_k, best_score = None, None
+    parsed = {rid: _make_cells(vals) for rid, vals in surplus_rows.items()}
     for k in candidates:
         trial = dict(table)
-        for rid, vals in surplus_rows.items():
-            v = list(vals)
+        for rid, v in parsed.items():
             if k is not None and len(v) == n + 1:
-                del v[k]
-            trial[rid] = _make_cells(v[:n])
+                v = v[:k] + v[k + 1:]
+            trial[rid] = v[:n]
         score = _t2_score(trial)
         key = (score, k if k is not None else n)
         if best_score is None or key > best_score:
@@ -548,7 +572,8 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx) -> dict | None
     else:
         ctx.add("error", "format", "t3", [("1", c) for c in col_ids], "表四只有表头，没有数据行。", "R-LABEL")
     for c in col_ids:
-        cells.setdefault(("1", c), _absent())
+        if ("1", c) not in cells:
+            cells[("1", c)] = _absent()
     return cells
 
 
@@ -646,7 +671,7 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
         rows = _logical_rows(lines, s, e)
         spec = get_template(table_formats[tid]).tables[tid]
         if tid == "t1":
-            cells = _parse_t1(rows, spec, ctx)
+            cells = _parse_t1(rows, spec, ctx, table_formats[tid])
         elif tid == "t2":
             cells = _parse_t2(rows, spec, ctx, table_formats[tid])
         else:

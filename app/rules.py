@@ -66,8 +66,10 @@ def _value_findings(tid: str, tpl: Template, cells) -> list[Finding]:
                 cell = cells.get(key)
                 if cell is None or "absent" in cell.notes:
                     continue
-                name = tpl.cell_name(tid, row.id, col.id)
-                f = _domain_finding(tid, key, name, cell, col.domain)
+                if cell.state == NUMBER and not cell.notes and col.domain != MONEY and (
+                        col.domain == SIGNED or cell.value >= 0) and not isinstance(cell.value, Decimal):
+                    continue    # the common case: a plain whole number
+                f = _domain_finding(tid, key, tpl.cell_name(tid, row.id, col.id), cell, col.domain)
                 if f is not None:
                     out.append(f)
     return out

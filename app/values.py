@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from .model import BLANK, MISSING, NUMBER, TEXT, Cell
@@ -20,6 +21,18 @@ _ASCII_DIGITS = frozenset("0123456789+-.")
 
 
 def parse_value(text: str, line: int | None = None) -> Cell:
+    if text.isascii() and text.isdigit():
+        return Cell(text, NUMBER, int(text), line)
+    c = _parse_cached(text)
+    return c if line is None else Cell(c.raw, c.state, c.value, line, c.notes)
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(text: str) -> Cell:
+    return _parse(text, None)
+
+
+def _parse(text: str, line: int | None) -> Cell:
     raw = text.strip()
     if not raw:
         if text and any(ch not in " \t" for ch in text):
