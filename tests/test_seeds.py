@@ -1,0 +1,127 @@
+"""The five real reports as they are: tables, generation, their known defects, no false error."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from app import check, load_report
+from app.cli import report_json
+
+from .conftest import ROOT
+
+
+def _run(seeds, name):
+    report = load_report(seeds[name])
+    return report, check(report)
+
+
+def _rules(result, severity=None):
+    return [f.rule for f in result.findings if severity is None or f.severity == severity]
+
+
+def test_every_seed_has_all_three_tables_and_no_arithmetic_error(seeds):
+    for name, path in seeds.items():
+        report, result = _run(seeds, name)
+        assert set(report.tables) == {"t1", "t2", "t3"}, name
+        arithmetic = [f for f in result.findings if f.kind in ("row-total", "column-total", "cross-check",
+                                                                "review-total") and f.severity == "error"]
+        assert arithmetic == [], name
+        assert result.fixes == (), name
+        assert report.error is None
+
+
+@pytest.mark.parametrize("name,fmt,year", [("000", "2021", 2022), ("001", "2019", 2021), ("002", "2021", 2023),
+                                            ("003", "2021", 2023), ("004", "2019", 2020)])
+def test_generation_and_year(seeds, name, fmt, year):
+    report, _ = _run(seeds, name)
+    assert (report.format, report.year) == (fmt, year)
+
+
+def test_000_layout_finding_names_the_misaligned_rows(seeds):
+    report, result = _run(seeds, "000")
+    layout = [f for f in result.findings if f.kind == "layout"]
+    assert len(layout) == 1 and layout[0].table == "t2"
+    rows = {r for r, _ in layout[0].cells}
+    assert "3.1" in rows and "4" in rows and "1" not in rows and "2" not in rows
+    assert "8" in layout[0].message and "7" in layout[0].message
+    assert all(c.value == 0 for c in report.tables["t2"].values())
+
+
+def test_001_old_template_in_a_2021_report_is_an_error(seeds):
+    report, result = _run(seeds, "001")
+    assert "R-GEN-YEAR" in _rules(result, "error")
+    assert report.tables["t2"][("3.6", "3")].value == 0          # 2019's single （六） row
+    assert ("3.6.1", "3") not in report.tables["t2"]
+    assert _rules(result).count("R-SECTION") == 3                  # "2、" "3、" "4、" headings
+    assert result.errors == 1
+
+
+def test_001_nbsp_cells_are_numbers(seeds):
+    report, _ = _run(seeds, "001")
+    assert all(c.is_number for c in report.tables["t2"].values())
+
+
+def test_002_header_typo_is_a_format_warning(seeds):
+    report, result = _run(seeds, "002")
+    typo = [f for f in result.findings if f.rule == "R-LABEL"]
+    assert len(typo) == 1 and "本年度止件数" in typo[0].message and typo[0].severity == "warning"
+    assert {c for _, c in typo[0].cells} == {"2"}
+    assert result.errors == 0
+
+
+def test_003_one_cell_per_line_with_wrapped_labels(seeds):
+    report, result = _run(seeds, "003")
+    assert len(report.tables["t2"]) == 25 * 7          # 25 data rows in the 2021 table
+    assert result.findings == ()
+
+
+def test_004_blank_cells_typo_and_numbers(seeds):
+    report, result = _run(seeds, "004")
+    t1, t2 = report.tables["t1"], report.tables["t2"]
+    assert [t1[("20.5.1", c)].value for c in "123"] == [1, 1, 241]
+    assert [t1[("20.1.2", c)].value for c in "123"] == [2, 2, 2]
+    for row in ("3.1", "3.2"):
+        assert t2[(row, "3")].value == 0
+        assert all(t2[(row, c)].state == "blank" for c in ("1", "2.1", "2.2", "2.3", "2.4", "2.5"))
+    blanks = [f for f in result.findings if f.rule == "R-CELL-BLANK"]
+    assert len(blanks) == 12 and all(f.severity == "warning" and len(f.cells) == 1 for f in blanks)
+    assert any("由由" in f.message for f in result.findings if f.rule == "R-LABEL")
+    # relations through blank cells are uncertain warnings, never errors and never silent zeros
+    uncertain = [f for f in result.findings if f.kind in ("row-total", "column-total")]
+    assert uncertain and all(f.severity == "warning" for f in uncertain)
+    assert result.errors == 0
+
+
+def test_check_json_contract_over_the_seed_folder(seeds):
+    folder = next(iter(seeds.values())).parent
+    out = subprocess.run([sys.executable, "-m", "app", "check", "--json", str(folder)], cwd=ROOT,
+                         capture_output=True, timeout=60)
+    assert out.returncode == 1                        # seed 001: the old template is an error
+    doc = json.loads(out.stdout.decode("utf-8"))
+    assert doc["version"] == 1 and len(doc["reports"]) == 5
+    for rep in doc["reports"]:
+        assert set(rep) >= {"path", "encoding", "format", "title", "tables", "findings", "fixes"}
+        assert rep["encoding"] == "utf-8" and rep["format"] in ("2019", "2021")
+        for f in rep["findings"]:
+            assert f["severity"] in ("error", "warning") and f["table"] in ("t1", "t2", "t3")
+            assert isinstance(f["message"], str) and f["message"]
+        sev = [f["severity"] for f in rep["findings"]]
+        assert sev == sorted(sev, key=["error", "warning"].index)   # errors first
+    t3 = doc["reports"][0]["tables"]["t3"]["cells"]["1"]
+    assert list(t3) == [f"{g}.{i}" for g in ("1", "2.1", "2.2") for i in range(1, 6)]
+
+
+def test_human_summary_is_chinese(seeds):
+    out = subprocess.run([sys.executable, "-m", "app", "check", str(seeds["001"])], cwd=ROOT,
+                         capture_output=True, timeout=60)
+    text = out.stdout.decode("utf-8")
+    assert out.returncode == 1 and "1 处错误" in text and "旧版" in text
+
+
+def test_report_json_matches_json_roundtrip(seeds):
+    report, result = _run(seeds, "004")
+    doc = report_json(report, result)
+    assert json.loads(json.dumps(doc, ensure_ascii=False)) == doc
+    assert doc["tables"]["t2"]["cells"]["3.1"]["1"] is None
