@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .narrative import narrative_findings
 from .model import BLANK, MISSING, NUMBER, TEXT, CheckResult, Finding, Fix, Report
 from .template import COUNT, MONEY, SIGNED, TABLE_IDS, TABLE_SHORT, Relation, Template
 from .values import format_number
@@ -43,6 +44,7 @@ def check(report: Report) -> CheckResult:
                 elif state == "holds":
                     holding.append(rel)
         findings += _body_findings(report, tid, tpl, cells)
+    findings += narrative_findings(report)
     fixes = _localise(report, broken, holding)
     if fixes:
         findings = _annotate(findings, fixes, report)

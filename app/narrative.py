@@ -1,0 +1,166 @@
+"""The report's own words against its tables (R-TXT-*): anchored patterns, warnings only.
+
+Patterns are anchored to their subject: "收到来信30件，办结30件" (seed 003) is about letters, so every
+application pattern requires 申请 in the same clause before the number, and 办结/答复 require 申请 in
+the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .model import Finding, Report
+
+__all__ = ["narrative_findings", "Statement", "statements"]
+
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+_NUM = r"(\d{1,7})\s*(?:件|个|起|宗|条)"
+
+T2_OUTCOMES = {
+    "予以公开": ("3.1",),
+    "部分公开": ("3.2",),
+    "不予公开": ("3.3.",),
+    "无法提供": ("3.4.",),
+    "不予处理": ("3.5.",),
+    "其他处理": ("3.6",),
+}
+
+
+@dataclass(frozen=True)
+class Statement:
+    sentence: str
+    subject: str             # what the number is about (a short Chinese name)
+    table: str
+    rows: tuple[str, ...]    # row ids or prefixes ("3.3.") whose 总计 column adds up to the statement
+    columns: tuple[str, ...]
+    value: int
+
+
+# (regex, subject, table, rows, columns); the number is the last group.
+_APP = r"(?:政府信息公开|信息公开|依申请公开|公开)?申请"
+_PATTERNS = [
+    (re.compile(r"(?:新收|收到|受理|接收|接到)[^。；，,\d]{0,12}?" + _APP + r"[^。；\d]{0,8}?" + _NUM),
+     "本年新收申请", "t2", ("1",), ("3",)),
+    (re.compile(r"上年(?:度)?结转[^。；\d]{0,12}?" + _NUM), "上年结转申请", "t2", ("2",), ("3",)),
+    (re.compile(r"(?:办结|答复|办理完毕)[^。；，,\d]{0,10}?" + _NUM), "本年办结申请", "t2", ("3.7",), ("3",)),
+    (re.compile(r"结转(?:至)?下(?:一)?年度?[^。；\d]{0,12}?" + _NUM), "结转下年度申请", "t2", ("4",), ("3",)),
+    (re.compile(r"行政复议[^。；，,\d]{0,8}?" + _NUM), "行政复议", "t3", ("1",), ("1.5",)),
+    (re.compile(r"(?:行政)?诉讼[^。；，,\d]{0,8}?" + _NUM), "行政诉讼", "t3", ("1",), ("2.1.5", "2.2.5")),
+]
+_OUTCOME = re.compile(r"(予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)"
+                      r"(?:(?:及|和|与|、)(部分公开))?[^。；，,\d]{0,8}?" + _NUM)
+_NONE_APP = re.compile(r"(?:未|没有|无)(?:收到|受理|接到|发生)?[^。；，,\d]{0,10}?(?:依申请公开|信息公开)?申请|无依申请公开")
+_NONE_REVIEW = re.compile(r"(?:未发生|未出现|没有发生|没有|未有|无|未)[^。；\d]{0,16}?(行政复议|行政诉讼)")
+_ALL_UPHELD = re.compile(r"均(?:获|被|予以)?维持")
+
+
+def _prose(text: str) -> list[str]:
+    """Sentences from lines that are not table cells (no tab)."""
+    out = []
+    for line in text.split("\n"):
+        if "\t" in line or len(line) < 6:
+            continue
+        line = unicodedata.normalize("NFKC", line)
+        out += [s.strip() for s in _SENTENCE.findall(line) if len(s.strip()) >= 4]
+    return out
+
+
+def statements(report: Report) -> list[Statement]:
+    found: list[Statement] = []
+    for s in _prose(report.text):
+        if not any(w in s for w in ("申请", "复议", "诉讼", "结转", "维持", "公开", "无法提供", "处理")):
+            continue
+        has_app = "申请" in s
+        for rx, subject, table, rows, cols in _PATTERNS:
+            for m in rx.finditer(s):
+                if table == "t2" and subject in ("本年办结申请", "结转下年度申请", "上年结转申请") and not has_app:
+                    continue
+                found.append(Statement(s, subject, table, rows, cols, int(m.group(m.lastindex))))
+        # The outcome names are specific to applications: no 申请 needed in the clause.
+        for m in _OUTCOME.finditer(s):
+            names = [m.group(1)] + ([m.group(2)] if m.group(2) else [])
+            rows = tuple(r for n in names for r in T2_OUTCOMES[n])
+            found.append(Statement(s, "、".join(names), "t2", rows, ("3",), int(m.group(3))))
+    return _dedupe(found)
+
+
+def _dedupe(items: list[Statement]) -> list[Statement]:
+    seen = set()
+    out = []
+    for st in items:
+        k = (st.sentence, st.table, st.rows, st.columns)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(st)
+    return out
+
+
+def _cells_for(report: Report, table: str, rows, cols):
+    cells = report.tables.get(table)
+    if cells is None:
+        return None
+    keys = [k for k in cells if any(k[0] == r or (r.endswith(".") and k[0].startswith(r)) for r in rows)
+            and k[1] in cols]
+    return keys
+
+
+def _sum(report: Report, table: str, keys):
+    cells = report.tables[table]
+    if not keys or not all(cells[k].is_number for k in keys):
+        return None
+    return sum(cells[k].value for k in keys)
+
+
+def _quote(sentence: str) -> str:
+    return sentence if len(sentence) <= 60 else sentence[:58] + "……"
+
+
+def narrative_findings(report: Report) -> list[Finding]:
+    out: list[Finding] = []
+    for st in statements(report):
+        keys = _cells_for(report, st.table, st.rows, st.columns)
+        if not keys:
+            continue
+        total = _sum(report, st.table, keys)
+        if total is None or total == st.value:
+            continue
+        out.append(Finding(
+            "warning", "narrative", st.table, tuple(keys), st.value, total,
+            f"正文“{_quote(st.sentence)}”说{st.subject} {st.value} 件，表中是 {total} 件，前后不一致。",
+            "R-TXT-APP"))
+    out += _none_findings(report)
+    return out
+
+
+def _none_findings(report: Report) -> list[Finding]:
+    out: list[Finding] = []
+    for s in _prose(report.text):
+        if _NONE_APP.search(s) and "复议" not in s and "诉讼" not in s:
+            keys = [k for k in (("1", "3"), ("2", "3")) if k in report.tables.get("t2", {})]
+            total = _sum(report, "t2", keys) if keys else None
+            if total:
+                out.append(Finding("warning", "narrative", "t2", tuple(keys), 0, total,
+                                   f"正文说“{_quote(s)}”，但表三本年新收与上年结转合计为 {total} 件。", "R-TXT-NONE"))
+        m = _NONE_REVIEW.search(s)
+        if m and "t3" in report.tables and not re.search(r"\d", s[m.start():m.end()]):
+            kinds = [k for k in ("行政复议", "行政诉讼") if k in s[m.start():]]
+            if "诉讼" in s[m.start():] and "行政诉讼" not in kinds:
+                kinds.append("行政诉讼")
+            cols = {"行政复议": ("1.5",), "行政诉讼": ("2.1.5", "2.2.5")}
+            for kind in kinds:
+                keys = [("1", c) for c in cols[kind]]
+                total = _sum(report, "t3", keys)
+                if total:
+                    out.append(Finding("warning", "narrative", "t3", tuple(keys), 0, total,
+                                       f"正文说“{_quote(s)}”，但表四{kind}总计为 {total} 件。", "R-TXT-NONE"))
+        if _ALL_UPHELD.search(s) and "t3" in report.tables:
+            keys = [("1", f"{g}.{i}") for g in ("1", "2.1", "2.2") for i in (2, 3, 4)]
+            total = _sum(report, "t3", keys)
+            if total:
+                out.append(Finding("warning", "narrative", "t3", tuple(keys), 0, total,
+                                   f"正文说“{_quote(s)}”，但表四的结果纠正、其他结果、尚未审结合计为 {total} 件，"
+                                   f"并非全部维持。", "R-TXT-WEIHCI"))
+    return out

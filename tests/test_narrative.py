@@ -1,0 +1,53 @@
+"""The report's own words against its tables (issue 6 part 3)."""
+
+from app import check, load_report, load_text
+
+SHANGHAI = ("答复政府信息公开申请805件（含上年度结转申请18件，另有72件申请顺延到下年度答复）。"
+            "予以公开及部分公开258件，占33.9%；不予公开35件；因本机关不掌握等原因无法提供265件；"
+            "不予处理158件；其他处理0件。信息公开类行政复议7件，诉讼9件，均获维持。")
+
+
+def _narrative(report):
+    return [f for f in check(report).findings if f.kind == "narrative"]
+
+
+def test_no_narrative_finding_on_any_seed(seeds):
+    for name, path in seeds.items():
+        assert _narrative(load_report(path)) == [], name
+
+
+def test_letters_are_not_applications(seeds):
+    # seed 003 says 共收到来信30件，办结30件 about letters; a naive pattern flags it
+    text = seeds["003"].read_text(encoding="utf-8")
+    assert "收到来信30件" in text
+    assert _narrative(load_text(text)) == []
+
+
+def test_shanghai_style_contradictions_are_warnings_naming_cells(seeds):
+    text = seeds["004"].read_text(encoding="utf-8").replace("（一）健全完善组织机构和工作机制", SHANGHAI)
+    found = _narrative(load_text(text))
+    assert all(f.severity == "warning" for f in found)
+    by_cells = {f.cells: (f.expected, f.actual) for f in found}
+    assert by_cells[(("2", "3"),)] == (18, 0)
+    assert by_cells[(("3.7", "3"),)] == (805, 0)
+    assert by_cells[(("3.1", "3"), ("3.2", "3"))] == (258, 0)
+    assert by_cells[(("1", "1.5"),)] == (7, 0)
+    assert any("不予公开" in f.message and f.expected == 35 for f in found)
+    assert all("正文" in f.message for f in found)
+
+
+def test_statement_that_matches_the_table_is_silent(seeds):
+    text = seeds["004"].read_text(encoding="utf-8").replace("（一）健全完善组织机构和工作机制",
+                                                          "本年度共收到政府信息公开申请0件，其他处理0件。")
+    assert _narrative(load_text(text)) == []
+
+
+def test_all_upheld_contradicts_pending_cases(seeds):
+    text = seeds["002"].read_text(encoding="utf-8")
+    lines = text.split("\n")
+    i = next(k for k, ln in enumerate(lines) if ln.startswith("0\t0\t0\t0\t0\t0"))
+    lines[i] = "1\t0\t0\t1\t2\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"      # 复议: 维持1, 尚未审结1, 总计2
+    lines.insert(3, "本年度因政府信息公开被申请行政复议2件，均获维持。")
+    found = _narrative(load_text("\n".join(lines)))
+    assert [f.rule for f in found] == ["R-TXT-WEIHCI"]
+    assert found[0].actual == 1
