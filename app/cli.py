@@ -10,7 +10,8 @@ import sys
 from ._exceptions import GoujiError
 from .model import CheckResult, Report
 from .reader import iter_report_files, load_report
-from .rules import check
+from .crossyear import cross_report_findings
+from .rules import check, with_findings
 from .template import TABLE_SHORT
 
 __all__ = ["main", "report_json", "check_path"]
@@ -83,36 +84,37 @@ def _cmd_check(argv: list[str]) -> int:
     ap.add_argument("--encoding", help="指定文件编码（不自动识别）")
     ap.add_argument("--summary", metavar="OUT.xlsx", help="把每份报告的结论写成汇总工作簿")
     args = ap.parse_args(argv)
-    docs = []
-    rows = []
-    status = 0
     items = list(expand_paths(args.paths))
     progress = _Progress(len(items)) if not args.json and len(items) > 3 and sys.stderr.isatty() else None
+    checked: list[tuple[str, Report | None, CheckResult | None, str | None]] = []
     for k, (path, err) in enumerate(items):
         if err is None:
             report, result = check_path(path, args.encoding)
             if report is None:
                 err = result
-        if err is not None:
-            status = 2
-            docs.append(error_json(path, err))
-            rows.append((path, None, None, err))
-            if not args.json:
-                _print_error(path, err)
-        else:
-            doc = report_json(report, result)
-            docs.append(doc)
-            rows.append((path, report, result, report.error))
-            if report.error:
-                status = 2
-            elif result.errors and status == 0:
-                status = 1
-            if not args.json:
-                _print_summary(report, result)
+        checked.append((path, None, None, err) if err is not None else (path, report, result, report.error))
         if progress:
             progress.step(k + 1)
     if progress:
         progress.done()
+    checked = add_cross_report_findings(checked)
+    docs = []
+    status = 0
+    for path, report, result, err in checked:
+        if report is None:
+            status = 2
+            docs.append(error_json(path, err))
+            if not args.json:
+                _print_error(path, err)
+            continue
+        docs.append(report_json(report, result))
+        if report.error:
+            status = 2
+        elif result.errors and status == 0:
+            status = 1
+        if not args.json:
+            _print_summary(report, result)
+    rows = checked
     if args.json:
         _write_out(json.dumps({"version": 1, "reports": docs}, ensure_ascii=False))
     if args.summary:
@@ -123,6 +125,20 @@ def _cmd_check(argv: list[str]) -> int:
             print(f"汇总工作簿未能写出：{exc}", file=sys.stderr)
             status = max(status, 2)
     return status
+
+
+def add_cross_report_findings(checked):
+    """Reports of the same body for consecutive years, and summaries, checked against each other."""
+    loaded = [(k, c[1]) for k, c in enumerate(checked) if c[1] is not None]
+    if len(loaded) < 2:
+        return checked
+    extra = cross_report_findings([r for _, r in loaded])
+    out = list(checked)
+    for i, fs in extra.items():
+        k, report = loaded[i]
+        path, rep, result, err = out[k]
+        out[k] = (path, rep, with_findings(result, fs), err)
+    return out
 
 
 class _Progress:

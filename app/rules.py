@@ -9,7 +9,7 @@ from .model import BLANK, MISSING, NUMBER, TEXT, CheckResult, Finding, Fix, Repo
 from .template import COUNT, MONEY, SIGNED, TABLE_IDS, TABLE_SHORT, Relation, Template
 from .values import format_number
 
-__all__ = ["check", "SEVERITY_ORDER"]
+__all__ = ["check", "with_findings", "SEVERITY_ORDER"]
 
 SEVERITY_ORDER = {"error": 0, "warning": 1}
 _RELATION_TEXT = {
@@ -54,6 +54,14 @@ def check(report: Report) -> CheckResult:
     order = {t: k for k, t in enumerate(TABLE_IDS)}
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], order.get(f.table, 9)))
     return CheckResult(tuple(findings), tuple(fixes))
+
+
+def with_findings(result: CheckResult, extra) -> CheckResult:
+    """The result with more findings (e.g. across reports), errors still first."""
+    order = {t: k for k, t in enumerate(TABLE_IDS)}
+    findings = sorted(list(result.findings) + list(extra),
+                      key=lambda f: (SEVERITY_ORDER[f.severity], order.get(f.table, 9)))
+    return CheckResult(tuple(findings), result.fixes)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,64 @@
+"""Reports of one body for consecutive years, checked together (issue 6 part 4)."""
+
+import json
+import subprocess
+import sys
+
+from app import load_text
+from app.crossyear import body_key, cross_report_findings
+
+from .conftest import ROOT
+
+
+def _with_row(text: str, label: str, values: list[int]) -> str:
+    out = []
+    for line in text.split("\n"):
+        if line.lstrip("\t").startswith(label):
+            cells = line.split("\t")
+            k = max(i for i, c in enumerate(cells) if label in c)
+            line = "\t".join(cells[:k + 1] + [str(v) for v in values] + [""])
+        out.append(line)
+    return "\n".join(out)
+
+
+def test_body_key_ignores_year_and_boilerplate(seeds):
+    a = load_text(seeds["002"].read_text(encoding="utf-8"))
+    assert body_key(a) == "新密市岳村镇"
+    assert body_key(load_text(seeds["001"].read_text(encoding="utf-8"))) == "哈图布呼镇"
+
+
+def test_carry_over_must_match_last_years_carry_forward(seeds):
+    text = seeds["002"].read_text(encoding="utf-8")
+    last = _with_row(text.replace("2023", "2022"), "四、结转下年度继续办理", [2, 0, 0, 0, 0, 1, 3])
+    this = text
+    reports = [load_text(last, "2022.txt"), load_text(this, "2023.txt")]
+    found = cross_report_findings(reports)
+    assert 0 not in found
+    cells = sorted(f.cells[0] for f in found[1] if f.rule == "R-XYEAR-CARRY")
+    assert cells == [("2", "1"), ("2", "2.5"), ("2", "3")]
+    assert all(f.severity == "warning" and f.kind == "cross-year" for f in found[1])
+    # consistent carry-over: nothing to say
+    this_ok = _with_row(this, "二、上年结转政府信息公开申请数量", [2, 0, 0, 0, 0, 1, 3])
+    found = cross_report_findings([load_text(last, "a"), load_text(this_ok, "b")])
+    assert [f for f in found.get(1, []) if f.rule == "R-XYEAR-CARRY"] == []
+
+
+def test_stock_of_normative_documents_across_years(seeds):
+    text = seeds["002"].read_text(encoding="utf-8")
+    last = _with_row(text.replace("2023", "2022"), "行政规范性文件", [1, 0, 5])
+    this = _with_row(text, "行政规范性文件", [2, 1, 9])          # 5 + 2 - 1 = 6, not 9
+    found = cross_report_findings([load_text(last, "a"), load_text(this, "b")])
+    stock = [f for f in found[1] if f.rule == "R-ACT-XYEAR-STOCK"]
+    assert len(stock) == 1 and stock[0].expected == 6 and stock[0].actual == 9
+
+
+def test_check_command_applies_cross_year_to_a_folder(tmp_path, seeds):
+    text = seeds["002"].read_text(encoding="utf-8")
+    (tmp_path / "2022.txt").write_text(_with_row(text.replace("2023", "2022"), "四、结转下年度继续办理",
+                                                 [1, 0, 0, 0, 0, 0, 1]), encoding="utf-8")
+    (tmp_path / "2023.txt").write_text(text, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "app", "check", "--json", str(tmp_path)], cwd=ROOT,
+                         capture_output=True, timeout=60)
+    doc = json.loads(out.stdout)
+    rep = next(r for r in doc["reports"] if r["path"].endswith("2023.txt"))
+    assert [f["kind"] for f in rep["findings"]].count("cross-year") == 2
