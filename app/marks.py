@@ -1,0 +1,86 @@
+"""The clerk's decisions on findings (已核实 + note), kept beside the app, keyed by content and finding.
+
+A mark belongs to the report's source text (its SHA-256), not to its path, so it survives renames and
+re-checks, and falls away when the report's text changes. Files are written atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .model import Finding, Report
+
+__all__ = ["Mark", "MarkStore", "data_dir"]
+
+
+def data_dir() -> Path:
+    """The app's data folder; GOUJI_DATA_DIR overrides it (tests, portable installs)."""
+    env = os.environ.get("GOUJI_DATA_DIR")
+    if env:
+        return Path(env)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+        return base / "Gouji"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "Gouji"
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "gouji"
+
+
+@dataclass(frozen=True)
+class Mark:
+    note: str
+    when: str          # ISO time
+
+
+def content_key(report: Report) -> str:
+    return hashlib.sha256(report.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class MarkStore:
+    def __init__(self, root: Path | None = None):
+        self.root = (root or data_dir()) / "marks"
+
+    def _file(self, report: Report) -> Path:
+        return self.root / f"{content_key(report)}.json"
+
+    def load(self, report: Report) -> dict[str, Mark]:
+        try:
+            raw = json.loads(self._file(report).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return {k: Mark(v.get("note", ""), v.get("when", "")) for k, v in raw.get("marks", {}).items()}
+
+    def mark(self, report: Report, finding: Finding, note: str) -> Mark:
+        marks = self.load(report)
+        m = Mark(note, datetime.now().isoformat(timespec="seconds"))
+        marks[finding.key] = m
+        self._save(report, marks)
+        return m
+
+    def unmark(self, report: Report, finding: Finding) -> None:
+        marks = self.load(report)
+        if marks.pop(finding.key, None) is not None:
+            self._save(report, marks)
+
+    def _save(self, report: Report, marks: dict[str, Mark]) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        doc = {"source": report.path, "title": report.title,
+               "marks": {k: {"note": m.note, "when": m.when} for k, m in marks.items()}}
+        fd, tmp = tempfile.mkstemp(dir=self.root, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(doc, fh, ensure_ascii=False, indent=1)
+            os.replace(tmp, self._file(report))
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
