@@ -4,7 +4,7 @@
 ; This file is UTF-8 with a byte-order mark, as Inno Setup needs for the Chinese text below.
 
 #ifndef MyAppVersion
-  #error 请用 /DMyAppVersion=版本号 传入版本（取自 pyproject.toml），例如 iscc /DMyAppVersion=0.1.0 installer\gouji.iss
+  #error 请用 /DMyAppVersion=版本号 传入版本（取自 pyproject.toml）：iscc /DMyAppVersion=<版本> installer\gouji.iss
 #endif
 #ifndef BundleDir
   #define BundleDir "..\dist\gouji"
