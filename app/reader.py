@@ -7,13 +7,14 @@ from pathlib import Path
 
 from ._exceptions import DecodeError, GoujiError, NoTableError, ReadError
 from .encoding import decode_bytes
+from .formats import convert, sniff_kind
 from .model import Report
 from .parse import parse_text
 
 __all__ = ["load_report", "load_text", "iter_report_files", "MAX_BYTES", "REPORT_SUFFIXES"]
 
 MAX_BYTES = 50 * 1024 * 1024
-REPORT_SUFFIXES = (".txt", ".text", ".csv", ".tsv", ".xlsx")
+REPORT_SUFFIXES = (".txt", ".text", ".csv", ".tsv", ".xlsx", ".docx", ".html", ".htm", ".pdf")
 _SKIP_DIRS = {".git", "__pycache__", ".venv", "node_modules"}
 
 
@@ -46,6 +47,10 @@ def load_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
 def load_report(path: str | os.PathLike, encoding: str | None = None) -> Report:
     """Read, decode and parse one report file. Raises GoujiError (Chinese message) on failure."""
     data = read_bytes(path)
+    kind = sniff_kind(path, data)
+    if kind is not None:  # Word, web page, PDF: converted to the same tab-separated text
+        text, label = convert(kind, data, encoding)
+        return parse_text(text, str(path), label)
     if data[:4] == b"PK\x03\x04":
         if str(path).lower().endswith(".xlsx"):
             from .xlsx_read import read_workbook
