@@ -1,0 +1,337 @@
+"""Handed the window: opens, saves, closes and routes every action to the current report tab."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QMessageBox
+
+from app import GoujiError, load_report
+
+from .dialogs import CANCEL, SAVE, Dialogs
+from .document import ReportDocument
+from .main_window import MainWindow
+from .paths import sample_report_path
+from .report_view import ReportView
+from .settings import AppSettings
+
+__all__ = ["Controller"]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Controller", text)
+
+
+class Controller(QObject):
+    def __init__(self, window: MainWindow, settings: AppSettings, dialogs: Dialogs | None = None):
+        super().__init__(window)
+        self.window = window
+        self.settings = settings
+        self.dialogs = dialogs or Dialogs(window)
+        a = window.actions
+        a.open.triggered.connect(self.open_dialog)
+        a.save.triggered.connect(self.save)
+        a.save_as.triggered.connect(self.save_as)
+        a.reopen_encoding.triggered.connect(self.reopen_with_encoding)
+        a.close.triggered.connect(lambda: self.close_tab(self.window.tabs.currentIndex()))
+        a.quit.triggered.connect(window.close)
+        a.copy.triggered.connect(lambda: self._grid_call("copy_selection"))
+        a.paste.triggered.connect(lambda: self._grid_call("paste"))
+        a.clear.triggered.connect(lambda: self._grid_call("clear_selection_cells"))
+        a.find.triggered.connect(lambda: self._view_call("open_find"))
+        a.apply_fix.triggered.connect(self.apply_fix)
+        a.apply_all.triggered.connect(lambda: self._doc_call("apply_all_fixes"))
+        a.next_finding.triggered.connect(lambda: self._view_call("next_finding", 1))
+        a.prev_finding.triggered.connect(lambda: self._view_call("next_finding", -1))
+        a.zoom_in.triggered.connect(lambda: self._view_call("zoom_by", 1))
+        a.zoom_out.triggered.connect(lambda: self._view_call("zoom_by", -1))
+        a.about.triggered.connect(self.about)
+        window.tabs.tabCloseRequested.connect(self.close_tab)
+        window.tabs.currentChanged.connect(self._on_current_tab)
+        window.drop_filter.paths_dropped.connect(self.open_paths)
+        window.close_requested.connect(self._on_close_event)
+        sp = window.start_page
+        sp.open_requested.connect(self.open_dialog)
+        sp.sample_requested.connect(self.open_sample)
+        sp.recent_requested.connect(lambda p: self.open_paths([p]))
+        window.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._refresh_recent()
+        self._on_current_tab(-1)
+
+    # -- tabs -------------------------------------------------------------------------------------
+    def views(self) -> list[ReportView]:
+        tabs = self.window.tabs
+        return [tabs.widget(i) for i in range(tabs.count())]
+
+    def current_view(self) -> ReportView | None:
+        w = self.window.tabs.currentWidget()
+        return w if isinstance(w, ReportView) else None
+
+    def _view_call(self, name: str, *args):
+        view = self.current_view()
+        return getattr(view, name)(*args) if view else None
+
+    def _doc_call(self, name: str):
+        view = self.current_view()
+        return getattr(view.doc, name)() if view else None
+
+    def _grid_call(self, name: str):
+        view = self.current_view()
+        grid = view.current_grid() if view else None
+        return getattr(grid, name)() if grid else None
+
+    # -- opening ----------------------------------------------------------------------------------
+    def open_dialog(self) -> None:
+        recent = self.settings.recent_files()
+        start = os.path.dirname(recent[0]) if recent else os.path.expanduser("~")
+        self.open_paths(self.dialogs.open_files(start))
+
+    def open_sample(self) -> None:
+        self.open_paths([str(sample_report_path())])
+
+    def open_paths(self, paths: list[str], encoding: str | None = None) -> int:
+        """Open each file in its own tab; a file already open is brought forward. Returns tabs opened."""
+        opened = 0
+        for path in paths:
+            existing = self._find_view(path)
+            if existing is not None and encoding is None:
+                self.window.tabs.setCurrentWidget(existing)
+                continue
+            if self.open_path(path, encoding) is not None:
+                opened += 1
+        return opened
+
+    def _find_view(self, path: str) -> ReportView | None:
+        want = os.path.abspath(path)
+        return next((v for v in self.views() if os.path.abspath(v.doc.source_path) == want), None)
+
+    def open_path(self, path: str, encoding: str | None = None, replace: ReportView | None = None):
+        name = os.path.basename(path) or path
+        try:
+            report = load_report(path, encoding)
+        except GoujiError as exc:
+            self.dialogs.error(_tr("无法打开文件"), _tr("无法打开“{0}”：\n{1}").format(name, exc))
+            return None
+        except MemoryError:
+            self.dialogs.error(_tr("无法打开文件"), _tr("“{0}”太大，内存不足，无法打开。").format(name))
+            return None
+        except Exception as exc:  # noqa: BLE001 - a parser bug must not take the window down
+            self.dialogs.error(_tr("无法打开文件"),
+                               _tr("读取“{0}”时发生内部错误（{1}）。请把此文件发给开发者。").format(name, type(exc).__name__))
+            return None
+        doc = ReportDocument(report)
+        doc.encoding_override = encoding
+        view = ReportView(doc)
+        restore = self.settings.splitter("main")
+        if restore is not None:
+            view.split.restoreState(restore)
+        restore = self.settings.splitter("side")
+        if restore is not None:
+            view.side.restoreState(restore)
+        for pane in view.panes.values():
+            pane.body.addActions([self.window.actions.copy, self.window.actions.paste, self.window.actions.clear])
+        tabs = self.window.tabs
+        if replace is not None:
+            k = tabs.indexOf(replace)
+            self._drop_view(replace)
+            tabs.insertTab(k, view, "")
+        else:
+            tabs.addTab(view, "")
+        self.window.undo_group.addStack(doc.undo_stack)
+        doc.undo_stack.cleanChanged.connect(lambda _clean, v=view: self._update_titles(v))
+        view.status_changed.connect(lambda v=view: self._update_status(v))
+        tabs.setCurrentWidget(view)
+        self._update_titles(view)
+        self.window.show_start(False)
+        self.settings.add_recent(path)
+        self._refresh_recent()
+        return view
+
+    def reopen_with_encoding(self) -> None:
+        view = self.current_view()
+        if view is None:
+            return
+        enc = self.dialogs.choose_encoding(view.doc.report.encoding)
+        if enc is None or not self._confirm_discard(view):
+            return
+        self.open_path(view.doc.source_path, enc, replace=view)
+
+    # -- saving -----------------------------------------------------------------------------------
+    def suggested_path(self, doc: ReportDocument) -> str:
+        folder = os.path.dirname(os.path.abspath(doc.source_path))
+        stem = re.sub(r'[\\/:*?"<>|\s]+', "", doc.title) or os.path.splitext(os.path.basename(doc.source_path))[0]
+        path = os.path.join(folder, stem + ".xlsx")
+        if _same_file(path, doc.source_path):
+            path = os.path.join(folder, stem + _tr("（更正）") + ".xlsx")
+        return path
+
+    def save(self, view: ReportView | None = None) -> bool:
+        view = view or self.current_view()
+        if view is None:
+            return False
+        if view.doc.save_path is None:
+            return self.save_as(view)
+        return self._write(view, view.doc.save_path)
+
+    def save_as(self, view: ReportView | None = None) -> bool:
+        view = view if isinstance(view, ReportView) else self.current_view()
+        if view is None:
+            return False
+        path = self.dialogs.save_file(view.doc.save_path or self.suggested_path(view.doc))
+        if not path:
+            return False
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        return self._write(view, path)
+
+    def _write(self, view: ReportView, path: str) -> bool:
+        doc = view.doc
+        if _same_file(path, doc.source_path):
+            self.dialogs.error(_tr("无法保存"), _tr("不能覆盖原始报告文件，请换一个文件名。"))
+            return False
+        try:
+            from app.export import export_workbook
+        except ImportError:
+            self.dialogs.error(_tr("无法保存"), _tr("此版本还不能导出工作簿（缺少导出组件）。"))
+            return False
+        try:
+            export_workbook(doc.report, doc.result, path, doc.changes())
+        except GoujiError as exc:
+            self.dialogs.error(_tr("无法保存"), _tr("保存失败：{0}\n您的修改仍然保留在窗口中。").format(exc))
+            return False
+        except OSError as exc:
+            self.dialogs.error(_tr("无法保存"), _tr("保存失败：{0}\n您的修改仍然保留在窗口中。").format(exc.strerror or exc))
+            return False
+        doc.save_path = path
+        doc.undo_stack.setClean()
+        self.window.statusBar().showMessage(_tr("已保存到 {0}").format(path), 5000)
+        self._update_titles(view)
+        return True
+
+    # -- closing ----------------------------------------------------------------------------------
+    def _confirm_discard(self, view: ReportView) -> bool:
+        """True when the tab may go: saved, or the clerk chose 不保存, or saving worked."""
+        if not view.doc.modified:
+            return True
+        self.window.tabs.setCurrentWidget(view)
+        answer = self.dialogs.ask_save(view.doc.title)
+        if answer == CANCEL:
+            return False
+        if answer == SAVE:
+            return self.save(view)
+        return True
+
+    def close_tab(self, index: int) -> bool:
+        view = self.window.tabs.widget(index)
+        if not isinstance(view, ReportView) or not self._confirm_discard(view):
+            return False
+        self._drop_view(view)
+        return True
+
+    def _drop_view(self, view: ReportView) -> None:
+        self.settings.set_splitter("main", view.split.saveState())
+        self.settings.set_splitter("side", view.side.saveState())
+        self.window.undo_group.removeStack(view.doc.undo_stack)
+        self.window.tabs.removeTab(self.window.tabs.indexOf(view))
+        view.deleteLater()
+        if self.window.tabs.count() == 0:
+            self.window.show_start(True)
+            self._on_current_tab(-1)
+
+    def _on_close_event(self, event) -> None:
+        for view in self.views():
+            if not self._confirm_discard(view):
+                event.ignore()
+                return
+        self.settings.set_geometry(self.window.saveGeometry())
+        view = self.current_view()
+        if view is not None:
+            self.settings.set_splitter("main", view.split.saveState())
+            self.settings.set_splitter("side", view.side.saveState())
+        self.settings.sync()
+        event.accept()
+
+    # -- fixes ------------------------------------------------------------------------------------
+    def apply_fix(self) -> None:
+        view = self.current_view()
+        if view is None:
+            return
+        fix = view.findings.fix_for(view.findings.current_finding())
+        if fix is not None:
+            view.doc.apply_fix(fix)
+
+    # -- status -----------------------------------------------------------------------------------
+    def _on_current_tab(self, _index: int) -> None:
+        view = self.current_view()
+        has = view is not None
+        a = self.window.actions
+        for act in (a.save, a.save_as, a.reopen_encoding, a.close, a.copy, a.paste, a.clear, a.find,
+                    a.apply_fix, a.apply_all, a.next_finding, a.prev_finding, a.zoom_in, a.zoom_out):
+            act.setEnabled(has)
+        if view is None:
+            self.window.undo_group.setActiveStack(None)
+            self.window.set_status("", 0, "", "")
+            self.window.setWindowTitle(_tr("勾稽 — 政府信息公开年报统计表校验"))
+            self.window.setWindowModified(False)
+            return
+        self.window.undo_group.setActiveStack(view.doc.undo_stack)
+        self._update_status(view)
+        self._update_titles(view)
+
+    def _update_status(self, view: ReportView) -> None:
+        if view is not self.current_view():
+            return
+        doc = view.doc
+        fmt = _tr("{0}年版格式").format(doc.report.format)
+        self.window.set_status(doc.verdict(), doc.result.errors, doc.report.encoding, fmt)
+        self.window.actions.apply_all.setEnabled(bool(doc.result.fixes))
+
+    def _update_titles(self, view: ReportView) -> None:
+        tabs = self.window.tabs
+        k = tabs.indexOf(view)
+        if k < 0:
+            return
+        title = view.doc.title
+        short = title if len(title) <= 18 else title[:17] + "…"
+        tabs.setTabText(k, short + (" *" if view.doc.modified else ""))
+        tabs.setTabToolTip(k, f"{title}\n{view.doc.source_path}")
+        if view is self.current_view():
+            self.window.setWindowTitle(f"{title}[*] — " + _tr("勾稽"))
+            self.window.setWindowModified(view.doc.modified)
+
+    # -- recent files -----------------------------------------------------------------------------
+    def _refresh_recent(self) -> None:
+        self.window.start_page.set_recent(self.settings.recent_files())
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.window.recent_menu
+        menu.clear()
+        files = self.settings.recent_files()
+        for path in files:
+            act = menu.addAction(path)
+            act.triggered.connect(lambda _=False, p=path: self.open_paths([p]))
+        if not files:
+            menu.addAction(_tr("（无）")).setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction(_tr("清除列表"), self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent()
+        self._refresh_recent()
+
+    def about(self) -> None:
+        from app import __version__
+        QMessageBox.about(self.window, _tr("关于勾稽"),
+                          _tr("勾稽 {0}\n政府信息公开工作年度报告统计表校验工具。").format(__version__))
+
+
+def _same_file(a: str, b: str) -> bool:
+    if os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b)):
+        return True
+    try:
+        return os.path.exists(a) and os.path.exists(b) and os.path.samefile(a, b)
+    except OSError:
+        return False

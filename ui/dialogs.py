@@ -1,0 +1,80 @@
+"""The few questions the window asks; in one place so headless runs and tests can answer them."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+__all__ = ["Dialogs", "HeadlessDialogs", "ENCODINGS"]
+
+ENCODINGS = ["utf-8", "gb18030", "gbk", "gb2312", "big5", "utf-16", "utf-8-sig"]
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+class Dialogs:
+    def __init__(self, parent: QWidget):
+        self.parent = parent
+
+    def error(self, title: str, text: str) -> None:
+        QMessageBox.critical(self.parent, title, text)
+
+    def info(self, title: str, text: str) -> None:
+        QMessageBox.information(self.parent, title, text)
+
+    def ask_save(self, name: str) -> str:
+        B = QMessageBox.StandardButton
+        box = QMessageBox(QMessageBox.Icon.Warning, _tr("尚未保存"),
+                          _tr("“{0}”有尚未保存的修改。是否先保存？").format(name),
+                          B.Save | B.Discard | B.Cancel, self.parent)
+        box.button(B.Save).setText(_tr("保存"))
+        box.button(B.Discard).setText(_tr("不保存"))
+        box.button(B.Cancel).setText(_tr("取消"))
+        box.setDefaultButton(B.Save)
+        answer = box.exec()
+        return {B.Save: SAVE, B.Discard: DISCARD}.get(B(answer), CANCEL)
+
+    def open_files(self, start_dir: str) -> list[str]:
+        files, _ = QFileDialog.getOpenFileNames(
+            self.parent, _tr("打开年度报告"), start_dir,
+            _tr("年度报告 (*.txt *.xlsx *.docx *.html *.htm *.pdf);;所有文件 (*)"))
+        return files
+
+    def save_file(self, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self.parent, _tr("保存为工作簿"), suggested, _tr("Excel 工作簿 (*.xlsx)"))
+        return path or None
+
+    def choose_encoding(self, current: str) -> str | None:
+        items = list(ENCODINGS)
+        if current not in items:
+            items.insert(0, current)
+        text, ok = QInputDialog.getItem(self.parent, _tr("以其他编码重新打开"), _tr("文件编码："), items,
+                                        items.index(current) if current in items else 0, False)
+        return text if ok and text else None
+
+
+class HeadlessDialogs(Dialogs):
+    """For --screenshot and --smoke-test: nothing blocks, errors go to stderr, unsaved edits are kept."""
+
+    def error(self, title: str, text: str) -> None:
+        print(f"{title}：{text}", file=sys.stderr)
+
+    def info(self, title: str, text: str) -> None:
+        print(f"{title}：{text}", file=sys.stderr)
+
+    def ask_save(self, name: str) -> str:
+        return DISCARD
+
+    def open_files(self, start_dir: str) -> list[str]:
+        return []
+
+    def save_file(self, suggested: str) -> str | None:
+        return None
+
+    def choose_encoding(self, current: str) -> str | None:
+        return None

@@ -1,0 +1,117 @@
+"""One open report: its current Report, the check result, the undo stack and the change log."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Sequence
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from app import check
+from app.edit import Change
+from app.model import Fix, Report
+from app.values import format_number
+
+from .commands import SetCellCommand
+from .marks import build_marks
+
+__all__ = ["ReportDocument", "CellEdit"]
+
+
+@dataclass(frozen=True)
+class CellEdit:
+    table: str
+    key: tuple[str, str]
+    text: str
+    finding: str = ""
+
+
+class ReportDocument(QObject):
+    """Emits `changed` once per completed undo step (a paste macro re-checks once, not per cell)."""
+
+    changed = Signal()
+
+    def __init__(self, report: Report, parent: QObject | None = None):
+        super().__init__(parent)
+        self.report = report
+        self.source_path = report.path
+        self.save_path: str | None = None
+        self.encoding_override: str | None = None
+        self._changes: list[Change] = []
+        self.undo_stack = QUndoStack(self)
+        self._recheck()
+        self.undo_stack.indexChanged.connect(self._on_index_changed)
+
+    # -- state -----------------------------------------------------------------------------
+    @property
+    def title(self) -> str:
+        return self.report.title or os.path.basename(self.source_path)
+
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def changes(self) -> list[Change]:
+        return list(self._changes)
+
+    def verdict(self) -> str:
+        r = self.result
+        if not r.errors and not r.warnings:
+            return self.tr("无错误")
+        if not r.errors:
+            return self.tr("无错误 · {0} 处提醒").format(r.warnings)
+        text = self.tr("{0} 处错误").format(r.errors)
+        if r.warnings:
+            text += self.tr(" · {0} 处提醒").format(r.warnings)
+        return text
+
+    # -- edits -----------------------------------------------------------------------------
+    def set_cells(self, edits: Sequence[CellEdit], label: str) -> int:
+        """Push the edits that change something as one undo step; returns how many cells changed."""
+        real = [e for e in edits if self._differs(e)]
+        if not real:
+            return 0
+        stack = self.undo_stack
+        if len(real) == 1:
+            e = real[0]
+            stack.push(SetCellCommand(self, e.table, e.key, e.text, e.finding, label))
+            return 1
+        stack.beginMacro(label)
+        for e in real:
+            stack.push(SetCellCommand(self, e.table, e.key, e.text, e.finding, label))
+        stack.endMacro()
+        return len(real)
+
+    def apply_fix(self, fix: Fix) -> int:
+        return self.set_cells([self._fix_edit(fix)], self.tr("采用建议值"))
+
+    def apply_all_fixes(self) -> int:
+        return self.set_cells([self._fix_edit(f) for f in self.result.fixes], self.tr("采用全部建议值"))
+
+    def _fix_edit(self, fix: Fix) -> CellEdit:
+        answered = fix.explains[0].message if fix.explains else ""
+        return CellEdit(fix.table, fix.cell, format_number(fix.value), answered)
+
+    def _differs(self, e: CellEdit) -> bool:
+        cells = self.report.tables.get(e.table)
+        if cells is None or e.key not in cells:
+            return False
+        return cells[e.key].raw != e.text.strip()
+
+    # -- called by commands and the stack -------------------------------------------------
+    def _swap(self, report: Report, push: Change | None = None, pop: Change | None = None) -> None:
+        self.report = report
+        if push is not None:
+            self._changes.append(push)
+        if pop is not None and self._changes and self._changes[-1] is pop:
+            self._changes.pop()
+
+    def _recheck(self) -> None:
+        self.result = check(self.report)
+        self.marks = build_marks(self.result)
+
+    def _on_index_changed(self, _index: int) -> None:
+        self._recheck()
+        self.changed.emit()

@@ -1,0 +1,93 @@
+"""The main window: menus from the shared actions, the start page or the report tabs, the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoGroup
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QTabWidget
+
+from .actions import Actions, create_actions
+from .drop import PathDropFilter
+from .start_page import StartPage
+
+__all__ = ["MainWindow"]
+
+
+class MainWindow(QMainWindow):
+    close_requested = Signal(object)        # the QCloseEvent; the controller accepts or ignores it
+
+    def __init__(self):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("勾稽 — 政府信息公开年报统计表校验"))
+        self.undo_group = QUndoGroup(self)
+        self.actions: Actions = create_actions(self, self.undo_group)
+        self.start_page = StartPage(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("reportTabs")
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.setDocumentMode(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.start_page)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+        self.recent_menu = QMenu(self.tr("最近打开的文件(&R)"), self)
+        self.recent_menu.setObjectName("recentMenu")
+        self._build_menus()
+        self.verdict_label = QLabel(self)
+        self.verdict_label.setObjectName("verdictLabel")
+        self.encoding_label = QLabel(self)
+        self.encoding_label.setObjectName("encodingLabel")
+        self.format_label = QLabel(self)
+        self.format_label.setObjectName("formatLabel")
+        sb = self.statusBar()
+        sb.addPermanentWidget(self.format_label)
+        sb.addPermanentWidget(self.encoding_label)
+        sb.addPermanentWidget(self.verdict_label)
+        self.drop_filter = PathDropFilter(self)
+        self.setAcceptDrops(True)
+        self.installEventFilter(self.drop_filter)
+        self.resize(1400, 900)
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        mb = self.menuBar()
+        file = mb.addMenu(self.tr("文件(&F)"))
+        file.addAction(a.open)
+        file.addMenu(self.recent_menu)
+        file.addSeparator()
+        file.addAction(a.save)
+        file.addAction(a.save_as)
+        file.addAction(a.reopen_encoding)
+        file.addSeparator()
+        file.addAction(a.close)
+        file.addAction(a.quit)
+        edit = mb.addMenu(self.tr("编辑(&E)"))
+        for act in (a.undo, a.redo, None, a.copy, a.paste, a.clear, None, a.find, None, a.apply_fix, a.apply_all):
+            edit.addSeparator() if act is None else edit.addAction(act)
+        view = mb.addMenu(self.tr("查看(&V)"))
+        for act in (a.next_finding, a.prev_finding, None, a.zoom_in, a.zoom_out):
+            view.addSeparator() if act is None else view.addAction(act)
+        helpm = mb.addMenu(self.tr("帮助(&H)"))
+        helpm.addAction(a.about)
+        tb = self.addToolBar(self.tr("工具栏"))
+        tb.setObjectName("mainToolBar")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for act in (a.open, a.save, None, a.undo, a.redo, None, a.prev_finding, a.next_finding, None,
+                    a.apply_fix, a.apply_all):
+            tb.addSeparator() if act is None else tb.addAction(act)
+
+    def show_start(self, start: bool) -> None:
+        self.stack.setCurrentWidget(self.start_page if start else self.tabs)
+
+    def set_status(self, verdict: str, errors: int, encoding: str, fmt: str) -> None:
+        color = "#c62828" if errors else "#2e7d32"
+        self.verdict_label.setText(verdict)
+        self.verdict_label.setStyleSheet(f"QLabel {{ color: {color}; font-weight: bold; padding: 0 8px; }}")
+        self.encoding_label.setText(self.tr("编码：{0}").format(encoding) if encoding else "")
+        self.format_label.setText(fmt)
+
+    def closeEvent(self, event) -> None:
+        self.close_requested.emit(event)

@@ -1,0 +1,56 @@
+"""Map a CheckResult onto cells once per check, so the model's data() only looks things up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.model import CheckResult, Finding, Fix
+from app.values import format_number
+
+__all__ = ["CellMark", "build_marks", "finding_tooltip", "KIND_NAMES", "SEVERITY_NAMES"]
+
+SEVERITY_NAMES = {"error": "错误", "warning": "提醒"}
+KIND_NAMES = {
+    "row-total": "行合计", "column-total": "列合计", "cross-check": "勾稽关系", "review-total": "复议诉讼合计",
+    "value": "填写内容", "layout": "表格排列", "format": "表格格式", "plausibility": "合理性",
+    "narrative": "正文与表格", "cross-year": "跨年度",
+}
+
+
+@dataclass(frozen=True)
+class CellMark:
+    severity: str                      # worst severity of the findings through the cell
+    findings: tuple[Finding, ...]
+    fix: Fix | None                    # set when this is the cell a fix names
+    tooltip: str
+
+
+def finding_tooltip(f: Finding) -> str:
+    head = f"{SEVERITY_NAMES.get(f.severity, f.severity)} · {KIND_NAMES.get(f.kind, f.kind)}"
+    if f.rule:
+        head += f"（规则 {f.rule}）"
+    lines = [head, f.message]
+    if f.expected is not None or f.actual is not None:
+        lines.append(f"应为：{_num(f.expected)}　实际：{_num(f.actual)}")
+    return "\n".join(lines)
+
+
+def _num(v) -> str:
+    return "—" if v is None else format_number(v)
+
+
+def build_marks(result: CheckResult) -> dict[tuple[str, tuple[str, str]], CellMark]:
+    per_cell: dict[tuple[str, tuple[str, str]], list[Finding]] = {}
+    for f in result.findings:
+        for key in f.cells:
+            per_cell.setdefault((f.table, key), []).append(f)
+    fixes = {(x.table, x.cell): x for x in result.fixes}
+    marks = {}
+    for where, found in per_cell.items():
+        sev = "error" if any(f.severity == "error" for f in found) else "warning"
+        fix = fixes.get(where)
+        parts = [finding_tooltip(f) for f in found]
+        if fix is not None:
+            parts.insert(0, f"建议改为 {format_number(fix.value)}（可用“采用建议值”一步改好）")
+        marks[where] = CellMark(sev, tuple(found), fix, "\n\n".join(parts))
+    return marks

@@ -1,0 +1,186 @@
+"""One tab: the three official tables, the findings panel, the source text and a find bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
+                               QWidget)
+
+from app.model import Finding
+from app.template import TABLE_IDS, TABLE_SHORT
+
+from .document import ReportDocument
+from .findings_panel import FindingsPanel
+from .grid_view import TablePane
+from .layout import CORNER, HEADER, LABEL, TITLE
+from .source_pane import SourcePane
+from .table_model import LineRole, ReportTableModel
+
+__all__ = ["ReportView"]
+
+
+class ReportView(QWidget):
+    status_changed = Signal()
+
+    def __init__(self, doc: ReportDocument, parent=None):
+        super().__init__(parent)
+        self.doc = doc
+        self.zoom = 1.0
+        self.banner = QLabel(self)
+        self.banner.setObjectName("reportBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel { background: #fff3cd; border: 1px solid #e0c060; padding: 6px; }")
+        self.banner.setVisible(bool(doc.report.error))
+        self.banner.setText(self.tr("注意：{0}").format(doc.report.error or ""))
+        self.find_bar = self._make_find_bar()
+        self.tables = QTabWidget(self)
+        self.tables.setObjectName("tableTabs")
+        self.models: dict[str, ReportTableModel] = {}
+        self.panes: dict[str, TablePane] = {}
+        for tid in TABLE_IDS:
+            model = ReportTableModel(doc, tid, self)
+            self.models[tid] = model
+            if not model.present:
+                empty = QLabel(self.tr("报告中没有找到此表。"), self)
+                empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.tables.addTab(empty, TABLE_SHORT[tid])
+                continue
+            pane = TablePane(model, self)
+            pane.body.selectionModel().currentChanged.connect(lambda cur, _prev, m=model: self._on_cell(m, cur))
+            pane.body.zoom_requested.connect(self.zoom_by)
+            self.panes[tid] = pane
+            self.tables.addTab(pane, TABLE_SHORT[tid])
+        self.findings = FindingsPanel(self)
+        self.source = SourcePane(self)
+        self.source.set_text(doc.report.text)
+        self.side = QSplitter(Qt.Orientation.Vertical, self)
+        self.side.setObjectName("sideSplitter")
+        self.side.addWidget(self.findings)
+        self.side.addWidget(self.source)
+        self.side.setStretchFactor(0, 3)
+        self.side.setStretchFactor(1, 2)
+        self.split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.split.setObjectName("mainSplitter")
+        self.split.addWidget(self.tables)
+        self.split.addWidget(self.side)
+        self.split.setStretchFactor(0, 5)
+        self.split.setStretchFactor(1, 2)
+        self.split.setSizes([960, 420])
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(4)
+        box.addWidget(self.banner)
+        box.addWidget(self.find_bar)
+        box.addWidget(self.split, 1)
+        self.findings.finding_activated.connect(self.show_finding)
+        self.findings.fix_requested.connect(doc.apply_fix)
+        self.findings.fix_all_requested.connect(doc.apply_all_fixes)
+        doc.changed.connect(self._on_changed)
+        self._on_changed()
+        self._find_hits: list[tuple[str, int, int]] = []
+        self._find_pos = -1
+
+    # -- state ------------------------------------------------------------------------------
+    def _on_changed(self) -> None:
+        self.findings.set_result(self.doc.result)
+        counts = {}
+        for f in self.doc.result.findings:
+            if f.severity == "error":
+                counts[f.table] = counts.get(f.table, 0) + 1
+        for k, tid in enumerate(TABLE_IDS):
+            n = counts.get(tid, 0)
+            self.tables.setTabText(k, TABLE_SHORT[tid] + (f"  ✗{n}" if n else ""))
+        self.status_changed.emit()
+
+    def current_table(self) -> str:
+        return TABLE_IDS[self.tables.currentIndex()]
+
+    def current_grid(self):
+        pane = self.panes.get(self.current_table())
+        return pane.body if pane else None
+
+    # -- navigation -------------------------------------------------------------------------
+    def show_finding(self, f: Finding | None) -> None:
+        if f is None or f.table not in self.panes:
+            return
+        self.tables.setCurrentIndex(TABLE_IDS.index(f.table))
+        pane = self.panes[f.table]
+        pane.body.select_keys(list(f.cells))
+        pane.body.setFocus()
+        cells = self.doc.report.tables.get(f.table, {})
+        self.source.show_lines([cells[k].line for k in f.cells if k in cells and cells[k].line])
+
+    def next_finding(self, step: int = 1) -> Finding | None:
+        return self.findings.select_step(step)
+
+    def _on_cell(self, model: ReportTableModel, index) -> None:
+        line = model.data(index, LineRole) if index.isValid() else None
+        if line:
+            self.source.show_lines([line])
+
+    def zoom_by(self, step: int) -> None:
+        self.zoom = max(0.6, min(2.5, self.zoom * (1.1 if step > 0 else 1 / 1.1)))
+        for pane in self.panes.values():
+            pane.set_zoom(self.zoom)
+
+    # -- find a label -------------------------------------------------------------------------
+    def _make_find_bar(self) -> QWidget:
+        bar = QWidget(self)
+        bar.setObjectName("findBar")
+        self.find_edit = QLineEdit(bar)
+        self.find_edit.setObjectName("findEdit")
+        self.find_edit.setPlaceholderText(self.tr("查找行或列的名称，例如“予以公开”"))
+        self.find_status = QLabel(bar)
+        nxt = QPushButton(self.tr("下一个"), bar)
+        close = QPushButton(self.tr("关闭"), bar)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(6, 2, 6, 2)
+        row.addWidget(QLabel(self.tr("查找："), bar))
+        row.addWidget(self.find_edit, 1)
+        row.addWidget(nxt)
+        row.addWidget(self.find_status)
+        row.addWidget(close)
+        self.find_edit.returnPressed.connect(self.find_next)
+        self.find_edit.textChanged.connect(self._reset_find)
+        nxt.clicked.connect(self.find_next)
+        close.clicked.connect(lambda: bar.hide())
+        bar.hide()
+        return bar
+
+    def open_find(self) -> None:
+        self.find_bar.show()
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
+    def _reset_find(self) -> None:
+        self._find_hits = []
+        self._find_pos = -1
+
+    def find_next(self) -> bool:
+        needle = "".join(self.find_edit.text().split())
+        if not needle:
+            return False
+        if not self._find_hits:
+            for tid, pane in self.panes.items():
+                lay = pane.model.layout
+                for (r, c), g in sorted(lay.anchors.items()):
+                    if g.kind in (LABEL, HEADER, TITLE, CORNER) and needle in "".join(g.text.split()):
+                        self._find_hits.append((tid, r, c))
+        if not self._find_hits:
+            self.find_status.setText(self.tr("找不到“{0}”").format(needle))
+            return False
+        self._find_pos = (self._find_pos + 1) % len(self._find_hits)
+        tid, r, c = self._find_hits[self._find_pos]
+        self.tables.setCurrentIndex(TABLE_IDS.index(tid))
+        pane = self.panes[tid]
+        lay = pane.model.layout
+        # land on the row's first number (or the column's first), so typing edits it
+        kind = lay.cell_at(r, c).kind
+        target = lay.step(r, c, 0, 1) if kind == LABEL else lay.step(r, c, 1, 0)
+        if target is not None:
+            idx = pane.model.index(*target)
+            pane.body.setCurrentIndex(idx)
+            pane.body.scrollTo(idx)
+            pane.body.setFocus()
+        self.find_status.setText(f"{self._find_pos + 1}/{len(self._find_hits)}")
+        return True

@@ -1,0 +1,178 @@
+"""ReportTableModel: one official table of one document, mapped to Qt roles (no rules evaluated here)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from app.model import BLANK, MISSING, TEXT
+
+from .document import CellEdit, ReportDocument
+from .layout import CORNER, DATA, HEADER, LABEL, TITLE, GridLayout, build_layout
+
+__all__ = ["ReportTableModel", "cell_data", "KindRole", "KeyRole", "MarkRole", "FixRole", "StateRole", "LineRole", "PALETTE"]
+
+KindRole = Qt.ItemDataRole.UserRole + 1      # 'title' | 'corner' | 'header' | 'label' | 'data'
+KeyRole = Qt.ItemDataRole.UserRole + 2       # (row_id, col_id) for data cells
+MarkRole = Qt.ItemDataRole.UserRole + 3      # 'error' | 'warning' | None
+FixRole = Qt.ItemDataRole.UserRole + 4       # suggested text when this is a fix cell
+StateRole = Qt.ItemDataRole.UserRole + 5     # the core's cell state
+LineRole = Qt.ItemDataRole.UserRole + 6      # 1-based source line
+
+PALETTE = {
+    "header": QColor("#e8edf3"),
+    "title": QColor("#d9e2ec"),
+    "label": QColor("#f5f7fa"),
+    "error": QColor("#fde2e1"),
+    "warning": QColor("#fff3cd"),
+    "fix": QColor("#f7b4ae"),
+    "blank": QColor("#f2f2f2"),
+    "plain": QColor("#ffffff"),
+    "error_line": QColor("#c62828"),
+    "warning_line": QColor("#b26a00"),
+}
+
+Align = Qt.AlignmentFlag
+_RIGHT = int(Align.AlignRight | Align.AlignVCenter)
+_CENTER = int(Align.AlignCenter)
+_LEFT = int(Align.AlignLeft | Align.AlignVCenter)
+
+
+def cell_data(index, role):
+    """index.data(role) without the C++ round trip.
+
+    PySide6 6.12 returns None for an invalid QVariant from QModelIndex.data() without taking a reference,
+    so calling it from Python thousands of times (every paint) ends in "deallocating None" at exit.
+    Asking our Python model directly avoids the conversion.
+    """
+    model = index.model()
+    if isinstance(model, QAbstractTableModel) and hasattr(model, "doc"):
+        return model.data(index, role)
+    value = index.data(role)
+    return value
+
+
+class ReportTableModel(QAbstractTableModel):
+    def __init__(self, doc: ReportDocument, table: str, parent=None):
+        super().__init__(parent)
+        self.doc = doc
+        self.table = table
+        self.layout: GridLayout = build_layout(doc.report.template_for(table).tables[table])
+        self._bold = QFont()
+        self._bold.setBold(True)
+        doc.changed.connect(self._refresh)
+
+    @property
+    def present(self) -> bool:
+        return self.table in self.doc.report.tables
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.layout.n_rows
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.layout.n_cols
+
+    def index_of(self, key: tuple[str, str]) -> QModelIndex:
+        pos = self.layout.positions.get(key)
+        return self.index(*pos) if pos else QModelIndex()
+
+    def flags(self, index):
+        g = self.layout.cell_at(index.row(), index.column())
+        if g is None:
+            return Qt.ItemFlag.NoItemFlags
+        if g.kind == DATA:
+            if self._cell(g.key) is None:
+                return Qt.ItemFlag.ItemIsEnabled
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+        if g.kind == LABEL:
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return Qt.ItemFlag.ItemIsEnabled
+
+    def _cell(self, key):
+        cells = self.doc.report.tables.get(self.table)
+        return None if cells is None else cells.get(key)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        g = self.layout.cell_at(index.row(), index.column())
+        if g is None:
+            return None
+        if role == KindRole:
+            return g.kind
+        if g.kind != DATA:
+            return self._header_data(g, role)
+        cell = self._cell(g.key)
+        mark = self.doc.marks.get((self.table, g.key))
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return "" if cell is None else cell.raw
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT
+        if role == KeyRole:
+            return g.key
+        if role == StateRole:
+            return None if cell is None else cell.state
+        if role == LineRole:
+            return None if cell is None else cell.line
+        if role == MarkRole:
+            return None if mark is None else mark.severity
+        if role == FixRole:
+            return None if mark is None or mark.fix is None else _fmt(mark.fix.value)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if mark is not None:
+                return QBrush(PALETTE["fix" if mark.fix is not None else mark.severity])
+            if cell is None or cell.state == BLANK:
+                return QBrush(PALETTE["blank"])
+            return QBrush(PALETTE["plain"])
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if cell is not None and cell.state == MISSING:
+                return QBrush(QColor("#777777"))
+            if cell is not None and cell.state == TEXT:
+                return QBrush(PALETTE["error_line"])
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(g.key, cell, mark)
+        return None
+
+    def _header_data(self, g, role):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return g.text
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _LEFT if g.kind in (LABEL, TITLE) else _CENTER
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(PALETTE["label" if g.kind == LABEL else "title" if g.kind == TITLE else "header"])
+        if role == Qt.ItemDataRole.FontRole and g.kind in (HEADER, TITLE, CORNER):
+            return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole and g.kind in (LABEL, HEADER) and len(g.text) > 12:
+            return g.text
+        return None
+
+    def _tooltip(self, key, cell, mark) -> str:
+        tpl = self.doc.report.template_for(self.table)
+        parts = [tpl.cell_name(self.table, *key)]
+        if cell is None:
+            parts.append(self.tr("报告中没有这个单元格。"))
+        elif cell.state == BLANK:
+            parts.append(self.tr("空白（不是 0）"))
+        if cell is not None and cell.line:
+            parts.append(self.tr("来源：第 {0} 行").format(cell.line))
+        text = "\n".join(parts)
+        if mark is not None:
+            text += "\n\n" + mark.tooltip
+        return text
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            return False
+        key = self.layout.cell_at(index.row(), index.column()).key
+        self.doc.set_cells([CellEdit(self.table, key, "" if value is None else str(value))], self.tr("编辑单元格"))
+        return True
+
+    def _refresh(self) -> None:
+        if self.layout.n_rows and self.layout.n_cols:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.layout.n_rows - 1, self.layout.n_cols - 1))
+
+
+def _fmt(v) -> str:
+    from app.values import format_number
+    return format_number(v)
