@@ -1,0 +1,172 @@
+"""Throughput of `gouji check --json` on a folder of generated reports, against a read-and-decode floor.
+
+    .venv/bin/python benchmarks/bench_check.py [--reports 600] [--runs 5] [--profile]
+
+Generates the reports with tests/synth.py (random consistent numbers in each real seed's layout, a
+third of them with one wrong cell, spread over every encoding; written from scratch when the seeds
+are not beside the checkout), then times, each in a fresh process including start-up:
+  check  python -m app check --json DIR
+  floor  a process that only walks DIR, reads every file and decodes it with its known codec
+and reports the median of several runs. Also: detection time per file by encoding
+(app.encoding.decode_bytes, in process), and with --profile the hot spots of the check.
+Targets (issue 2): at least 500 reports a second, at most 20x the floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests import synth as S  # noqa: E402
+
+FLOOR = r"""
+import os, sys, codecs
+n = 0
+for root, _, files in os.walk(sys.argv[1]):
+    for name in files:
+        data = open(os.path.join(root, name), "rb").read()
+        codec = name.split("__")[1].rsplit(".", 1)[0].split("+")[0]
+        codec = {"gbk": "gb18030"}.get(codec, codec)
+        text = data.decode(codec)
+        n += len(text)
+print(n)
+"""
+
+
+def generate(folder: Path, count: int, seed: int = 1) -> dict[str, int]:
+    rng = random.Random(seed)
+    have_seeds = S.SEED_DIR.is_dir()
+    per_enc: dict[str, int] = {}
+    for i in range(count):
+        enc = S.ENCODINGS[i % len(S.ENCODINGS)]
+        if have_seeds:
+            key = S.SEED_KEYS[i % len(S.SEED_KEYS)]
+            s = S.synth(key, rng)
+            if i % 3 == 0:
+                s = S.mutate(s, rng.choice(("addend", "total", "r7", "review", "text", "fullwidth")), rng).synth
+            text = s.render()
+        else:
+            key = "scratch"
+            text = S.scratch_report(S.consistent(S.Layout("x", "", "2021", []), rng), layout_b=bool(i % 2))
+        (folder / f"{i:04d}_{key}__{enc}.txt").write_bytes(S.encode(text, enc))
+        per_enc[enc] = per_enc.get(enc, 0) + 1
+    return per_enc
+
+
+def timed(cmd: list[str], runs: int):
+    """Median wall seconds, all wall times, the last process, median CPU seconds (user+sys) of the child.
+
+    CPU time is reported beside wall time because a shared machine inflates the wall clock."""
+    times, cpus = [], []
+    proc = None
+    for _ in range(runs):
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True)
+        times.append(time.perf_counter() - t0)
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime)
+    return statistics.median(times), times, proc, statistics.median(cpus)
+
+
+def detection_by_encoding(folder: Path, repeat: int = 5) -> dict[str, tuple[float, float, int]]:
+    from app.encoding import decode_bytes
+
+    per: dict[str, list[float]] = {}
+    for p in sorted(folder.iterdir()):
+        enc = p.name.split("__")[1].rsplit(".", 1)[0]
+        data = p.read_bytes()
+        best = min(_time_once(decode_bytes, data) for _ in range(repeat))
+        per.setdefault(enc, []).append(best)
+    return {enc: (statistics.median(v) * 1e6, max(v) * 1e6, len(v)) for enc, v in per.items()}
+
+
+def _time_once(fn, data):
+    t0 = time.perf_counter()
+    fn(data)
+    return time.perf_counter() - t0
+
+
+def profile(folder: Path, top: int = 15) -> str:
+    from app.cli import main
+
+    pr = cProfile.Profile()
+    out = io.StringIO()
+    old = sys.stdout
+    sys.stdout = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    try:
+        pr.enable()
+        main(["check", "--json", str(folder)])
+        pr.disable()
+    finally:
+        sys.stdout = old
+    pstats.Stats(pr, stream=out).sort_stats("cumulative").print_stats(top)
+    out.write("\n--- by own time ---\n")
+    pstats.Stats(pr, stream=out).sort_stats("tottime").print_stats(top)
+    return out.getvalue()
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--reports", type=int, default=600)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--profile", action="store_true")
+    args = ap.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="gouji-bench-") as tmp:
+        folder = Path(tmp)
+        per_enc = generate(folder, args.reports)
+        size = sum(p.stat().st_size for p in folder.iterdir())
+        check_s, check_runs, proc, check_cpu = timed([sys.executable, "-m", "app", "check", "--json", str(folder)], args.runs)
+        doc = json.loads(proc.stdout)
+        assert len(doc["reports"]) == args.reports, len(doc["reports"])
+        unread = [r["path"] for r in doc["reports"] if r.get("error")]
+        floor_s, floor_runs, _, floor_cpu = timed([sys.executable, "-c", FLOOR, str(folder)], args.runs)
+        start_s, _, _, start_cpu = timed([sys.executable, "-c", "import app.cli"], args.runs)
+        det = detection_by_encoding(folder)
+
+        rate = args.reports / check_s
+        ratio = check_s / floor_s
+        print(f"{args.reports} reports, {size / 1e6:.1f} MB, python {sys.version.split()[0]}, "
+              f"{os.cpu_count()} CPUs, median of {args.runs} runs")
+        print(f"load average before: {os.getloadavg()[0]:.2f}")
+        print(f"{'':28}{'wall s':>9}{'reports/s':>11}{'CPU s':>9}{'reports/CPU s':>15}")
+        print(f"{'gouji check --json DIR':28}{check_s:9.3f}{rate:11.0f}{check_cpu:9.3f}{args.reports / check_cpu:15.0f}"
+              "   wall runs: " + " ".join(f"{t:.3f}" for t in check_runs))
+        print(f"{'floor (read + decode)':28}{floor_s:9.3f}{args.reports / floor_s:11.0f}{floor_cpu:9.3f}"
+              f"{args.reports / floor_cpu:15.0f}   wall runs: " + " ".join(f"{t:.3f}" for t in floor_runs))
+        print(f"{'start-up (import app.cli)':28}{start_s:9.3f}{'':11}{start_cpu:9.3f}")
+        print(f"check / floor = {ratio:.1f}x wall, {check_cpu / floor_cpu:.1f}x CPU   (target <= 20x);   "
+              f"{rate:.0f} reports/s wall, {args.reports / check_cpu:.0f} per CPU second (target >= 500)")
+        print(f"exit status {proc.returncode}; {len(unread)} files unreadable")
+        print()
+        print(f"{'detection (decode_bytes)':28}{'median µs':>10}{'max µs':>10}{'files':>7}")
+        for enc in S.ENCODINGS:
+            if enc in det:
+                med, mx, n = det[enc]
+                print(f"{enc:28}{med:10.0f}{mx:10.0f}{n:7d}")
+        ok = rate >= 500 and ratio <= 20
+        print("\nPASS" if ok else "\nMISSED TARGET")
+        if args.profile:
+            print()
+            print(profile(folder))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
