@@ -374,12 +374,16 @@ def write_pdf(blocks: list, path: Path) -> Path:
     return path
 
 
-def build_all(seed: Path, out: Path, stem: str | None = None, **html_options) -> dict[str, Path]:
+def build_all(seed: Path, out: Path, stem: str | None = None, kinds=("docx", "html", "pdf"),
+              **html_options) -> dict[str, Path]:
     """The seed as .docx, .html and .pdf in out/; returns {kind: path}."""
     blocks = seed_document(seed)
     stem = stem or seed.stem
-    return {
-        "docx": write_docx(blocks, out / f"{stem}.docx"),
-        "html": write_html(blocks, out / f"{stem}.html", **html_options),
-        "pdf": write_pdf(blocks, out / f"{stem}.pdf"),
-    }
+    files = {}
+    if "docx" in kinds:
+        files["docx"] = write_docx(blocks, out / f"{stem}.docx")
+    if "html" in kinds:
+        files["html"] = write_html(blocks, out / f"{stem}.html", **html_options)
+    if "pdf" in kinds:
+        files["pdf"] = write_pdf(blocks, out / f"{stem}.pdf")
+    return files

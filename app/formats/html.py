@@ -54,9 +54,9 @@ def html_to_text(data: bytes, override: str | None = None) -> tuple[str, str]:
     try:
         parser.feed(page)
         parser.close()
+        text = "\n".join(parser.finish())
     except _TooLarge as exc:
         raise DecodeError(str(exc)) from None
-    text = "\n".join(parser.finish())
     if not text.strip():
         raise DecodeError("这个网页里没有文字内容，无法检查。")
     return text, codec
