@@ -328,9 +328,9 @@ def _row_heights(lay: SheetLayout, widths: list[float], extra: dict[int, list[tu
 def export_workbook(report: Report, result: CheckResult, path: str, changes: Sequence = ()) -> None:
     """Write the reviewer's workbook to path atomically; raise ExportError (Chinese) on failure."""
     target = os.fspath(path)
+    _refuse_source(target, [report.path] if report.path else [])
     if not target.lower().endswith(".xlsx"):
         raise ExportError(f"工作簿文件名应以 .xlsx 结尾：{target}")
-    _refuse_source(target, [report.path] if report.path else [])
     wb = build_workbook(report, result, changes)
     save_workbook_atomic(wb, target, protect=[report.path] if report.path else [])
 
