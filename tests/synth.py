@@ -21,7 +21,18 @@ __all__ = [
     "ideal_fix", "t2_rows", "T2_COLS", "T2_APPLICANTS", "T3_COLS", "to_fullwidth",
 ]
 
-SEED_DIR = Path(os.environ.get("GOUJI_SEEDS", Path(__file__).resolve().parents[2] / "shared" / "seeds"))
+def _seed_dir() -> Path:
+    """GOUJI_SEEDS, else tests/seeds in the checkout (if vendored), else ../shared/seeds beside it."""
+    if os.environ.get("GOUJI_SEEDS"):
+        return Path(os.environ["GOUJI_SEEDS"])
+    here = Path(__file__).resolve().parent
+    for d in (here / "seeds", here.parents[1] / "shared" / "seeds"):
+        if d.is_dir():
+            return d
+    return here.parents[1] / "shared" / "seeds"
+
+
+SEED_DIR = _seed_dir()
 SEED_KEYS = ("000", "001", "002", "003", "004")
 
 # Canonical ids (interface.md), written out here on purpose rather than read from app.template.
