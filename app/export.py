@@ -275,7 +275,7 @@ def styles():
         "title": font(size=14, bold=True),
         "link": font(color="0563C1", underline="single"),
         "center": Alignment(horizontal="center", vertical="center", wrap_text=True),
-        "left": Alignment(horizontal="left", vertical="center", wrap_text=True),
+        "left": Alignment(horizontal="left", vertical="center", wrap_text=True, indent=1),
         "header_fill": PatternFill("solid", fgColor=HEADER_FILL),
         "error_fill": PatternFill("solid", fgColor=ERROR_FILL),
         "warning_fill": PatternFill("solid", fgColor=WARNING_FILL),
@@ -356,6 +356,11 @@ def build_workbook(report: Report, result: CheckResult, changes: Sequence = (), 
     return wb
 
 
+KIND_NAMES = {
+    "row-total": "行合计", "column-total": "列合计", "cross-check": "勾稽关系", "review-total": "复议诉讼合计",
+    "value": "数值", "layout": "行列对齐", "format": "格式", "plausibility": "合理性",
+    "narrative": "文表一致", "cross-year": "跨年度",
+}
 RELATION_KINDS = ("row-total", "column-total", "cross-check", "review-total")
 
 
@@ -636,7 +641,8 @@ def _write_results(ws, report: Report, result: CheckResult, layouts, when: datet
         lay = layouts.get(f.table)
         sheet = SHEET_NAMES.get(f.table, f.table)
         where, first = _cells_text(lay, f.cells) if lay else ("", "")
-        values = [n, sheet, where or "—", f.rule or f.kind, json_number(f.expected), json_number(f.actual),
+        rule = f"{KIND_NAMES.get(f.kind, f.kind)}\n{f.rule}" if f.rule else KIND_NAMES.get(f.kind, f.kind)
+        values = [n, sheet, where or "—", rule, json_number(f.expected), json_number(f.actual),
                   "错误" if f.severity == "error" else "提醒", f.message]
         for i, v in enumerate(values, start=1):
             c = ws.cell(r, i)
@@ -653,7 +659,7 @@ def _write_results(ws, report: Report, result: CheckResult, layouts, when: datet
         if lay is not None:
             _link(ws.cell(r, 3), sheet, first or "A1", st)
             _link(ws.cell(r, 2), sheet, "A1", st)
-        lines = max(1, math.ceil(display_width(f.message) / (widths[7] - 2)),
+        lines = max(rule.count("\n") + 1, math.ceil(display_width(f.message) / (widths[7] - 2)),
                     math.ceil(display_width(where) / (widths[2] - 2)))
         ws.row_dimensions[r].height = 15 * lines + 3
         r += 1
