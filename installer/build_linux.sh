@@ -35,18 +35,36 @@ export QT_QPA_PLATFORM=offscreen HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/
        XDG_DATA_HOME="$scratch/data" XDG_RUNTIME_DIR="$scratch/run" GOUJI_DATA_DIR="$scratch/gouji"
 mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 
-# 3a. The command line: the sample report reads and checks (exit 0 or 1; 2 = could not read it).
+# 3a. The command line reads and checks the sample report: exit 0 or 1 (2 = could not read it).
+#     Then the same report as .docx, .html and .pdf (written by tests/format_builders.py when
+#     reportlab is installed), since the spec leaves out Pillow, PDFium, parts of lxml and
+#     Python's OpenSSL around those readers; the PDF's font is a non-embedded Adobe-GB1 one,
+#     so pdfminer's Chinese CMaps are needed too.
+samples=(resources/sample_report.txt)
+if .venv/bin/python -c "import reportlab, docx" 2>/dev/null; then
+  .venv/bin/python - "$scratch" <<'PY' || fail "无法生成 .docx/.html/.pdf 样本"
+import sys
+from pathlib import Path
+sys.path.insert(0, ".")
+from tests.format_builders import build_all
+build_all(Path("resources/sample_report.txt"), Path(sys.argv[1]), stem="sample")
+PY
+  samples+=("$scratch/sample.docx" "$scratch/sample.html" "$scratch/sample.pdf")
+else
+  echo "注意：没有安装 reportlab，跳过 .docx/.html/.pdf 的读取检查" >&2
+fi
 set +e
-timeout 60 "$bundle/gouji" check --json resources/sample_report.txt >"$scratch/check.json"
+timeout 60 "$bundle/gouji" check --json "${samples[@]}" >"$scratch/check.json"
 status=$?
 set -e
 [ "$status" -le 1 ] || fail "gouji check 退出码 $status"
-.venv/bin/python - "$scratch/check.json" <<'PY' || fail "gouji check 的 JSON 不对"
+.venv/bin/python - "$scratch/check.json" "${#samples[@]}" <<'PY' || fail "gouji check 的 JSON 不对"
 import json, sys
-doc = json.load(open(sys.argv[1], encoding="utf-8"))
-report = doc["reports"][0]
-assert "error" not in report, report.get("error")
-assert set(report["tables"]) == {"t1", "t2", "t3"}, sorted(report["tables"])
+reports = json.load(open(sys.argv[1], encoding="utf-8"))["reports"]
+assert len(reports) == int(sys.argv[2]), len(reports)
+for report in reports:
+    assert "error" not in report, (report["path"], report.get("error"))
+    assert set(report["tables"]) == {"t1", "t2", "t3"}, (report["path"], sorted(report["tables"]))
 PY
 
 # 3b. The window: --smoke-test opens it off screen, loads the sample, exports and re-checks the

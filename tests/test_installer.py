@@ -89,6 +89,24 @@ def test_code_imports_only_the_qt_modules_the_spec_bundles(package):
     assert not used, f"imported but not bundled (add to QT_MODULES in gouji.spec): {used}"
 
 
+@pytest.mark.parametrize("package", ["app", "ui"])
+def test_code_imports_nothing_the_spec_leaves_out(package):
+    """PY_EXCLUDES (Pillow, PDFium, Python's ssl...) must stay unused by our own code."""
+    excluded = set(_spec_lists()["PY_EXCLUDES"])
+    hits = {}
+    for path in sorted((ROOT / package).rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module]
+            for name in names:
+                if name in excluded or name.split(".")[0] in excluded:
+                    hits.setdefault(name, []).append(str(path.relative_to(ROOT)))
+    assert not hits, f"left out of the bundle by gouji.spec, yet imported: {hits}"
+
+
 def test_qt_import_scan_sees_every_import_form(tmp_path):
     sample = tmp_path / "m.py"
     sample.write_text("import PySide6.QtSvg\nfrom PySide6.QtNetwork import QLocalServer\n"
@@ -235,9 +253,10 @@ def test_readme_linux_steps_are_the_scripts():
     assert f"`{build}`" in readme
     pip = re.search(r'\.venv/bin/python -m pip install -q "pyinstaller[^"]*"', script).group(0)
     assert pip in readme
-    for command in ('"$bundle/gouji" check --json resources/sample_report.txt', '"$bundle/gouji" --smoke-test'):
+    for command in ('"$bundle/gouji" check --json', '"$bundle/gouji" --smoke-test'):
         assert command in script
         assert command.replace('"$bundle/gouji"', "dist/gouji/gouji") in readme
+    assert "samples=(resources/sample_report.txt)" in script and "resources/sample_report.txt" in readme
     assert "QT_QPA_PLATFORM=offscreen" in script and "max_mb=${GOUJI_MAX_MB:-120}" in script
     assert "120 MB" in readme and "GOUJI_MAX_MB" in readme
 

@@ -16,30 +16,28 @@ from PyInstaller.utils.hooks.qt import add_qt6_dependencies
 
 # Plugin folders (under Qt/plugins) and the file-name patterns kept in each; a folder not named
 # here is dropped whole. Patterns omit the prefix and suffix (lib*.so / *.dll / lib*.dylib).
+# PNG is built into QtGui, so the window's icons (resources/icons/gouji-*.png) need no
+# image-format plugin; qico reads .ico. No SVG: it would bring libQt6Svg for nothing.
 if is_win:
     KEEP_PLUGINS = {
         "platforms": ["qwindows", "qoffscreen"],
         "styles": ["qmodernwindowsstyle", "qwindowsvistastyle"],
-        "imageformats": ["qico", "qsvg"],
-        "iconengines": ["qsvgicon"],
+        "imageformats": ["qico"],
     }
 elif is_darwin:
     KEEP_PLUGINS = {
         "platforms": ["qcocoa", "qoffscreen"],
         "styles": ["qmacstyle"],
-        "imageformats": ["qico", "qsvg", "qmacheif"],
-        "iconengines": ["qsvgicon"],
+        "imageformats": ["qico"],
     }
 else:
     KEEP_PLUGINS = {
         # xcb: X11 and XWayland desktops; offscreen: the smoke test and CI. Without the wayland
         # plugin a Wayland session falls back to XWayland, and we save ~2 MB of client libraries.
         "platforms": ["qxcb", "qoffscreen"],
-        "xcbglintegrations": ["qxcb-glx-integration"],
+        # No xcbglintegrations: Gouji's widgets never draw through OpenGL.
         # ibus/fcitx input methods, so a clerk can type Chinese in a search box.
         "platforminputcontexts": ["*"],
-        "imageformats": ["qico", "qsvg"],
-        "iconengines": ["qsvgicon"],
     }
 
 # Qt's own translations: Chinese only (standard buttons, the file dialog). The app's .qm files
