@@ -32,7 +32,7 @@ _CR = re.compile(r"\r\n?")
 
 
 def normalise_newlines(text: str) -> str:
-    return _CR.sub("\n", text) if "\r" in text else text
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def looks_like_report(text: str) -> bool:
@@ -88,6 +88,10 @@ def decode_bytes(data: bytes, override: str | None = None) -> tuple[str, str]:
             return normalise_newlines(text), codec
         if fallback is None and _printable(text):
             fallback = (text, codec)
+    if fallback is not None and fallback[1].startswith("utf-"):
+        return normalise_newlines(fallback[0]), fallback[1]    # valid Unicode text: not mixed
+    if _looks_binary(data):
+        raise DecodeError("这不是文本格式的报告（看起来是二进制文件）。请选择 .txt 报告，或 Gouji 导出的 .xlsx。")
     if _is_mixed(data):
         raise DecodeError("文件中混用了不同的文字编码（例如一部分是 UTF-8，一部分是 GBK），无法可靠读取。"
                           "请在编辑器中统一另存为 UTF-8 后再检查。")
@@ -150,7 +154,7 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(head) // 20
 
 
-_UTF8_RUN = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){6,}")
+_UTF8_RUN = re.compile(rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}){6,}")
 
 
 def _is_mixed(data: bytes) -> bool:

@@ -84,7 +84,7 @@ def _is_b_line(line: str) -> bool:
 
 def _logical_rows(lines: list[str], start: int, end: int) -> list[LogicalRow]:
     seg = range(start, end)
-    nonblank = [i for i in seg if lines[i].strip() or lines[i] == "\t"]
+    nonblank = [i for i in seg if lines[i].strip() or lines[i].startswith("\t")]
     if not nonblank:
         return []
     b_lines = sum(1 for i in nonblank if _is_b_line(lines[i]))
@@ -105,7 +105,7 @@ def _rows_b(lines: list[str], start: int, end: int) -> list[LogicalRow]:
     cur: LogicalRow | None = None
     for i in range(start, end):
         line = lines[i]
-        if line == "" or (not line.strip() and line != "\t"):
+        if line == "" or (not line.strip() and not line.startswith("\t")):
             if cur is not None:
                 rows.append(cur)
             cur = None
@@ -381,18 +381,26 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     if not found and not header_seen:
         return None
     # Rows without a label: give each the template row its neighbours leave open.
-    for pos, row in unlabeled:
-        prev_rank = max((rank[s[0]] for s in sequence[:pos] if s[0] in rank), default=-1)
-        nxt = [rank[s[0]] for s in sequence[pos + 1:] if s[0] in rank]
-        next_rank = min(nxt) if nxt else len(template_rows)
-        gap = [rid for rid in template_rows[prev_rank + 1:next_rank] if rid not in found]
-        if len(gap) >= 1:
+    if unlabeled:
+        ranks = [rank.get(item[0], None) for item in sequence]
+        prev_max, run = [], -1
+        for r in ranks:
+            prev_max.append(run)
+            if r is not None:
+                run = max(run, r)
+        next_min, run = [0] * len(ranks), len(template_rows)
+        for k in range(len(ranks) - 1, -1, -1):
+            next_min[k] = run
+            if ranks[k] is not None:
+                run = min(run, ranks[k])
+        for pos, row in unlabeled:
+            gap = [rid for rid in template_rows[prev_max[pos] + 1:next_min[pos]] if rid not in found]
+            if not gap:
+                continue
             rid = gap[0]
-            label_idx = -1
             texts = [c.strip() for c in row.cells]
             first_num = next((k for k, t in enumerate(texts) if t and parse_value(t).state == NUMBER), 0)
-            label_idx = first_num - 1
-            found[rid] = (row, label_idx, None)
+            found[rid] = (row, first_num - 1, None)
             ctx.add("warning", "format", "t2", [(rid, c.id) for c in block.columns],
                     f"表三第 {row.line} 行的数据没有行标签，按位置读作“{short_row_label(spec.row(rid))}”行。", "R-LABEL")
     # Values
@@ -400,8 +408,27 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     raw_rows: dict[str, list[tuple[str, int]]] = {}
     surplus_rows: dict[str, list[tuple[str, int]]] = {}
     profile = [0] * n
-    for rid, (row, label_idx, _) in found.items():
-        vals = _value_cells(row, label_idx)
+    all_vals = {rid: _value_cells(row, label_idx) for rid, (row, label_idx, _) in found.items()}
+    lead_anchor = _row_anchor(all_vals.values(), n, from_end=False)
+    trail_anchor = _row_anchor(all_vals.values(), n, from_end=True)
+    for rid, vals in all_vals.items():
+        window = None
+        blanks = [_blank(t) for t, _ in vals]
+        if lead_anchor is not None:
+            lead, span = lead_anchor
+            if len(vals) >= lead + span and all(blanks[:lead]) and all(blanks[lead + span:]):
+                window = vals[lead:lead + span]
+        if window is None and trail_anchor is not None:
+            trail, span = trail_anchor
+            start = len(vals) - trail - span
+            if start >= 0 and all(blanks[:start]) and all(blanks[len(vals) - trail:]):
+                window = vals[start:len(vals) - trail]
+        if window is not None:
+            if len(window) > n:
+                surplus_rows[rid] = window
+            else:
+                raw_rows[rid] = window
+            continue
         filled = [k for k, (t, _) in enumerate(vals) if not _blank(t)]
         if filled and filled[-1] - filled[0] + 1 > n:
             surplus_rows[rid] = vals[filled[0]:filled[-1] + 1]
@@ -411,9 +438,15 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             for k, (t, _) in enumerate(vals):
                 profile[k] += not _blank(t)
     table: dict[str, list[Cell]] = {}
+    ambiguous: dict[str, list[list[Cell]]] = {}
     for rid, vals in raw_rows.items():
         chosen, _ = _window(vals, n, profile)
         table[rid] = _make_cells(chosen)
+        options = _windows(vals, n)
+        if len(options) > 1:
+            ambiguous[rid] = [_make_cells(w) for w in options]
+    if ambiguous:
+        _settle_ambiguous(table, ambiguous, col_order, generation)
     if surplus_rows:
         _resolve_surplus(surplus_rows, table, n, ctx, spec)
     cells: dict[tuple[str, str], Cell] = {}
@@ -436,6 +469,75 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             if (r.id, c.id) not in cells:
                 cells[(r.id, c.id)] = _absent()
     return cells
+
+
+def _windows(vals: list[tuple[str, int]], n: int) -> list[list[tuple[str, int]]]:
+    """Every placement of n consecutive cells that holds all of the row's non-blank cells."""
+    if len(vals) <= n:
+        return []
+    filled = [k for k, (t, _) in enumerate(vals) if not _blank(t)]
+    if not filled or filled[-1] - filled[0] + 1 > n:
+        return []
+    lo = max(0, filled[-1] - n + 1)
+    hi = min(filled[0], len(vals) - n)
+    return [vals[s:s + n] for s in range(lo, hi + 1)]
+
+
+def _settle_ambiguous(table, ambiguous, col_order, generation) -> None:
+    """A row whose blank edge cell leaves two placements: keep the one under which more relations hold."""
+    pos = {c: k for k, c in enumerate(col_order)}
+    rels = [r for r in get_template(generation).relations if r.table == "t2" and r.op == "="]
+
+    def score(rid: str) -> int:
+        total = 0
+        for rel in rels:
+            if not any(k[0] == rid for k in rel.cells):
+                continue
+            vals = []
+            for row, col in rel.cells:
+                cells = table.get(row)
+                if cells is None or col not in pos or not cells[pos[col]].is_number:
+                    break
+                vals.append(cells[pos[col]].value)
+            else:
+                nl = len(rel.lhs)
+                total += 1 if sum(vals[:nl]) == sum(vals[nl:]) else -1
+        return total
+
+    for rid, options in ambiguous.items():
+        default = table[rid]
+        best, best_score = default, score(rid)
+        for cand in options:
+            table[rid] = cand
+            sc = score(rid)
+            if sc > best_score:
+                best, best_score = cand, sc
+        table[rid] = best
+
+
+def _row_anchor(rows, n: int, from_end: bool):
+    """(leading or trailing blanks, value span) shared by nearly all fully filled rows, or None.
+
+    Exports pad rows with empty cells for merged labels, the same way in every row of a table, so a
+    row whose first or last data cell is blank is placed like its neighbours.
+    """
+    counts: dict[tuple[int, int], int] = {}
+    full = 0
+    for vals in rows:
+        blanks = [not t or t.isspace() for t, _ in vals]
+        filled = [k for k, b in enumerate(blanks) if not b]
+        if not filled:
+            continue
+        span = filled[-1] - filled[0] + 1
+        if span < n or span > n + 1 or any(blanks[filled[0]:filled[-1] + 1]):
+            continue
+        full += 1
+        key = (len(vals) - 1 - filled[-1] if from_end else filled[0], span)
+        counts[key] = counts.get(key, 0) + 1
+    if full < 3:
+        return None
+    key, count = max(counts.items(), key=lambda kv: kv[1])
+    return key if count * 20 >= full * 17 else None
 
 
 def _t2_column_order(leaf: list[str], ctx: _Ctx, block: Block) -> list[str]:

@@ -249,8 +249,10 @@ def _localise(report: Report, broken, holding) -> list[Fix]:
         candidates.append(((tid, key), value, frozenset(id(r) for r in rels)))
     fixes = []
     for k, (where, value, rels) in enumerate(candidates):
-        if any(j != k and rels & other for j, (_, _, other) in enumerate(candidates)):
-            continue            # another single cell explains some of the same breaks: ambiguous
+        # Another single cell that explains some of the same breaks makes it ambiguous, unless
+        # that cell explains strictly fewer of them (it would leave a break standing).
+        if any(j != k and rels & other and not other < rels for j, (_, _, other) in enumerate(candidates)):
+            continue
         tid, key = where
         fixes.append(Fix(tid, key, report.tables[tid][key], value))
     return fixes

@@ -106,13 +106,6 @@ def _grid():
     return cases
 
 
-# Seed 004 leaves the applicant cells of （一）（二） blank, so the applicant columns' (七)总计 relations are
-# uncertain. A wrong 总计-column cell then still has exactly one single-cell repair (our brute force
-# finds it), but the core declines to name it. Known core weakness, kept visible by the xfail below.
-def _core_declines(key, kind, fix, got_fixes):
-    return key == "004" and fix is not None and not got_fixes
-
-
 @pytest.mark.parametrize("key,kind,enc,seed", _grid())
 def test_single_cell_change_is_reported_on_the_right_cells(tmp_path, key, kind, enc, seed):
     rng = random.Random(seed)
@@ -132,8 +125,6 @@ def test_single_cell_change_is_reported_on_the_right_cells(tmp_path, key, kind, 
     if kind in ("addend", "total", "r7") and not (key == "004" and m.cells[0][2] != "3" and m.cells[0][1] != "3.7"):
         # every single-cell error in 表三 is localised to that cell, with the original value
         assert want_fix == (m.cells[0], m.original[m.cells[0]]), where   # the oracle agrees with itself
-    if _core_declines(key, kind, want_fix, got_fixes):
-        pytest.xfail("core bug: no fix when blank cells make some relations uncertain (seed 004)")
     want = [(want_fix[0][0], want_fix[0][1:], want_fix[1])] if want_fix else []
     assert got_fixes == want, where
     for f in result.fixes:
@@ -150,8 +141,6 @@ def test_single_cell_change_is_reported_on_the_right_cells(tmp_path, key, kind, 
         assert through and all(f.severity == "warning" for f in through), where
 
 
-@pytest.mark.xfail(strict=True, reason="core bug: _localise rejects the only full repair when a blank makes a "
-                                       "neighbouring relation uncertain (seed 004, 总计 column)")
 def test_wrong_total_beside_blank_cells_is_localised(tmp_path):
     rng = random.Random(7)
     s = S.synth("004", rng)
@@ -275,8 +264,6 @@ def test_interior_blank_cell_is_read_as_blank_and_relations_are_uncertain(tmp_pa
     assert len(through) == 2 and all(f.severity == "warning" for f in through), key
 
 
-@pytest.mark.xfail(strict=True, reason="core bug: in the one-cell-per-line layout a blank cell written as "
-                                       "'\\t\\xa0' (or '\\t ') ends the row (_rows_b), so the rest of the row is lost")
 def test_blank_cell_with_nbsp_keeps_its_row_in_one_cell_per_line_layout():
     seed = S.layout("001").text.split("\n")
     i = seed.index("\t4.无正当理由大量反复申请")
@@ -287,16 +274,12 @@ def test_blank_cell_with_nbsp_keeps_its_row_in_one_cell_per_line_layout():
     assert [cells[("3.5.4", c)].value for c in S.T2_COLS] == [None, 0, 0, 0, 0, 0, 0]
 
 
-@pytest.mark.xfail(strict=True, reason="core bug: seed 000 layout (8 numbers under 7 columns, surplus read as "
-                                       "the last) - a row with one blank cell is no longer 'surplus' and shifts left")
 def test_blank_cell_in_seed_000_surplus_row_is_not_shifted(tmp_path):
     m = _blanked("000", ("t2", "3.4.1", "1"))
     report = load_report(_write(tmp_path, "000.txt", m.render().encode("utf-8")))
     _assert_cells(report, m, "000")
 
 
-@pytest.mark.xfail(strict=True, reason="core weakness: seed 002 rows with a trailing empty field - a blank first "
-                                       "cell makes the 7-cell window ambiguous and the tie goes to the shifted reading")
 def test_blank_first_cell_in_seed_002_trailing_tab_row_is_not_shifted(tmp_path):
     m = _blanked("002", ("t2", "3.6.1", "1"))
     report = load_report(_write(tmp_path, "002.txt", m.render().encode("utf-8")))

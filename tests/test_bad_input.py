@@ -99,8 +99,6 @@ def test_missing_path_and_folder_without_reports(tmp_path):
     assert proc.returncode == 2
 
 
-@pytest.mark.xfail(strict=True, reason="core bug: plain UTF-8 prose without a template label is called "
-                                       "'mixed encodings' (_is_mixed ignores 3-byte punctuation such as ，。)")
 def test_plain_utf8_prose_is_not_called_mixed_encodings():
     data = (PROSE * 50).encode("utf-8")
     try:
