@@ -300,16 +300,13 @@ def _column_widths(lay: SheetLayout) -> list[float]:
     return widths
 
 
-def _row_heights(lay: SheetLayout, widths: list[float], extra: dict[int, list[tuple[int, int, str]]]):
+def _row_heights(lay: SheetLayout, widths: list[float]) -> dict[int, float]:
     """Rows tall enough for their wrapped text (Excel does not grow rows that a file sets up)."""
     spans: dict[tuple[int, int], tuple[int, int]] = {}
     for r1, c1, r2, c2 in lay.merges:
         spans[(r1, c1)] = (r2 - r1 + 1, c2 - c1 + 1)
     need: dict[int, float] = {}
-    items = [(r, c, t, kind) for r, c, t, kind in lay.texts]
-    for r, lst in extra.items():
-        items += [(r, c, t, "value") for _, c, t in lst]
-    for r, c, text, kind in items:
+    for r, c, text, kind in lay.texts:
         nrows, ncols = spans.get((r, c), (1, 1))
         width = sum(widths[c - 1:c - 1 + ncols]) - 1.5
         size = 14 if kind == "title" else 10.5
@@ -493,7 +490,7 @@ def _write_table(ws, report: Report, result: CheckResult, tid: str, st) -> Sheet
                            font=st["live_font" if error else "live_warning_font"])
         ws.conditional_formatting.add(" ".join(_addr(r, c) for r, c in colour), rule)
 
-    heights = _row_heights(lay, widths, {})
+    heights = _row_heights(lay, widths)
     for r in range(1, lay.last_row + 1):
         ws.row_dimensions[r].height = max(heights.get(r, 0), 18 if r >= 2 else 26)
 

@@ -15,6 +15,7 @@ from .model import Finding, Report
 
 __all__ = ["narrative_findings", "Statement", "statements"]
 
+_WIDE = re.compile(r"[\uff10-\uff19]")   # full-width digits: fold them before matching numbers
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _NUM = r"(\d{1,7})\s*(?:件|个|起|宗|条)"
 
@@ -62,14 +63,15 @@ def _prose(text: str) -> list[str]:
     for line in text.split("\n"):
         if "\t" in line or len(line) < 6:
             continue
-        line = unicodedata.normalize("NFKC", line)
+        if _WIDE.search(line):
+            line = unicodedata.normalize("NFKC", line)
         out += [s.strip() for s in _SENTENCE.findall(line) if len(s.strip()) >= 4]
     return out
 
 
-def statements(report: Report) -> list[Statement]:
+def statements(report: Report, prose: list[str] | None = None) -> list[Statement]:
     found: list[Statement] = []
-    for s in _prose(report.text):
+    for s in (_prose(report.text) if prose is None else prose):
         if not any(w in s for w in ("申请", "复议", "诉讼", "结转", "维持", "公开", "无法提供", "处理")):
             continue
         has_app = "申请" in s
@@ -120,7 +122,8 @@ def _quote(sentence: str) -> str:
 
 def narrative_findings(report: Report) -> list[Finding]:
     out: list[Finding] = []
-    for st in statements(report):
+    prose = _prose(report.text)
+    for st in statements(report, prose):
         keys = _cells_for(report, st.table, st.rows, st.columns)
         if not keys:
             continue
@@ -131,13 +134,13 @@ def narrative_findings(report: Report) -> list[Finding]:
             "warning", "narrative", st.table, tuple(keys), st.value, total,
             f"正文“{_quote(st.sentence)}”说{st.subject} {st.value} 件，表中是 {total} 件，前后不一致。",
             "R-TXT-APP"))
-    out += _none_findings(report)
+    out += _none_findings(report, prose)
     return out
 
 
-def _none_findings(report: Report) -> list[Finding]:
+def _none_findings(report: Report, prose: list[str]) -> list[Finding]:
     out: list[Finding] = []
-    for s in _prose(report.text):
+    for s in prose:
         if _NONE_APP.search(s) and "复议" not in s and "诉讼" not in s:
             keys = [k for k in (("1", "3"), ("2", "3")) if k in report.tables.get("t2", {})]
             total = _sum(report, "t2", keys) if keys else None

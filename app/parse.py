@@ -151,6 +151,10 @@ def _value_cells(row: LogicalRow, after: int) -> list[tuple[str, int]]:
     return [(row.cells[k], row.lines[k]) for k in range(after + 1, len(row.cells))]
 
 
+def _is_num(text: str) -> bool:
+    return text.isdigit() if text.isascii() else parse_value(text).state == NUMBER
+
+
 def _blank(text: str) -> bool:
     return not text or text.isspace()
 
@@ -364,7 +368,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                 col_order = _t2_column_order(leaf, ctx, block)
             continue
         if row_match is None:
-            numeric = sum(1 for t in texts if t and parse_value(t).state == NUMBER)
+            numeric = sum(1 for t in texts if t and _is_num(t))
             if numeric >= 3:
                 unlabeled.append((len(sequence), row))
                 sequence.append(("?", row, -1))
@@ -409,8 +413,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     surplus_rows: dict[str, list[tuple[str, int]]] = {}
     profile = [0] * n
     all_vals = {rid: _value_cells(row, label_idx) for rid, (row, label_idx, _) in found.items()}
-    lead_anchor = _row_anchor(all_vals.values(), n, from_end=False)
-    trail_anchor = _row_anchor(all_vals.values(), n, from_end=True)
+    lead_anchor, trail_anchor = _row_anchors(all_vals.values(), n)
     for rid, vals in all_vals.items():
         window = None
         blanks = [_blank(t) for t, _ in vals]
@@ -440,7 +443,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     table: dict[str, list[Cell]] = {}
     ambiguous: dict[str, list[list[Cell]]] = {}
     for rid, vals in raw_rows.items():
-        chosen, _ = _window(vals, n, profile)
+        chosen = vals if len(vals) == n else _window(vals, n, profile)[0]
         table[rid] = _make_cells(chosen)
         options = _windows(vals, n)
         if len(options) > 1:
@@ -515,29 +518,35 @@ def _settle_ambiguous(table, ambiguous, col_order, generation) -> None:
         table[rid] = best
 
 
-def _row_anchor(rows, n: int, from_end: bool):
-    """(leading or trailing blanks, value span) shared by nearly all fully filled rows, or None.
+def _row_anchors(rows, n: int):
+    """(leading blanks, span) and (trailing blanks, span) shared by nearly all fully filled rows.
 
     Exports pad rows with empty cells for merged labels, the same way in every row of a table, so a
-    row whose first or last data cell is blank is placed like its neighbours.
+    row whose first or last data cell is blank is placed like its neighbours. Either may be None.
     """
-    counts: dict[tuple[int, int], int] = {}
+    leads: dict[tuple[int, int], int] = {}
+    trails: dict[tuple[int, int], int] = {}
     full = 0
     for vals in rows:
-        blanks = [not t or t.isspace() for t, _ in vals]
-        filled = [k for k, b in enumerate(blanks) if not b]
+        filled = [k for k, (t, _) in enumerate(vals) if t and not t.isspace()]
         if not filled:
             continue
-        span = filled[-1] - filled[0] + 1
-        if span < n or span > n + 1 or any(blanks[filled[0]:filled[-1] + 1]):
+        first, last = filled[0], filled[-1]
+        span = last - first + 1
+        if span < n or span > n + 1 or len(filled) != span:
             continue
         full += 1
-        key = (len(vals) - 1 - filled[-1] if from_end else filled[0], span)
-        counts[key] = counts.get(key, 0) + 1
+        lk, tk = (first, span), (len(vals) - 1 - last, span)
+        leads[lk] = leads.get(lk, 0) + 1
+        trails[tk] = trails.get(tk, 0) + 1
     if full < 3:
-        return None
-    key, count = max(counts.items(), key=lambda kv: kv[1])
-    return key if count * 20 >= full * 17 else None
+        return None, None
+
+    def mode(counts):
+        key, count = max(counts.items(), key=lambda kv: kv[1])
+        return key if count * 20 >= full * 17 else None
+
+    return mode(leads), mode(trails)
 
 
 def _t2_column_order(leaf: list[str], ctx: _Ctx, block: Block) -> list[str]:
@@ -638,7 +647,7 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx) -> dict | None
                     if m is not None:
                         header_outcomes.append(m.target)
             continue
-        numeric = sum(1 for t in texts if t and parse_value(t).state == NUMBER)
+        numeric = sum(1 for t in texts if t and _is_num(t))
         if numeric >= 5 and data is None:
             data = row
     if data is None and not header_seen:

@@ -131,12 +131,23 @@ def _domain_finding(tid, key, name, cell, domain) -> Finding | None:
 
 def _evaluate(rel: Relation, tpl: Template, cells) -> tuple[Finding | None, str]:
     """Return (finding or None, 'holds' | 'broken' | 'uncertain' | 'skipped')."""
-    ops = [cells.get(k) for k in rel.cells]
+    get = cells.get
+    ops = [get(k) for k in rel.cells]
+    nl = len(rel.lhs)
+    vals = [c.value for c in ops if c is not None and c.state == NUMBER]
+    if len(vals) == len(ops) and rel.op == "=":       # the common case, kept lean
+        lhs, rhs = sum(vals[:nl]), sum(vals[nl:])
+        if lhs == rhs:
+            return None, "holds"
+        lhs_vals, rhs_vals = vals[:nl], vals[nl:]
+        expected, actual = _sides(rel, lhs_vals, rhs_vals)
+        return Finding(rel.severity, rel.kind, rel.table, rel.cells, expected, actual,
+                       _equality_message(rel, TABLE_SHORT[rel.table], lhs, rhs), rel.rule), "broken"
     if any(c is None or "absent" in c.notes for c in ops):
         return None, "skipped"
     numeric = [c.is_number for c in ops]
-    lhs_vals = [cells[k].value if cells[k].is_number else None for k in rel.lhs]
-    rhs_vals = [cells[k].value if cells[k].is_number else None for k in rel.rhs]
+    lhs_vals = [c.value if c.is_number else None for c in ops[:nl]]
+    rhs_vals = [c.value if c.is_number else None for c in ops[nl:]]
     short = TABLE_SHORT[rel.table]
     if not all(numeric):
         if not any(numeric):

@@ -37,6 +37,8 @@ def sniff_kind(path: str | os.PathLike, data: bytes) -> str | None:
         return None
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" and name.endswith((".doc", ".wps", ".docx")):
         raise DecodeError("这是旧版 Word（.doc）或 WPS 文档，无法直接读取。请在 Word 或 WPS 中“另存为” .docx 后再检查。")
+    if data[:5] == b"{\\rtf":
+        raise DecodeError("这是 RTF 格式的文档，无法直接读取。请在 Word 或 WPS 中“另存为” .docx 后再检查。")
     if name.endswith(_HTML_SUFFIXES) or _HTML_HEAD.match(data[:4096]):
         return "html"
     return None

@@ -82,7 +82,12 @@ def _page(page, lines: list[str]) -> None:
 
 
 def _prose(page) -> list[tuple[float, str]]:
-    """Text lines outside tables; a line reaching the right margin continues on the next."""
+    """Text lines outside ruled tables.
+
+    A line reaching the right margin continues on the next (the page wrapped it, not its author).
+    A gap of several character widths inside a line is a column gap: it becomes a tab, so a table
+    drawn without rules still reads as rows of cells.
+    """
     raw = page.extract_text_lines(return_chars=True, strip=True)
     if not raw:
         return []
@@ -91,15 +96,33 @@ def _prose(page) -> list[tuple[float, str]]:
     out: list[tuple[float, str]] = []
     joining = False
     for ln in raw:
-        text = ln["text"]
-        width = (ln["x1"] - ln["x0"]) / max(len(text), 1)
-        if joining and ln["x0"] <= left + width * 0.5 and out:
+        text, width = _line_text(ln)
+        if joining and ln["x0"] <= left + width * 0.5 and out and "\t" not in text:
             out[-1] = (out[-1][0], out[-1][1] + text)
         else:
             out.append((ln["top"], text))
         # A wrapped line ends within about a character of the right margin.
-        joining = ln["x1"] >= right - 1.5 * width and len(text) >= 20
+        joining = ln["x1"] >= right - 1.5 * width and len(text) >= 20 and "\t" not in text
     return out
+
+
+def _line_text(ln) -> tuple[str, float]:
+    chars = [c for c in ln.get("chars") or () if c.get("text")]
+    if not chars:
+        text = ln["text"]
+        return text, (ln["x1"] - ln["x0"]) / max(len(text), 1)
+    sizes = sorted(c.get("size") or (c["x1"] - c["x0"]) for c in chars)
+    em = sizes[len(sizes) // 2] or 1.0
+    parts = [chars[0]["text"]]
+    for prev, ch in zip(chars, chars[1:]):
+        gap = ch["x0"] - prev["x1"]
+        if gap > 2.0 * em:
+            parts.append("\t")
+        elif gap > 0.2 * em and (prev["text"].isascii() or ch["text"].isascii()):
+            parts.append(" ")
+        parts.append(ch["text"])
+    text = "".join(parts).strip(" ")
+    return text, (ln["x1"] - ln["x0"]) / max(len(text), 1)
 
 
 def _snap(values: list[float]) -> list[float]:
