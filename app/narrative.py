@@ -57,10 +57,15 @@ _NONE_REVIEW = re.compile(r"(?:未发生|未出现|没有发生|没有|未有|�
 _ALL_UPHELD = re.compile(r"均(?:获|被|予以)?维持")
 
 
+_MAX_SENTENCES = 5000    # a report has a few hundred; more is padding, not worth reading
+
+
 def _prose(text: str) -> list[str]:
     """Sentences from lines that are not table cells (no tab)."""
     out = []
     for line in text.split("\n"):
+        if len(out) > _MAX_SENTENCES:
+            break
         if "\t" in line or len(line) < 6:
             continue
         if _WIDE.search(line):

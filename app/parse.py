@@ -197,6 +197,10 @@ def _make_cells(vals: list[tuple[str, int]]) -> list[Cell]:
     return [parse_value(t, ln or None) for t, ln in vals]
 
 
+# A table has a few dozen rows; past this many rows of a region, labels must match without
+# fuzzy matching, so that a region of junk costs linear time.
+_FUZZY_ROWS = 400
+
 _ABSENT = Cell("", BLANK, None, None, ("absent",))
 
 
@@ -231,7 +235,7 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     seen_rows: set[str] = set()
     current: Block | None = None
     found_any = False
-    for row in rows:
+    for k_row, row in enumerate(rows):
         texts = [c.strip() for c in row.cells]
         joined = "".join(texts)
         m = _T1_BLOCK.search(joined)
@@ -249,7 +253,7 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         label_idx, match = None, None
         for k, t in enumerate(texts):
             if _label_like(t):
-                mm = row_index.lookup(t)
+                mm = row_index.lookup(t, allow_fuzzy=k_row < _FUZZY_ROWS)
                 if mm is not None:
                     label_idx, match = k, mm
         if match is None:
@@ -345,7 +349,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     unlabeled: list[tuple[int, LogicalRow]] = []
     sequence: list[tuple[str, LogicalRow, int]] = []
     header_seen = False
-    for row in rows:
+    for k_row, row in enumerate(rows):
         texts = [c.strip() for c in row.cells]
         if not any(texts):
             continue
@@ -354,10 +358,10 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         row_match, label_idx = None, None
         for k, t in enumerate(texts):
             if _label_like(t):
-                m = col_index.lookup(t, allow_contains=False)
+                m = col_index.lookup(t, allow_contains=False, allow_fuzzy=k_row < _FUZZY_ROWS)
                 if m is not None:
                     col_hits.append(m.target[1])
-                m = row_index.lookup(t)
+                m = row_index.lookup(t, allow_fuzzy=k_row < _FUZZY_ROWS)
                 if m is not None and m.target[0] == "row":
                     row_match, label_idx = m, k
         if any(h in joined for h in _T2_HEADER_HINTS) or (len(set(col_hits)) >= 2 and row_match is None) \
