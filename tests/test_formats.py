@@ -327,3 +327,30 @@ def test_html_writer_and_reader_agree_on_merges(tmp_path):
     text, codec = html_to_text(path.read_bytes())
     assert codec == "gb18030"
     assert "甲\t丙\n一\t二\t\n1\t\t3\n" in text
+
+
+@needs_reportlab
+def test_pdf_table_drawn_without_rules_still_reads_as_cells(tmp_path):
+    """Some offices print tables without borders: wide gaps inside a line become tabs."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "无框线.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("STSong-Light", 10.5)
+    rows = [["二、主动公开政府信息情况"], ["第二十条第（一）项"], ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+            ["规章", "0", "0", "0"], ["行政规范性文件", "3", "1", "12"]]
+    y = 780
+    for row in rows:
+        for k, text in enumerate(row):
+            c.drawString(60 + 120 * k, y, text)
+        y -= 20
+    c.save()
+    from app.formats.pdf import pdf_to_text
+    text = pdf_to_text(path.read_bytes())
+    assert "行政规范性文件\t3\t1\t12" in text.split("\n")
+    cells = load_report(path).tables["t1"]
+    assert [cells["20.1.2", c].json_value() for c in ("1", "2", "3")] == [3, 1, 12]

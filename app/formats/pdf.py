@@ -118,8 +118,8 @@ def _line_text(ln) -> tuple[str, float]:
         gap = ch["x0"] - prev["x1"]
         if gap > 2.0 * em:
             parts.append("\t")
-        elif gap > 0.2 * em and (prev["text"].isascii() or ch["text"].isascii()):
-            parts.append(" ")
+        elif gap > 0.15 * em and prev["text"] != " " and ch["text"] != " ":
+            parts.append(" ")  # a space the PDF positions rather than draws
         parts.append(ch["text"])
     text = "".join(parts).strip(" ")
     return text, (ln["x1"] - ln["x0"]) / max(len(text), 1)
