@@ -240,6 +240,13 @@ def _gui(argv: list[str]) -> int:
     ap.add_argument("--smoke-test", action="store_true")
     ap.add_argument("--encoding")
     args = ap.parse_args(argv)
+    if (args.screenshot or args.smoke_test) and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"     # these render off screen by contract
+    elif (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+          and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+        print("无法打开窗口：没有图形显示环境（DISPLAY 未设置）。可以用 gouji check 在命令行检查报告，"
+              "或用 --screenshot 生成截图。", file=sys.stderr)
+        return 2
     try:
         from ui.main import run
     except ImportError as exc:

@@ -161,7 +161,9 @@ def _evaluate(rel: Relation, tpl: Template, cells) -> tuple[Finding | None, str]
         held = "按 0 计时成立" if lhs0 == rhs0 else f"按 0 计时也不成立（{format_number(lhs0)} ≠ {format_number(rhs0)}）"
         expected, actual = _sides(rel, lhs_vals, rhs_vals, zero=True)
         msg = f"{short}{rel.name}无法确认：其中有 {len(gaps)} 个单元格是{what}，{held}。"
-        return Finding("warning", rel.kind, rel.table, rel.cells, expected, actual, msg, rel.rule), "uncertain"
+        # Name the total and the gaps, not every addend: the clerk has to fill the gaps.
+        cells_named = tuple(dict.fromkeys(tuple(rel.lhs) + tuple(gaps)))
+        return Finding("warning", rel.kind, rel.table, cells_named, expected, actual, msg, rel.rule), "uncertain"
     lhs = sum(lhs_vals)
     rhs = sum(rhs_vals)
     if rel.op == "=":
