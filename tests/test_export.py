@@ -206,6 +206,8 @@ def test_reviewer_edits_in_excel_are_picked_up(seeds, tmp_path):
         expected = set_cell_text(expected, tid, key, text)
     _assert_same_report(expected, back)
     assert check(back).errors == 0
+    again = load_report(_export(back, tmp_path, "again.xlsx"))     # saved again from the window: nothing lost
+    _assert_same_report(expected, again)
 
 
 def test_not_a_gouji_workbook_is_refused_in_chinese(tmp_path):
