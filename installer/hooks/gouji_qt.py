@@ -27,6 +27,7 @@ if is_win:
 elif is_darwin:
     KEEP_PLUGINS = {
         "platforms": ["qcocoa", "qoffscreen"],
+        "platforms/darwin": ["*"],  # what PyInstaller's QtGui hook files under it on macOS
         "styles": ["qmacstyle"],
         "imageformats": ["qico"],
     }
