@@ -135,11 +135,73 @@ def test_spec_reads_the_version_from_pyproject():
     assert not re.search(r"\bversion\s*=\s*['\"]\d", text)
 
 
-def test_macos_bundle_declares_txt_and_docx_documents():
-    text = SPEC.read_text("utf-8")
-    assert "CFBundleDocumentTypes" in text and "BUNDLE(" in text
-    assert '"public.plain-text", "txt"' in text
-    assert '"org.openxmlformats.wordprocessingml.document", "docx"' in text
+class _Recorder:
+    """Stands in for one of PyInstaller's spec classes (Analysis, PYZ, EXE, COLLECT, BUNDLE)."""
+
+    made: dict
+
+    def __init__(self, *args, **kwargs):
+        self.args, self.kwargs = args, kwargs
+        type(self).made[type(self).__name__] = self
+
+
+def _run_spec(monkeypatch, platform: str, binaries=()) -> dict:
+    """Execute gouji.spec as PyInstaller would on `platform`, with recording stand-ins."""
+    made: dict = {}
+    names = {}
+    for name in ("Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE"):
+        names[name] = type(name, (_Recorder,), {"made": made})
+    analysis_cls = names["Analysis"]
+
+    def analysis(*args, **kwargs):
+        a = analysis_cls(*args, **kwargs)
+        a.binaries, a.datas, a.pure, a.scripts = list(binaries), [], [], []
+        return a
+
+    monkeypatch.setattr(sys, "platform", platform)
+    spec_globals = {"__name__": "__main__", "SPECPATH": str(INSTALLER), **names, "Analysis": analysis}
+    exec(compile(SPEC.read_text("utf-8"), str(SPEC), "exec"), spec_globals)
+    made["globals"] = spec_globals
+    return made
+
+
+@pytest.mark.parametrize("platform", ["linux", "win32", "darwin"])
+def test_spec_branches_by_platform(monkeypatch, platform):
+    made = _run_spec(monkeypatch, platform)
+    analysis, exe, coll = made["Analysis"], made["EXE"], made["COLLECT"]
+    assert Path(analysis.args[0][0]).is_file()
+    assert all(Path(p).is_dir() for p in analysis.kwargs["hookspath"])
+    assert all(Path(p).is_file() for p in analysis.kwargs["runtime_hooks"])
+    assert [(Path(src), dst) for src, dst in analysis.kwargs["datas"]] == [(ROOT / "resources", "resources")]
+    assert coll.kwargs["name"] == "gouji"  # dist/gouji, what gouji.iss and build_linux.sh expect
+    icon = exe.kwargs["icon"]
+    if platform == "linux":
+        assert icon is None and exe.kwargs["console"] and exe.kwargs["strip"]
+        assert "BUNDLE" not in made
+    else:
+        assert Path(icon).is_file() and Path(icon).suffix == {"win32": ".ico", "darwin": ".icns"}[platform]
+        assert not exe.kwargs["console"] and not exe.kwargs["strip"]
+    assert exe.kwargs["argv_emulation"] == (platform == "darwin")
+    if platform == "darwin":
+        bundle = made["BUNDLE"]
+        plist = bundle.kwargs["info_plist"]
+        version = re.search(r'^version = "(.+)"', (ROOT / "pyproject.toml").read_text("utf-8"), re.M).group(1)
+        assert bundle.kwargs["name"] == "Gouji.app" and bundle.kwargs["version"] == version
+        assert plist["CFBundleShortVersionString"] == version
+        exts = {ext for doc in plist["CFBundleDocumentTypes"] for ext in doc["CFBundleTypeExtensions"]}
+        assert exts == {"txt", "docx"}
+        assert all(doc["LSHandlerRank"] == "Alternate" for doc in plist["CFBundleDocumentTypes"])
+
+
+def test_spec_leaves_host_libraries_to_linux_desktops_only(monkeypatch):
+    binaries = [("libfontconfig.so.1", "/usr/lib/libfontconfig.so.1", "BINARY"),
+                ("PySide6/Qt/lib/libQt6Core.so.6", "/x/libQt6Core.so.6", "BINARY"),
+                ("libxcb-cursor.so.0", "/usr/lib/libxcb-cursor.so.0", "BINARY"),
+                ("opengl32sw.dll", "C:/x/opengl32sw.dll", "BINARY")]
+    kept = [b[0] for b in _run_spec(monkeypatch, "linux", binaries)["Analysis"].binaries]
+    assert kept == ["PySide6/Qt/lib/libQt6Core.so.6", "libxcb-cursor.so.0"]
+    kept = [b[0] for b in _run_spec(monkeypatch, "win32", binaries)["Analysis"].binaries]
+    assert "libfontconfig.so.1" in kept and "opengl32sw.dll" not in kept
 
 
 # --- the entry point and the runtime hook -----------------------------------------------------
