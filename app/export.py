@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from ._exceptions import ExportError
 from .model import BLANK, NUMBER, CellKey, CheckResult, Finding, Report, json_number
@@ -322,17 +322,22 @@ def _row_heights(lay: SheetLayout, widths: list[float]) -> dict[int, float]:
 # The workbook
 
 
-def export_workbook(report: Report, result: CheckResult, path: str, changes: Sequence = ()) -> None:
-    """Write the reviewer's workbook to path atomically; raise ExportError (Chinese) on failure."""
+def export_workbook(report: Report, result: CheckResult, path: str, changes: Sequence = (),
+                    verified: Mapping | None = None) -> None:
+    """Write the reviewer's workbook to path atomically; raise ExportError (Chinese) on failure.
+
+    verified: finding key → app.marks.Mark (the clerk's 已核实 decisions), shown on 校验结果.
+    """
     target = os.fspath(path)
     _refuse_source(target, [report.path] if report.path else [])
     if not target.lower().endswith(".xlsx"):
         raise ExportError(f"工作簿文件名应以 .xlsx 结尾：{target}")
-    wb = build_workbook(report, result, changes)
+    wb = build_workbook(report, result, changes, verified=verified)
     save_workbook_atomic(wb, target, protect=[report.path] if report.path else [])
 
 
-def build_workbook(report: Report, result: CheckResult, changes: Sequence = (), when: datetime | None = None):
+def build_workbook(report: Report, result: CheckResult, changes: Sequence = (), when: datetime | None = None,
+                   verified: Mapping | None = None):
     from openpyxl import Workbook
 
     when = when or datetime.now()
@@ -346,7 +351,7 @@ def build_workbook(report: Report, result: CheckResult, changes: Sequence = (), 
             continue
         ws = wb.create_sheet(SHEET_NAMES[tid])
         layouts[tid] = _write_table(ws, report, result, tid, st)
-    _write_results(results_ws, report, result, layouts, when, st)
+    _write_results(results_ws, report, result, layouts, when, st, verified or {})
     _write_changes(wb.create_sheet(CHANGES_SHEET), report, changes, layouts, st)
     _write_hidden(wb.create_sheet(HIDDEN_SHEET), report, layouts, when)
     _properties(wb, report, result, when)
@@ -560,7 +565,7 @@ def _cells_text(lay: SheetLayout, keys: Iterable[CellKey]) -> tuple[str, str]:
     return "、".join(parts), _addr(*first)
 
 
-def _write_results(ws, report: Report, result: CheckResult, layouts, when: datetime, st) -> None:
+def _write_results(ws, report: Report, result: CheckResult, layouts, when: datetime, st, verified) -> None:
     from openpyxl.styles import PatternFill
 
     headers = ("序号", "表格", "单元格", "规则", "应为", "实为", "级别", "说明")
@@ -639,8 +644,13 @@ def _write_results(ws, report: Report, result: CheckResult, layouts, when: datet
         sheet = SHEET_NAMES.get(f.table, f.table)
         where, first = _cells_text(lay, f.cells) if lay else ("", "")
         rule = f"{KIND_NAMES.get(f.kind, f.kind)}\n{f.rule}" if f.rule else KIND_NAMES.get(f.kind, f.kind)
-        values = [n, sheet, where or "—", rule, json_number(f.expected), json_number(f.actual),
-                  "错误" if f.severity == "error" else "提醒", f.message]
+        mark = verified.get(f.key)
+        level = "错误" if f.severity == "error" else "提醒"
+        message = f.message
+        if mark is not None:
+            level += "\n已核实"
+            message += f"\n【已核实 {mark.when.replace('T', ' ')}】{mark.note}"
+        values = [n, sheet, where or "—", rule, json_number(f.expected), json_number(f.actual), level, message]
         for i, v in enumerate(values, start=1):
             c = ws.cell(r, i)
             if isinstance(v, str):
@@ -656,7 +666,7 @@ def _write_results(ws, report: Report, result: CheckResult, layouts, when: datet
         if lay is not None:
             _link(ws.cell(r, 3), sheet, first or "A1", st)
             _link(ws.cell(r, 2), sheet, "A1", st)
-        lines = max(rule.count("\n") + 1, math.ceil(display_width(f.message) / (widths[7] - 2)),
+        lines = max(rule.count("\n") + 1, math.ceil(display_width(message) / (widths[7] - 2)) + message.count("\n"),
                     math.ceil(display_width(where) / (widths[2] - 2)))
         ws.row_dimensions[r].height = 15 * lines + 3
         r += 1

@@ -25,3 +25,20 @@ def test_marks_do_not_leak_to_other_reports(tmp_path, seeds):
     b = load_text(seeds["002"].read_text(encoding="utf-8"))
     MarkStore(tmp_path).mark(a, check(a).findings[0], "x")
     assert MarkStore(tmp_path).load(b) == {}
+
+
+def test_verified_findings_show_on_the_results_sheet(tmp_path, seeds):
+    from openpyxl import load_workbook
+
+    from app.export import export_workbook
+
+    report = load_text(seeds["004"].read_text(encoding="utf-8"), str(tmp_path / "src.txt"))
+    result = check(report)
+    finding = next(f for f in result.findings if f.rule == "R-CELL-BLANK")
+    store = MarkStore(tmp_path)
+    store.mark(report, finding, "原表如此，已电话核实")
+    out = tmp_path / "out.xlsx"
+    export_workbook(report, result, str(out), verified=store.load(report))
+    ws = load_workbook(out)["校验结果"]
+    texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
+    assert sum("已核实" in t and "原表如此，已电话核实" in t for t in texts) == 1
