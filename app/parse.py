@@ -582,26 +582,29 @@ def _check_org_subtotal(table: dict[str, list[Cell]], order: list[str], ctx: _Ct
 
 
 def _resolve_surplus(surplus_rows, table, n, ctx: _Ctx, spec: TableSpec) -> None:
-    """Rows with more numbers than columns: drop the one column that leaves the most relations true."""
+    """Rows with more numbers than columns: drop the one column under which most row totals hold.
+
+    The same column is dropped from every such row (it is one extra column of the table); ties go
+    to the last column.
+    """
     extra = max(len(v) - n for v in surplus_rows.values())
-    candidates = list(range(n + 1)) if extra == 1 else [None]
-    best_k, best_score = None, None
     parsed = {rid: _make_cells(vals) for rid, vals in surplus_rows.items()}
-    for k in candidates:
-        trial = dict(table)
-        for rid, v in parsed.items():
-            if k is not None and len(v) == n + 1:
-                v = v[:k] + v[k + 1:]
-            trial[rid] = v[:n]
-        score = _t2_score(trial)
-        key = (score, k if k is not None else n)
-        if best_score is None or key > best_score:
-            best_k, best_score = k, key
-    for rid, vals in surplus_rows.items():
-        v = list(vals)
+    best_k = None
+    if extra == 1:
+        best_score = None
+        for k in range(n + 1):
+            score = 0
+            for v in parsed.values():
+                if len(v) == n + 1:
+                    row = v[:k] + v[k + 1:]
+                    if all(c.state == NUMBER for c in row):
+                        score += sum(c.value for c in row[:n - 1]) == row[n - 1].value
+            if best_score is None or (score, k) > best_score:
+                best_k, best_score = k, (score, k)
+    for rid, v in parsed.items():
         if best_k is not None and len(v) == n + 1:
-            del v[best_k]
-        table[rid] = _make_cells(v[:n])
+            v = v[:best_k] + v[best_k + 1:]
+        table[rid] = v[:n]
     labels = [short_row_label(spec.row(r)) for r in surplus_rows]
     where = f"“{labels[0]}”至“{labels[-1]}”等 {len(labels)} 行" if len(labels) > 1 else f"“{labels[0]}”行"
     if best_k is None:
@@ -614,15 +617,6 @@ def _resolve_surplus(surplus_rows, table, n, ctx: _Ctx, spec: TableSpec) -> None
         how = f"按多出的是第 {best_k + 1} 个数读取（忽略它）"
     ctx.add("warning", "layout", "t2", [(r, c) for r in surplus_rows for c in T2_ADDEND_COLUMNS + (T2_TOTAL_COLUMN,)],
             f"表三{where}有 {n + extra} 个数，而模板只有 {n} 列，数字与列对不齐；{how}，请核对原表。", "R-SHAPE")
-
-
-def _t2_score(table: dict[str, list[Cell]]) -> int:
-    """How many row totals hold: used to choose between readings of a misaligned table."""
-    score = 0
-    for row in table.values():
-        if len(row) >= 7 and all(c.is_number for c in row[:7]):
-            score += sum(c.value for c in row[:6]) == row[6].value
-    return score
 
 
 # ---------------------------------------------------------------------------------------------
