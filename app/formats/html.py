@@ -160,7 +160,7 @@ class _Reader(HTMLParser):
                 return
             else:
                 return
-        if tag == "title" and not self.tables:
+        if tag == "title" and self.title is None and not self.tables:
             self.title = []
         if tag in _SKIP:
             if tag not in _VOID:
