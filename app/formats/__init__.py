@@ -36,6 +36,9 @@ def sniff_kind(path: str | os.PathLike, data: bytes) -> str | None:
             return "docx"
         return None
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" and name.endswith((".doc", ".wps", ".docx")):
+        if name.endswith(".docx"):  # Office keeps a password-protected .docx in this older container
+            raise DecodeError("这个 Word 文档设置了打开密码（或其实是旧版 .doc），无法读取。"
+                              "请去掉密码，或在 Word/WPS 中“另存为” .docx 后再检查。")
         raise DecodeError("这是旧版 Word（.doc）或 WPS 文档，无法直接读取。请在 Word 或 WPS 中“另存为” .docx 后再检查。")
     if data[:5] == b"{\\rtf":
         raise DecodeError("这是 RTF 格式的文档，无法直接读取。请在 Word 或 WPS 中“另存为” .docx 后再检查。")

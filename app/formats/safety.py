@@ -1,8 +1,8 @@
 """Limits checked before a document is opened, so a hostile file costs neither memory nor time.
 
 A .docx is a zip: its directory says how large each entry becomes, so a zip bomb is refused from
-the directory alone, before anything is inflated. The directory can lie, so reading goes through
-read_limited(), which stops at the declared size.
+the directory alone, before anything is inflated. The directory cannot lie its way past that:
+zipfile's reader stops at the declared size and checks the CRC.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import zipfile
 
 from .._exceptions import DecodeError
 
-__all__ = ["open_zip", "read_limited", "MAX_ENTRIES", "MAX_ENTRY_BYTES", "MAX_TOTAL_BYTES", "MAX_RATIO"]
+__all__ = ["open_zip", "MAX_ENTRIES", "MAX_ENTRY_BYTES", "MAX_TOTAL_BYTES", "MAX_RATIO"]
 
 MAX_ENTRIES = 2000                   # a long Word report has a few dozen parts
 MAX_ENTRY_BYTES = 64 * 1024 * 1024   # one part (document.xml of a 300-page report is ~10 MB)
@@ -44,12 +44,3 @@ def open_zip(data: bytes, what: str = "Word 文档") -> zipfile.ZipFile:
             raise DecodeError(f"这个{what}已加密，无法读取。请去掉密码后另存一份再检查。")
     return zf
 
-
-def read_limited(zf: zipfile.ZipFile, name: str) -> bytes:
-    """Read one entry, never inflating more than its declared size (the directory may lie)."""
-    info = zf.getinfo(name)
-    with zf.open(info) as fh:
-        out = fh.read(min(info.file_size, MAX_ENTRY_BYTES) + 1)
-    if len(out) > info.file_size:
-        raise DecodeError("文档的压缩部件大小与目录不符，文件可能已损坏或被恶意构造，已拒绝打开。")
-    return out
