@@ -57,6 +57,9 @@ _NONE_REVIEW = re.compile(r"(?:未发生|未出现|没有发生|没有|未有|�
 _ALL_UPHELD = re.compile(r"均(?:获|被|予以)?维持")
 
 
+_HAS_DIGIT = re.compile(r"\d")
+_SUBJECT = re.compile(r"申请|复议|诉讼|结转|公开|无法提供|处理")
+_NEGATION = re.compile(r"未|没有|无|均")
 _MAX_SENTENCES = 5000    # a report has a few hundred; more is padding, not worth reading
 
 
@@ -77,7 +80,7 @@ def _prose(text: str) -> list[str]:
 def statements(report: Report, prose: list[str] | None = None) -> list[Statement]:
     found: list[Statement] = []
     for s in (_prose(report.text) if prose is None else prose):
-        if not any(w in s for w in ("申请", "复议", "诉讼", "结转", "维持", "公开", "无法提供", "处理")):
+        if not _HAS_DIGIT.search(s) or not _SUBJECT.search(s):
             continue
         has_app = "申请" in s
         for rx, subject, table, rows, cols in _PATTERNS:
@@ -146,6 +149,8 @@ def narrative_findings(report: Report) -> list[Finding]:
 def _none_findings(report: Report, prose: list[str]) -> list[Finding]:
     out: list[Finding] = []
     for s in prose:
+        if not _NEGATION.search(s):
+            continue
         if _NONE_APP.search(s) and "复议" not in s and "诉讼" not in s:
             keys = [k for k in (("1", "3"), ("2", "3")) if k in report.tables.get("t2", {})]
             total = _sum(report, "t2", keys) if keys else None

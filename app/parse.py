@@ -357,7 +357,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         col_hits = []
         row_match, label_idx = None, None
         for k, t in enumerate(texts):
-            if _label_like(t):
+            if t and not t.isdigit() and _label_like(t):
                 m = col_index.lookup(t, allow_contains=False, allow_fuzzy=k_row < _FUZZY_ROWS)
                 if m is not None:
                     col_hits.append(m.target[1])
@@ -420,7 +420,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     lead_anchor, trail_anchor = _row_anchors(all_vals.values(), n)
     for rid, vals in all_vals.items():
         window = None
-        blanks = [_blank(t) for t, _ in vals]
+        blanks = [not t or t.isspace() for t, _ in vals]
         if lead_anchor is not None:
             lead, span = lead_anchor
             if len(vals) >= lead + span and all(blanks[:lead]) and all(blanks[lead + span:]):
