@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from ._exceptions import DecodeError, GoujiError, NoTableError, ReadError
@@ -19,20 +20,19 @@ _SKIP_DIRS = {".git", "__pycache__", ".venv", "node_modules"}
 
 
 def read_bytes(path: str | os.PathLike) -> bytes:
-    p = Path(path)
     try:
-        st = p.stat()
+        st = os.stat(path)
     except FileNotFoundError:
         raise ReadError(f"找不到文件：{path}") from None
     except OSError as exc:
         raise ReadError(f"无法访问文件 {path}：{exc.strerror or exc}") from None
-    if p.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise ReadError(f"{path} 是一个文件夹，不是报告文件。")
     if st.st_size > MAX_BYTES:
         raise ReadError(f"文件太大（{st.st_size / 1024 / 1024:.1f} MB），超过 {MAX_BYTES // 1024 // 1024} MB 的上限，"
                         f"不像是一份年度报告。")
     try:
-        with open(p, "rb") as fh:
+        with open(path, "rb") as fh:
             return fh.read(MAX_BYTES + 1)
     except PermissionError:
         raise ReadError(f"没有权限读取文件：{path}") from None
