@@ -171,6 +171,9 @@ def _write_out(text: str) -> None:
     out.flush()
 
 
+_SOURCE_KIND = {"docx": "Word 文档", "pdf": "PDF 文件", "xlsx": "Gouji 工作簿"}
+
+
 def _print_error(path: str, message: str) -> None:
     _write_out(f"✗ {path}\n  无法检查：{message}")
 
@@ -181,8 +184,9 @@ def _print_summary(report: Report, result: CheckResult) -> None:
         verdict += f" · {result.warnings} 处提醒"
     mark = "✓" if not result.errors and not report.error else "✗"
     tables = "、".join(TABLE_SHORT[t][:2] for t in report.tables)
+    source = _SOURCE_KIND.get(report.encoding, f"编码 {report.encoding}")
     lines = [f"{mark} {report.path}",
-             f"  {report.title} · {report.format}年版格式 · 编码 {report.encoding} · 表格：{tables} · {verdict}"]
+             f"  {report.title} · {report.format}年版格式 · {source} · 表格：{tables} · {verdict}"]
     if report.error:
         lines.append(f"  注意：{report.error}")
     shown_warnings = 0
