@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import re
 
+import shiboken6
+
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox
 
@@ -140,8 +142,9 @@ class Controller(QObject):
         else:
             tabs.addTab(view, "")
         self.window.undo_group.addStack(doc.undo_stack)
-        doc.undo_stack.cleanChanged.connect(lambda _clean, v=view: self._update_titles(v))
-        view.status_changed.connect(lambda v=view: self._update_status(v))
+        doc.setParent(view)
+        doc.undo_stack.cleanChanged.connect(lambda _clean, v=view: _alive(self.window, v) and self._update_titles(v))
+        view.status_changed.connect(lambda v=view: _alive(self.window, v) and self._update_status(v))
         tabs.setCurrentWidget(view)
         self._update_titles(view)
         self.window.show_start(False)
@@ -326,6 +329,11 @@ class Controller(QObject):
         from app import __version__
         QMessageBox.about(self.window, _tr("关于勾稽"),
                           _tr("勾稽 {0}\n政府信息公开工作年度报告统计表校验工具。").format(__version__))
+
+
+def _alive(*objects) -> bool:
+    """False while Qt is tearing the window down (signals still fire from half-deleted children)."""
+    return all(shiboken6.isValid(o) for o in objects)
 
 
 def _same_file(a: str, b: str) -> bool:
