@@ -172,6 +172,14 @@ class FindingsPanel(QWidget):
         self.finding_activated.emit(f)
         return f
 
+    def select_finding(self, f: Finding) -> bool:
+        for item in self.items():
+            if self._findings[item.data(0, FindingRole)].key == f.key:
+                self.tree.setCurrentItem(item)
+                self.tree.scrollToItem(item)
+                return True
+        return False
+
     def _on_current(self, *_):
         self._update_buttons()
 

@@ -26,9 +26,11 @@ def render_window(app, window, controller, out: str) -> None:
         errors = [f for f in view.doc.result.findings if f.severity == "error"]
         # prefer an error a fix explains: the picture then shows the strongest mark too
         errors.sort(key=lambda f: not any((f.table, c) in fixed for c in f.cells))
-        view.next_finding(1)
         if errors:
+            view.findings.select_finding(errors[0])
             view.show_finding(errors[0])
+        else:
+            view.tables.setCurrentIndex(1)      # 表三 is the table clerks check most
     settle(app)
     pixmap = window.grab()
     folder = os.path.dirname(os.path.abspath(out))
