@@ -651,15 +651,7 @@ def _write_results(ws, report: Report, result: CheckResult, layouts, when: datet
             level += "\n已核实"
             message += f"\n【已核实 {mark.when.replace('T', ' ')}】{mark.note}"
         values = [n, sheet, where or "—", rule, json_number(f.expected), json_number(f.actual), level, message]
-        for i, v in enumerate(values, start=1):
-            c = ws.cell(r, i)
-            if isinstance(v, str):
-                set_text(c, v)
-            else:
-                c.value = v
-            c.border = st["border"]
-            c.font = st["font"]
-            c.alignment = st["left"] if i in (3, 8) else st["center"]
+        write_row(ws, r, values, st, left=(3, 8))
         sev = ws.cell(r, 7)
         sev.fill = st["error_fill" if f.severity == "error" else "warning_fill"]
         sev.font = st["error_font" if f.severity == "error" else "warning_font"]
@@ -674,6 +666,19 @@ def _write_results(ws, report: Report, result: CheckResult, layouts, when: datet
     ws.auto_filter.ref = f"A{head_row}:{last_col}{max(r - 1, head_row)}"
     print_setup(ws, _report_title(report))
     ws.print_title_rows = f"{head_row}:{head_row}"
+
+
+def write_row(ws, r: int, values, st, left=()) -> None:
+    """One bordered row of a list sheet: text as text (never a formula), numbers as numbers."""
+    for i, v in enumerate(values, start=1):
+        c = ws.cell(r, i)
+        if isinstance(v, str):
+            set_text(c, v)
+        else:
+            c.value = v
+        c.border = st["border"]
+        c.font = st["font"]
+        c.alignment = st["left"] if i in left else st["center"]
 
 
 def _write_changes(ws, report: Report, changes: Sequence, layouts, st) -> None:
@@ -704,15 +709,7 @@ def _write_changes(ws, report: Report, changes: Sequence, layouts, st) -> None:
             name = f"{ch.cell[0]}行 {ch.cell[1]}列"
         when = ch.when.strftime("%Y-%m-%d %H:%M:%S") if hasattr(ch.when, "strftime") else str(ch.when)
         values = [n, sheet, address or "—", name, ch.old, ch.new, when, ch.finding or ""]
-        for i, v in enumerate(values, start=1):
-            c = ws.cell(r, i)
-            if isinstance(v, str):
-                set_text(c, v)
-            else:
-                c.value = v
-            c.border = st["border"]
-            c.font = st["font"]
-            c.alignment = st["left"] if i in (4, 8) else st["center"]
+        write_row(ws, r, values, st, left=(4, 8))
         if address:
             _link(ws.cell(r, 3), sheet, address, st)
         lines = max(1, math.ceil(display_width(ch.finding or "") / (widths[7] - 2)),

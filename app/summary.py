@@ -9,7 +9,7 @@ from typing import Iterable, Sequence
 
 from ._exceptions import ExportError
 from .model import CheckResult, Report, json_number
-from .export import col_letter, display_width, print_setup, save_workbook_atomic, set_text, styles
+from .export import col_letter, display_width, print_setup, save_workbook_atomic, set_text, styles, write_row
 
 __all__ = ["write_summary", "summary_row", "SUMMARY_COLUMNS"]
 
@@ -86,15 +86,7 @@ def write_summary(rows: Sequence[tuple], path: str, protect: Iterable[str] = ())
         values = summary_row(src, report, result, error)
         if report is not None:          # a file that could not be read (an old summary) is no source
             sources.append(src)
-        for i, v in enumerate(values, start=1):
-            c = ws.cell(r, i)
-            if isinstance(v, str):
-                set_text(c, v)
-            else:
-                c.value = v
-            c.border = st["border"]
-            c.font = st["font"]
-            c.alignment = st["left"] if i in (1, 2, 8) else st["center"]
+        write_row(ws, r, values, st, left=(1, 2, 8))
         failed = report is None or bool(error)
         if failed or (result is not None and result.errors):
             ws.cell(r, 6 if not failed else 8).fill = st["error_fill"]
