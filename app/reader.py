@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
 
 from ._exceptions import DecodeError, GoujiError, NoTableError, ReadError
 from .encoding import decode_bytes

@@ -287,7 +287,6 @@ def _t3() -> TableSpec:
 def _relations(generation: str, t2: TableSpec) -> tuple[Relation, ...]:
     rel: list[Relation] = []
     rows = t2.rows()
-    data_rows = [r.id for r in rows]
     detail_rows = [r.id for r in rows if r.id.startswith("3.") and r.id != "3.7"]
     for r in rows:
         rel.append(Relation(

@@ -3,7 +3,6 @@ import os, sys
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import random, time, json, cProfile, pstats, io, sys
 import tests.synth as S
-from app.encoding import decode_bytes
 from app.parse import parse_text
 from app.rules import check
 from app.cli import report_json

@@ -146,7 +146,7 @@ def _table_rows(page, table) -> list[str]:
     ys = _snap([c[1] for c in cells] + [c[3] for c in cells])
     placed = []
     for (x0, top, x1, bottom) in cells:
-        c0, c1 = _index(xs, x0), _index(xs, x1)
+        c0 = _index(xs, x0)
         r0, r1 = _index(ys, top), _index(ys, bottom)
         placed.append((r0, max(r1, r0 + 1), c0, (x0, top, x1, bottom)))
     bx0, btop, bx1, bbottom = table.bbox
