@@ -6,8 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate
 
-from .layout import DATA
-from .table_model import cell_data, FixRole, KindRole, MarkRole, PALETTE, StateRole
+from .table_model import PALETTE, PaintRole, cell_data
 
 __all__ = ["CellDelegate"]
 
@@ -15,25 +14,24 @@ __all__ = ["CellDelegate"]
 class CellDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option, index) -> None:
         super().paint(painter, option, index)
-        if cell_data(index, KindRole) != DATA:
+        info = cell_data(index, PaintRole)
+        if info is None:
             return
+        state, mark, fix = info
         rect = QRectF(option.rect)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        if cell_data(index, StateRole) in ("blank", None):
+        if state in ("blank", None):
             painter.fillRect(rect, QBrush(QColor(0, 0, 0, 28), Qt.BrushStyle.BDiagPattern))
-            if cell_data(index, StateRole) == "blank":
+            if state == "blank":
                 painter.setPen(QColor("#a0a0a0"))
                 f = QFont(option.font)
                 f.setPointSizeF(max(6.0, f.pointSizeF() * 0.8))
                 painter.setFont(f)
                 painter.drawText(rect.adjusted(4, 0, -4, 0), int(Qt.AlignmentFlag.AlignCenter), self.tr("空"))
-        mark = cell_data(index, MarkRole)
-        fix = cell_data(index, FixRole)
         size = min(12.0, rect.height() / 2.2)
         if mark == "error":
-            pen = QPen(PALETTE["error_line"], 3 if fix else 2)
-            painter.setPen(pen)
+            painter.setPen(QPen(PALETTE["error_line"], 3 if fix else 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(1.5, 1.5, -1.5, -1.5))
             tri = QPolygonF([rect.topLeft(), rect.topLeft() + QPointF(size, 0), rect.topLeft() + QPointF(0, size)])
@@ -41,8 +39,7 @@ class CellDelegate(QStyledItemDelegate):
             painter.setBrush(PALETTE["error_line"])
             painter.drawPolygon(tri)
         elif mark == "warning":
-            pen = QPen(PALETTE["warning_line"], 1.6, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
+            painter.setPen(QPen(PALETTE["warning_line"], 1.6, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(1.5, 1.5, -1.5, -1.5))
             r = min(4.0, rect.height() / 6)

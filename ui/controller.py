@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import re
 
-import shiboken6
-
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox
 
@@ -298,10 +296,14 @@ class Controller(QObject):
             return
         title = view.doc.title
         short = title if len(title) <= 18 else title[:17] + "…"
-        tabs.setTabText(k, short + (" *" if view.doc.modified else ""))
-        tabs.setTabToolTip(k, f"{title}\n{view.doc.source_path}")
+        text = short + (" *" if view.doc.modified else "")
+        if tabs.tabText(k) != text:                   # relayouts and repaints the whole tab otherwise
+            tabs.setTabText(k, text)
+            tabs.setTabToolTip(k, f"{title}\n{view.doc.source_path}")
         if view is self.current_view():
-            self.window.setWindowTitle(f"{title}[*] — " + _tr("勾稽"))
+            window_title = f"{title}[*] — " + _tr("勾稽")
+            if self.window.windowTitle() != window_title:
+                self.window.setWindowTitle(window_title)
             self.window.setWindowModified(view.doc.modified)
 
     # -- recent files -----------------------------------------------------------------------------
@@ -333,7 +335,12 @@ class Controller(QObject):
 
 def _alive(*objects) -> bool:
     """False while Qt is tearing the window down (signals still fire from half-deleted children)."""
-    return all(shiboken6.isValid(o) for o in objects)
+    try:
+        for o in objects:
+            o.objectName()
+    except RuntimeError:
+        return False
+    return True
 
 
 def _same_file(a: str, b: str) -> bool:

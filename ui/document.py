@@ -109,8 +109,25 @@ class ReportDocument(QObject):
             self._changes.pop()
 
     def _recheck(self) -> None:
+        """Check the current report and note which cells look different, so views repaint only those."""
+        before = getattr(self, "_checked", None)
+        old_marks = getattr(self, "marks", {})
         self.result = check(self.report)
         self.marks = build_marks(self.result)
+        dirty: dict[str, set] = {}
+        if before is not None:
+            for tid, cells in self.report.tables.items():
+                old = before.tables.get(tid)
+                if cells is old:
+                    continue
+                for key, cell in cells.items():
+                    if old is None or old.get(key) is not cell:
+                        dirty.setdefault(tid, set()).add(key)
+            for where in old_marks.keys() | self.marks.keys():
+                if old_marks.get(where) != self.marks.get(where):
+                    dirty.setdefault(where[0], set()).add(where[1])
+        self._checked = self.report
+        self.dirty = dirty
 
     def _on_index_changed(self, _index: int) -> None:
         self._recheck()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoGroup
+from PySide6.QtGui import QColor, QPalette, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QTabWidget
 
 from .actions import Actions, create_actions
@@ -37,10 +37,18 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.verdict_label = QLabel(self)
         self.verdict_label.setObjectName("verdictLabel")
+        # fixed widths: a label that resizes with its text relayouts the window and repaints every grid
+        self.verdict_label.setFixedWidth(220)
+        bold = self.verdict_label.font()
+        bold.setBold(True)
+        self.verdict_label.setFont(bold)
+        self.verdict_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.encoding_label = QLabel(self)
         self.encoding_label.setObjectName("encodingLabel")
         self.format_label = QLabel(self)
         self.format_label.setObjectName("formatLabel")
+        self.encoding_label.setFixedWidth(150)
+        self.format_label.setFixedWidth(110)
         sb = self.statusBar()
         sb.addPermanentWidget(self.format_label)
         sb.addPermanentWidget(self.encoding_label)
@@ -83,11 +91,16 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.start_page if start else self.tabs)
 
     def set_status(self, verdict: str, errors: int, encoding: str, fmt: str) -> None:
-        color = "#c62828" if errors else "#2e7d32"
-        self.verdict_label.setText(verdict)
-        self.verdict_label.setStyleSheet(f"QLabel {{ color: {color}; font-weight: bold; padding: 0 8px; }}")
-        self.encoding_label.setText(self.tr("编码：{0}").format(encoding) if encoding else "")
-        self.format_label.setText(fmt)
+        # only what changed: a style sheet or label resize relayouts the status bar and repaints the window
+        color = QColor("#c62828" if errors else "#2e7d32")
+        pal = self.verdict_label.palette()
+        if pal.color(QPalette.ColorRole.WindowText) != color:
+            pal.setColor(QPalette.ColorRole.WindowText, color)
+            self.verdict_label.setPalette(pal)
+        for label, text in ((self.verdict_label, verdict), (self.format_label, fmt),
+                            (self.encoding_label, self.tr("编码：{0}").format(encoding) if encoding else "")):
+            if label.text() != text:
+                label.setText(text)
 
     def closeEvent(self, event) -> None:
         self.close_requested.emit(event)

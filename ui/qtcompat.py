@@ -1,4 +1,4 @@
-"""Work around PySide6 6.12 on CPython < 3.12: every call of a void Qt method leaks a reference to None.
+"""Work around PySide6 6.12 on CPython < 3.12: void and bool Qt methods leak references to None/True/False.
 
 Measured here: `QWidget.update()` lowers sys.getrefcount(None) by one per call, so a window that paints
 for a few minutes drives None's count to zero and the interpreter aborts ("none_dealloc"). CPython 3.12
@@ -20,10 +20,11 @@ _applied = False
 def void_call_leaks() -> bool:
     from PySide6.QtCore import QObject
     obj = QObject()
-    before = sys.getrefcount(None)
+    before = sys.getrefcount(None), sys.getrefcount(False)
     for _ in range(50):
         obj.setObjectName("probe")
-    return sys.getrefcount(None) <= before - 25
+        obj.signalsBlocked()
+    return sys.getrefcount(None) <= before[0] - 25 or sys.getrefcount(False) <= before[1] - 25
 
 
 def guard_none_refcount() -> bool:
@@ -33,7 +34,8 @@ def guard_none_refcount() -> bool:
         return _applied
     if not void_call_leaks():
         return False
-    refcnt = ctypes.c_ssize_t.from_address(id(None))   # ob_refcnt is the first field of every object
-    refcnt.value += _GUARD
+    for singleton in (None, True, False):
+        refcnt = ctypes.c_ssize_t.from_address(id(singleton))   # ob_refcnt is the first field of every object
+        refcnt.value += _GUARD
     _applied = True
     return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
                                QWidget)
 
@@ -87,9 +88,12 @@ class ReportView(QWidget):
         for f in self.doc.result.findings:
             if f.severity == "error":
                 counts[f.table] = counts.get(f.table, 0) + 1
+        bar = self.tables.tabBar()
         for k, tid in enumerate(TABLE_IDS):
+            # colour and tooltip, not the text: a new tab text relayouts and repaints the whole grid
             n = counts.get(tid, 0)
-            self.tables.setTabText(k, TABLE_SHORT[tid] + (f"  ✗{n}" if n else ""))
+            bar.setTabTextColor(k, QColor("#c62828") if n else QColor())
+            bar.setTabToolTip(k, self.tr("{0}：{1} 处错误").format(TABLE_SHORT[tid], n) if n else TABLE_SHORT[tid])
         self.status_changed.emit()
 
     def current_table(self) -> str:

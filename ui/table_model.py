@@ -10,7 +10,7 @@ from app.model import BLANK, MISSING, TEXT
 from .document import CellEdit, ReportDocument
 from .layout import CORNER, DATA, HEADER, LABEL, TITLE, GridLayout, build_layout
 
-__all__ = ["ReportTableModel", "cell_data", "KindRole", "KeyRole", "MarkRole", "FixRole", "StateRole", "LineRole", "PALETTE"]
+__all__ = ["ReportTableModel", "cell_data", "KindRole", "KeyRole", "MarkRole", "FixRole", "StateRole", "LineRole", "PaintRole", "PALETTE"]
 
 KindRole = Qt.ItemDataRole.UserRole + 1      # 'title' | 'corner' | 'header' | 'label' | 'data'
 KeyRole = Qt.ItemDataRole.UserRole + 2       # (row_id, col_id) for data cells
@@ -18,6 +18,7 @@ MarkRole = Qt.ItemDataRole.UserRole + 3      # 'error' | 'warning' | None
 FixRole = Qt.ItemDataRole.UserRole + 4       # suggested text when this is a fix cell
 StateRole = Qt.ItemDataRole.UserRole + 5     # the core's cell state
 LineRole = Qt.ItemDataRole.UserRole + 6      # 1-based source line
+PaintRole = Qt.ItemDataRole.UserRole + 7     # (state, mark, fix text) in one call, for the delegate
 
 PALETTE = {
     "header": QColor("#e8edf3"),
@@ -101,9 +102,12 @@ class ReportTableModel(QAbstractTableModel):
         if role == KindRole:
             return g.kind
         if g.kind != DATA:
-            return self._header_data(g, role)
+            return None if role == PaintRole else self._header_data(g, role)
         cell = self._cell(g.key)
         mark = self.doc.marks.get((self.table, g.key))
+        if role == PaintRole:
+            return (None if cell is None else cell.state, None if mark is None else mark.severity,
+                    None if mark is None or mark.fix is None else _fmt(mark.fix.value))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return "" if cell is None else cell.raw
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -169,8 +173,12 @@ class ReportTableModel(QAbstractTableModel):
         return True
 
     def _refresh(self) -> None:
-        if self.layout.n_rows and self.layout.n_cols:
-            self.dataChanged.emit(self.index(0, 0), self.index(self.layout.n_rows - 1, self.layout.n_cols - 1))
+        """Only the cells whose text or marks changed: a full-grid signal would repaint everything."""
+        for key in self.doc.dirty.get(self.table, ()):
+            pos = self.layout.positions.get(key)
+            if pos is not None:
+                idx = self.index(*pos)
+                self.dataChanged.emit(idx, idx)
 
 
 def _fmt(v) -> str:
