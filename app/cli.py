@@ -25,6 +25,19 @@ USAGE = """用法:
 """
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its complaints in Chinese (its own are English)."""
+
+    _WORDS = (("the following arguments are required", "缺少参数"), ("unrecognized arguments", "不认识的参数"),
+              ("expected one argument", "这个选项后面需要一个值"), ("invalid choice", "无效的选择"))
+
+    def error(self, message: str):
+        for en, zh in self._WORDS:
+            message = message.replace(en, zh)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}：{message}\n用 gouji --help 查看用法。\n")
+
+
 def report_json(report: Report, result: CheckResult) -> dict:
     doc = {
         "path": report.path,
@@ -79,7 +92,7 @@ def expand_paths(paths: list[str]):
 
 
 def _cmd_check(argv: list[str]) -> int:
-    ap = argparse.ArgumentParser(prog="gouji check", description="检查年度报告的统计表")
+    ap = _Parser(prog="gouji check", description="检查年度报告的统计表")
     ap.add_argument("paths", nargs="+", metavar="PATH")
     ap.add_argument("--json", action="store_true", help="输出 JSON")
     ap.add_argument("--encoding", help="指定文件编码（不自动识别）")
@@ -202,7 +215,7 @@ def _print_summary(report: Report, result: CheckResult) -> None:
 
 
 def _cmd_export(argv: list[str]) -> int:
-    ap = argparse.ArgumentParser(prog="gouji export", description="检查报告并导出 xlsx 工作簿")
+    ap = _Parser(prog="gouji export", description="检查报告并导出 xlsx 工作簿")
     ap.add_argument("file")
     ap.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
     ap.add_argument("--encoding")
@@ -245,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _gui(argv: list[str]) -> int:
-    ap = argparse.ArgumentParser(prog="gouji", usage=USAGE)
+    ap = _Parser(prog="gouji", usage=USAGE)
     ap.add_argument("files", nargs="*")
     ap.add_argument("--screenshot", metavar="PNG")
     ap.add_argument("--smoke-test", action="store_true")

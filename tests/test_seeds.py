@@ -125,3 +125,9 @@ def test_report_json_matches_json_roundtrip(seeds):
     doc = report_json(report, result)
     assert json.loads(json.dumps(doc, ensure_ascii=False)) == doc
     assert doc["tables"]["t2"]["cells"]["3.1"]["1"] is None
+
+
+def test_command_line_mistakes_are_explained_in_chinese():
+    out = subprocess.run([sys.executable, "-m", "app", "check"], cwd=ROOT, capture_output=True, timeout=60)
+    err = out.stderr.decode("utf-8")
+    assert out.returncode == 2 and "缺少参数" in err and "Traceback" not in err
