@@ -79,15 +79,15 @@ def _find_headings(lines: list[str]) -> dict[str, tuple[int, str]]:
 # Layout → logical rows
 
 def _is_b_line(line: str) -> bool:
-    return line.startswith("\t") and "\t" not in line[1:]
+    return line[:1] == "\t" and line.count("\t") == 1
 
 
 def _logical_rows(lines: list[str], start: int, end: int) -> list[LogicalRow]:
-    seg = range(start, end)
-    nonblank = [i for i in seg if lines[i].strip() or lines[i].startswith("\t")]
+    seg = lines[start:end]
+    nonblank = [i for i, ln in enumerate(seg, start) if ln and (ln[0] == "\t" or not ln.isspace())]
     if not nonblank:
         return []
-    b_lines = sum(1 for i in nonblank if _is_b_line(lines[i]))
+    b_lines = sum(1 for ln in seg if ln[:1] == "\t" and ln.count("\t") == 1)
     if b_lines * 2 >= len(nonblank) and b_lines >= 4:
         return _rows_b(lines, start, end)
     rows = []
@@ -105,7 +105,7 @@ def _rows_b(lines: list[str], start: int, end: int) -> list[LogicalRow]:
     cur: LogicalRow | None = None
     for i in range(start, end):
         line = lines[i]
-        if line == "" or (not line.strip() and not line.startswith("\t")):
+        if not line or (line[0] != "\t" and line.isspace()):
             if cur is not None:
                 rows.append(cur)
             cur = None
