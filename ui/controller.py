@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QMessageBox
 from app import GoujiError, load_report
 
 from .dialogs import CANCEL, SAVE, Dialogs
-from .document import ReportDocument
+from .document import CellEdit, ReportDocument
 from .main_window import MainWindow
 from .paths import sample_report_path
+from .recovery import RecoveryEntry, RecoveryStore, RecoveryWriter
 from .report_view import ReportView
 from .settings import AppSettings
 
@@ -25,11 +26,13 @@ def _tr(text: str) -> str:
 
 
 class Controller(QObject):
-    def __init__(self, window: MainWindow, settings: AppSettings, dialogs: Dialogs | None = None):
+    def __init__(self, window: MainWindow, settings: AppSettings, dialogs: Dialogs | None = None,
+                 recovery: RecoveryStore | None = None):
         super().__init__(window)
         self.window = window
         self.settings = settings
         self.dialogs = dialogs or Dialogs(window)
+        self.recovery = recovery or RecoveryStore()
         a = window.actions
         a.open.triggered.connect(self.open_dialog)
         a.save.triggered.connect(self.save)
@@ -123,6 +126,7 @@ class Controller(QObject):
             return None
         doc = ReportDocument(report)
         doc.encoding_override = encoding
+        doc.recovery = RecoveryWriter(doc, self.recovery)
         view = ReportView(doc)
         restore = self.settings.splitter("main")
         if restore is not None:
@@ -232,6 +236,9 @@ class Controller(QObject):
         return True
 
     def _drop_view(self, view: ReportView) -> None:
+        # the clerk saved, or chose 不保存: the recovery file has nothing left to keep
+        view.doc.recovery.timer.stop()
+        view.doc.recovery.discard()
         self.settings.set_splitter("main", view.split.saveState())
         self.settings.set_splitter("side", view.side.saveState())
         self.window.undo_group.removeStack(view.doc.undo_stack)
@@ -252,7 +259,54 @@ class Controller(QObject):
             self.settings.set_splitter("main", view.split.saveState())
             self.settings.set_splitter("side", view.side.saveState())
         self.settings.sync()
+        for view in self.views():
+            view.doc.recovery.timer.stop()
+            view.doc.recovery.discard()
+        self.recovery.release()
         event.accept()
+
+    # -- recovery ---------------------------------------------------------------------------------
+    def flush_recovery(self) -> int:
+        """Write every modified report's recovery file now; returns how many hold unsaved edits."""
+        return sum(view.doc.recovery.flush() is not None for view in self.views())
+
+    def offer_recovery(self) -> int:
+        """At start: offer the unsaved edits a crashed or killed window left behind. Returns reports restored."""
+        entries = self.recovery.orphans()
+        if not entries:
+            return 0
+        answer = self.dialogs.ask_restore(entries)
+        if answer is None:                   # 以后再说: keep the files for the next start
+            return 0
+        restore, discard = answer
+        for entry in discard:
+            self.recovery.remove(entry.file)
+        return sum(self.restore(entry) for entry in restore)
+
+    def restore(self, entry: RecoveryEntry) -> bool:
+        name = os.path.basename(entry.source)
+        if not entry.source_exists:
+            self.dialogs.error(_tr("无法恢复"), _tr("找不到原始报告“{0}”，未保存的修改暂时保留；"
+                                                "文件回到原处后重新启动勾稽即可恢复。").format(entry.source))
+            return False
+        view = self._find_view(entry.source)
+        if view is None or view.doc.modified:
+            view = self.open_path(entry.source, entry.encoding, replace=view)
+        if view is None:
+            return False
+        from app.marks import content_key
+        doc = view.doc
+        if entry.sha256 and content_key(doc.report) != entry.sha256:
+            self.dialogs.info(_tr("原始报告已改变"),
+                              _tr("“{0}”在上次编辑之后被改动过。恢复的修改按单元格重新填入，请逐一核对。").format(name))
+        edits = [CellEdit(t, k, text, finding) for t, k, text, finding in entry.edits
+                 if k in doc.report.tables.get(t, {})]
+        doc.set_cells(edits, _tr("恢复未保存的修改"))
+        doc.recovery.flush()                 # our own file first, then the old one goes
+        self.recovery.remove(entry.file)
+        self.window.tabs.setCurrentWidget(view)
+        self.window.statusBar().showMessage(_tr("已恢复“{0}”的 {1} 处未保存修改").format(name, len(edits)), 8000)
+        return True
 
     # -- fixes ------------------------------------------------------------------------------------
     def apply_fix(self) -> None:

@@ -49,6 +49,12 @@ class Dialogs:
         path, _ = QFileDialog.getSaveFileName(self.parent, _tr("保存为工作簿"), suggested, _tr("Excel 工作簿 (*.xlsx)"))
         return path or None
 
+    def ask_restore(self, entries: list) -> tuple[list, list] | None:
+        """Per report: restore its unsaved edits or discard them. None keeps them all for the next start."""
+        from .restore_dialog import RestoreDialog
+        dlg = RestoreDialog(entries, self.parent)
+        return dlg.ask()
+
     def choose_encoding(self, current: str) -> str | None:
         items = list(ENCODINGS)
         if current not in items:
@@ -78,3 +84,6 @@ class HeadlessDialogs(Dialogs):
 
     def choose_encoding(self, current: str) -> str | None:
         return None
+
+    def ask_restore(self, entries: list) -> tuple[list, list] | None:
+        return list(entries), []

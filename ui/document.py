@@ -40,6 +40,7 @@ class ReportDocument(QObject):
         self.save_path: str | None = None
         self.encoding_override: str | None = None
         self._changes: list[Change] = []
+        self.recovery = None                    # RecoveryWriter, set by the controller
         self.undo_stack = QUndoStack(self)
         self._recheck()
         self.undo_stack.indexChanged.connect(self._on_index_changed)

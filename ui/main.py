@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-__all__ = ["run", "build", "create_application"]
+__all__ = ["run", "start", "build", "create_application"]
 
 
 def create_application():
@@ -40,14 +40,23 @@ def run(files: list[str], screenshot: str | None = None, smoke_test: bool = Fals
         return run_smoke_test(app)
     if screenshot:
         return _screenshot(app, files, screenshot, encoding)
-    window, controller = build()
+    start(files, encoding)
+    return app.exec()
+
+
+def start(files: list[str], encoding: str | None = None, headless: bool = False):
+    """The interactive window: shown, the files opened, then (once painted) the offer to restore a crash's edits."""
+    from PySide6.QtCore import QTimer
+    window, controller = build(headless=headless)
     geometry = controller.settings.geometry()
     if geometry is not None:
         window.restoreGeometry(geometry)
     window.show()
+    controller.recovery.hold_session_lock()
     if files:
         controller.open_paths(files, encoding)
-    return app.exec()
+    QTimer.singleShot(0, controller.offer_recovery)
+    return window, controller
 
 
 def _screenshot(app, files, out: str, encoding) -> int:
