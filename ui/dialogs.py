@@ -27,6 +27,10 @@ class Dialogs:
     def info(self, title: str, text: str) -> None:
         QMessageBox.information(self.parent, title, text)
 
+    def unexpected_error(self, title: str, text: str, details: str) -> None:
+        from .error_dialog import ErrorDialog
+        ErrorDialog(title, text, details, self.parent).exec()
+
     def ask_save(self, name: str) -> str:
         B = QMessageBox.StandardButton
         box = QMessageBox(QMessageBox.Icon.Warning, _tr("尚未保存"),
@@ -72,6 +76,9 @@ class HeadlessDialogs(Dialogs):
 
     def info(self, title: str, text: str) -> None:
         print(f"{title}：{text}", file=sys.stderr)
+
+    def unexpected_error(self, title: str, text: str, details: str) -> None:
+        print(f"{title}：{text}\n{details}", file=sys.stderr)
 
     def ask_save(self, name: str) -> str:
         return DISCARD

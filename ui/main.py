@@ -47,7 +47,9 @@ def run(files: list[str], screenshot: str | None = None, smoke_test: bool = Fals
 def start(files: list[str], encoding: str | None = None, headless: bool = False):
     """The interactive window: shown, the files opened, then (once painted) the offer to restore a crash's edits."""
     from PySide6.QtCore import QTimer
+    from .errors import install_exception_hook
     window, controller = build(headless=headless)
+    controller.exception_hook = install_exception_hook(controller)
     geometry = controller.settings.geometry()
     if geometry is not None:
         window.restoreGeometry(geometry)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -22,13 +21,8 @@ def sample_report_path() -> Path:
 
 
 def app_data_dir() -> Path:
-    """The per-user data folder (recovery files, logs); GOUJI_DATA_DIR overrides it for tests."""
-    override = os.environ.get("GOUJI_DATA_DIR")
-    if override:
-        path = Path(override)
-    else:
-        from PySide6.QtCore import QStandardPaths
-        loc = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-        path = Path(loc) if loc else Path.home() / ".gouji"
+    """The per-user data folder (marks, recovery files, logs): the core's, so window and CLI share it."""
+    from app.marks import data_dir
+    path = data_dir()
     path.mkdir(parents=True, exist_ok=True)
     return path
