@@ -8,9 +8,10 @@ import re
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox
 
-from app import GoujiError, load_report
+from app import GoujiError, check, load_report
 
 from .dialogs import CANCEL, SAVE, Dialogs
+from .loader import LoadTask, load_error_message, needs_thread
 from .document import CellEdit, ReportDocument
 from .main_window import MainWindow
 from .paths import sample_report_path
@@ -33,6 +34,8 @@ class Controller(QObject):
         self.settings = settings
         self.dialogs = dialogs or Dialogs(window)
         self.recovery = recovery or RecoveryStore()
+        self.threaded_loading = True            # large files and PDFs are read in a worker
+        self._loading: dict[str, LoadTask] = {}
         a = window.actions
         a.open.triggered.connect(self.open_dialog)
         a.save.triggered.connect(self.save)
@@ -95,14 +98,19 @@ class Controller(QObject):
         self.open_paths([str(sample_report_path())])
 
     def open_paths(self, paths: list[str], encoding: str | None = None) -> int:
-        """Open each file in its own tab; a file already open is brought forward. Returns tabs opened."""
+        """Open each file in its own tab; a file already open is brought forward.
+
+        Returns the tabs opened, or being opened in a worker (large files, PDFs).
+        """
         opened = 0
         for path in paths:
             existing = self._find_view(path)
             if existing is not None and encoding is None:
                 self.window.tabs.setCurrentWidget(existing)
                 continue
-            if self.open_path(path, encoding) is not None:
+            if os.path.abspath(path) in self._loading:
+                continue
+            if self.open_path(path, encoding) is not None or os.path.abspath(path) in self._loading:
                 opened += 1
         return opened
 
@@ -110,21 +118,53 @@ class Controller(QObject):
         want = os.path.abspath(path)
         return next((v for v in self.views() if os.path.abspath(v.doc.source_path) == want), None)
 
-    def open_path(self, path: str, encoding: str | None = None, replace: ReportView | None = None):
-        name = os.path.basename(path) or path
+    def open_path(self, path: str, encoding: str | None = None, replace: ReportView | None = None, then=None):
+        """The new tab, or None when the file failed or is being read in a worker (`then(view)` follows)."""
+        if self.threaded_loading and needs_thread(path):
+            task = LoadTask(path, encoding, (replace, then))
+            task.signals.finished.connect(self._on_loaded)
+            self._loading[os.path.abspath(path)] = task
+            self._show_busy()
+            task.start()
+            return None
         try:
             report = load_report(path, encoding)
-        except GoujiError as exc:
-            self.dialogs.error(_tr("无法打开文件"), _tr("无法打开“{0}”：\n{1}").format(name, exc))
-            return None
-        except MemoryError:
-            self.dialogs.error(_tr("无法打开文件"), _tr("“{0}”太大，内存不足，无法打开。").format(name))
-            return None
+            result = check(report)
         except Exception as exc:  # noqa: BLE001 - a parser bug must not take the window down
-            self.dialogs.error(_tr("无法打开文件"),
-                               _tr("读取“{0}”时发生内部错误（{1}）。请把此文件发给开发者。").format(name, type(exc).__name__))
+            self.dialogs.error(_tr("无法打开文件"), load_error_message(path, exc))
             return None
-        doc = ReportDocument(report)
+        view = self._add_view(path, report, result, encoding, replace)
+        if then is not None:
+            then(view)
+        return view
+
+    def _on_loaded(self, task: LoadTask) -> None:
+        self._loading.pop(os.path.abspath(task.path), None)
+        self._show_busy()
+        replace, then = task.context
+        if task.error is not None:
+            self.dialogs.error(_tr("无法打开文件"), task.error)
+            return
+        if replace is not None and not _alive(replace):
+            replace = None
+        view = self._add_view(task.path, task.report, task.result, task.encoding, replace)
+        if then is not None:
+            then(view)
+
+    def _show_busy(self) -> None:
+        names = [os.path.basename(t.path) for t in self._loading.values()]
+        self.window.set_busy(_tr("正在读取 {0}…").format("、".join(names)) if names else "")
+
+    def wait_for_loads(self, timeout_ms: int = 60_000) -> None:
+        """Run the event loop until every worker has handed its report back (screenshots, tests)."""
+        from PySide6.QtCore import QDeadlineTimer, QEventLoop, QThreadPool
+        deadline = QDeadlineTimer(timeout_ms)
+        while self._loading and not deadline.hasExpired():
+            QThreadPool.globalInstance().waitForDone(20)
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+
+    def _add_view(self, path: str, report, result, encoding, replace: ReportView | None) -> ReportView:
+        doc = ReportDocument(report, result=result)
         doc.encoding_override = encoding
         doc.recovery = RecoveryWriter(doc, self.recovery)
         view = ReportView(doc)
@@ -284,17 +324,21 @@ class Controller(QObject):
         return sum(self.restore(entry) for entry in restore)
 
     def restore(self, entry: RecoveryEntry) -> bool:
-        name = os.path.basename(entry.source)
+        """Open the source (in a worker when large) and replay the entry's edits onto it."""
         if not entry.source_exists:
             self.dialogs.error(_tr("无法恢复"), _tr("找不到原始报告“{0}”，未保存的修改暂时保留；"
                                                 "文件回到原处后重新启动勾稽即可恢复。").format(entry.source))
             return False
         view = self._find_view(entry.source)
-        if view is None or view.doc.modified:
-            view = self.open_path(entry.source, entry.encoding, replace=view)
-        if view is None:
-            return False
+        if view is not None:                 # opened from the command line already: cells are set absolutely
+            self._replay(entry, view)
+            return True
+        self.open_path(entry.source, entry.encoding, then=lambda v: self._replay(entry, v))
+        return True
+
+    def _replay(self, entry: RecoveryEntry, view: ReportView) -> None:
         from app.marks import content_key
+        name = os.path.basename(entry.source)
         doc = view.doc
         if entry.sha256 and content_key(doc.report) != entry.sha256:
             self.dialogs.info(_tr("原始报告已改变"),
@@ -306,7 +350,6 @@ class Controller(QObject):
         self.recovery.remove(entry.file)
         self.window.tabs.setCurrentWidget(view)
         self.window.statusBar().showMessage(_tr("已恢复“{0}”的 {1} 处未保存修改").format(name, len(edits)), 8000)
-        return True
 
     # -- fixes ------------------------------------------------------------------------------------
     def apply_fix(self) -> None:

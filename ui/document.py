@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoStack
 
 from app import check
 from app.edit import Change
-from app.model import Fix, Report
+from app.model import CheckResult, Fix, Report
 from app.values import format_number
 
 from .commands import SetCellCommand
@@ -33,7 +33,7 @@ class ReportDocument(QObject):
 
     changed = Signal()
 
-    def __init__(self, report: Report, parent: QObject | None = None):
+    def __init__(self, report: Report, parent: QObject | None = None, result: CheckResult | None = None):
         super().__init__(parent)
         self.report = report
         self.source_path = report.path
@@ -42,7 +42,7 @@ class ReportDocument(QObject):
         self._changes: list[Change] = []
         self.recovery = None                    # RecoveryWriter, set by the controller
         self.undo_stack = QUndoStack(self)
-        self._recheck()
+        self._recheck(result)
         self.undo_stack.indexChanged.connect(self._on_index_changed)
 
     # -- state -----------------------------------------------------------------------------
@@ -109,11 +109,11 @@ class ReportDocument(QObject):
         if pop is not None and self._changes and self._changes[-1] is pop:
             self._changes.pop()
 
-    def _recheck(self) -> None:
+    def _recheck(self, result: CheckResult | None = None) -> None:
         """Check the current report and note which cells look different, so views repaint only those."""
         before = getattr(self, "_checked", None)
         old_marks = getattr(self, "marks", {})
-        self.result = check(self.report)
+        self.result = result if result is not None else check(self.report)
         self.marks = build_marks(self.result)
         dirty: dict[str, set] = {}
         if before is not None:

@@ -64,6 +64,7 @@ def start(files: list[str], encoding: str | None = None, headless: bool = False)
 def _screenshot(app, files, out: str, encoding) -> int:
     from .snapshot import render_window
     window, controller = build(headless=True)
+    controller.threaded_loading = False          # the picture is taken once the report is in
     if files and not controller.open_paths(files, encoding):
         return 2
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QUndoGroup
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressBar, QStackedWidget, QTabWidget
 
 from .actions import Actions, create_actions
 from .drop import PathDropFilter
@@ -49,7 +49,18 @@ class MainWindow(QMainWindow):
         self.format_label.setObjectName("formatLabel")
         self.encoding_label.setFixedWidth(150)
         self.format_label.setFixedWidth(110)
+        self.busy_label = QLabel(self)
+        self.busy_label.setObjectName("busyLabel")
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setObjectName("busyBar")
+        self.busy_bar.setRange(0, 0)                  # no steps: the bar just moves while a file is read
+        self.busy_bar.setFixedWidth(120)
+        self.busy_bar.setMaximumHeight(14)
+        self.busy_bar.setTextVisible(False)
         sb = self.statusBar()
+        sb.addWidget(self.busy_label)
+        sb.addWidget(self.busy_bar)
+        self.set_busy("")
         sb.addPermanentWidget(self.format_label)
         sb.addPermanentWidget(self.encoding_label)
         sb.addPermanentWidget(self.verdict_label)
@@ -101,6 +112,12 @@ class MainWindow(QMainWindow):
                             (self.encoding_label, self.tr("编码：{0}").format(encoding) if encoding else "")):
             if label.text() != text:
                 label.setText(text)
+
+    def set_busy(self, text: str) -> None:
+        """A moving bar and what is being read, or nothing."""
+        self.busy_label.setText(text)
+        self.busy_label.setVisible(bool(text))
+        self.busy_bar.setVisible(bool(text))
 
     def closeEvent(self, event) -> None:
         self.close_requested.emit(event)
