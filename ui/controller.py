@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox
 
 from app import GoujiError, check, load_report
+from app.marks import MarkStore
 
 from .dialogs import CANCEL, SAVE, Dialogs
 from .loader import LoadTask, load_error_message, needs_thread
@@ -34,6 +35,7 @@ class Controller(QObject):
         self.settings = settings
         self.dialogs = dialogs or Dialogs(window)
         self.recovery = recovery or RecoveryStore()
+        self.mark_store = MarkStore()
         self.threaded_loading = True            # large files and PDFs are read in a worker
         self._loading: dict[str, LoadTask] = {}
         a = window.actions
@@ -164,7 +166,7 @@ class Controller(QObject):
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
 
     def _add_view(self, path: str, report, result, encoding, replace: ReportView | None) -> ReportView:
-        doc = ReportDocument(report, result=result)
+        doc = ReportDocument(report, result=result, verified=self._load_marks(report))
         doc.encoding_override = encoding
         doc.recovery = RecoveryWriter(doc, self.recovery)
         view = ReportView(doc)
@@ -187,6 +189,8 @@ class Controller(QObject):
         doc.setParent(view)
         doc.undo_stack.cleanChanged.connect(lambda _clean, v=view: _alive(self.window, v) and self._update_titles(v))
         view.status_changed.connect(lambda v=view: _alive(self.window, v) and self._update_status(v))
+        view.findings.verify_requested.connect(lambda f, v=view: self.verify_finding(v, f))
+        view.findings.unverify_requested.connect(lambda f, v=view: self.unverify_finding(v, f))
         tabs.setCurrentWidget(view)
         self._update_titles(view)
         self.window.show_start(False)
@@ -242,7 +246,7 @@ class Controller(QObject):
             self.dialogs.error(_tr("无法保存"), _tr("此版本还不能导出工作簿（缺少导出组件）。"))
             return False
         try:
-            export_workbook(doc.report, doc.result, path, doc.changes())
+            export_workbook(doc.report, doc.result, path, doc.changes(), verified=doc.verified)
         except GoujiError as exc:
             self.dialogs.error(_tr("无法保存"), _tr("保存失败：{0}\n您的修改仍然保留在窗口中。").format(exc))
             return False
@@ -351,6 +355,35 @@ class Controller(QObject):
         self.window.tabs.setCurrentWidget(view)
         self.window.statusBar().showMessage(_tr("已恢复“{0}”的 {1} 处未保存修改").format(name, len(edits)), 8000)
 
+    # -- 已核实 ------------------------------------------------------------------------------------
+    def _load_marks(self, report) -> dict:
+        try:
+            return self.mark_store.load(report)
+        except OSError:
+            return {}
+
+    def verify_finding(self, view: ReportView, finding) -> bool:
+        """Ask for the note (the 上报说明) and keep the mark beside the report's content."""
+        note = self.dialogs.ask_note(finding.message)
+        if note is None:
+            return False
+        try:
+            mark = self.mark_store.mark(view.doc.report, finding, note.strip())
+        except OSError as exc:
+            self.dialogs.error(_tr("无法标记"), _tr("核实记录未能保存：{0}").format(exc.strerror or exc))
+            return False
+        view.doc.set_verified({**view.doc.verified, finding.key: mark})
+        return True
+
+    def unverify_finding(self, view: ReportView, finding) -> bool:
+        try:
+            self.mark_store.unmark(view.doc.report, finding)
+        except OSError as exc:
+            self.dialogs.error(_tr("无法取消核实"), _tr("核实记录未能更改：{0}").format(exc.strerror or exc))
+            return False
+        view.doc.set_verified({k: m for k, m in view.doc.verified.items() if k != finding.key})
+        return True
+
     # -- fixes ------------------------------------------------------------------------------------
     def apply_fix(self) -> None:
         view = self.current_view()
@@ -383,8 +416,8 @@ class Controller(QObject):
             return
         doc = view.doc
         fmt = _tr("{0}年版格式").format(doc.report.format)
-        self.window.set_status(doc.verdict(), doc.result.errors, doc.report.encoding, fmt)
-        self.window.actions.apply_all.setEnabled(bool(doc.result.fixes))
+        self.window.set_status(doc.verdict(), doc.open_errors(), doc.report.encoding, fmt)
+        self.window.actions.apply_all.setEnabled(bool(doc.open_fixes()))
 
     def _update_titles(self, view: ReportView) -> None:
         tabs = self.window.tabs

@@ -53,6 +53,13 @@ class Dialogs:
         path, _ = QFileDialog.getSaveFileName(self.parent, _tr("保存为工作簿"), suggested, _tr("Excel 工作簿 (*.xlsx)"))
         return path or None
 
+    def ask_note(self, message: str) -> str | None:
+        """The note for a 已核实 mark (multi-line); None when the clerk cancels."""
+        text, ok = QInputDialog.getMultiLineText(
+            self.parent, _tr("标记为已核实"),
+            _tr("问题：{0}\n\n核实说明（例如上报说明，写明数字为何无误）：").format(message), "")
+        return text if ok else None
+
     def ask_restore(self, entries: list) -> tuple[list, list] | None:
         """Per report: restore its unsaved edits or discard them. None keeps them all for the next start."""
         from .restore_dialog import RestoreDialog
@@ -94,3 +101,6 @@ class HeadlessDialogs(Dialogs):
 
     def ask_restore(self, entries: list) -> tuple[list, list] | None:
         return list(entries), []
+
+    def ask_note(self, message: str) -> str | None:
+        return None

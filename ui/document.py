@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoStack
 
 from app import check
 from app.edit import Change
-from app.model import CheckResult, Fix, Report
+from app.model import CheckResult, Finding, Fix, Report
 from app.values import format_number
 
 from .commands import SetCellCommand
@@ -33,7 +33,8 @@ class ReportDocument(QObject):
 
     changed = Signal()
 
-    def __init__(self, report: Report, parent: QObject | None = None, result: CheckResult | None = None):
+    def __init__(self, report: Report, parent: QObject | None = None, result: CheckResult | None = None,
+                 verified: dict | None = None):
         super().__init__(parent)
         self.report = report
         self.source_path = report.path
@@ -41,6 +42,7 @@ class ReportDocument(QObject):
         self.encoding_override: str | None = None
         self._changes: list[Change] = []
         self.recovery = None                    # RecoveryWriter, set by the controller
+        self.verified: dict = dict(verified or {})   # finding key → app.marks.Mark (已核实 + note), outside undo
         self.undo_stack = QUndoStack(self)
         self._recheck(result)
         self.undo_stack.indexChanged.connect(self._on_index_changed)
@@ -57,16 +59,44 @@ class ReportDocument(QObject):
     def changes(self) -> list[Change]:
         return list(self._changes)
 
+    def is_verified(self, f: Finding) -> bool:
+        return f.key in self.verified
+
+    def open_findings(self) -> list[Finding]:
+        """The findings the clerk has not marked 已核实: these count, colour cells and have fixes."""
+        return [f for f in self.result.findings if f.key not in self.verified]
+
+    def verified_findings(self) -> list[Finding]:
+        return [f for f in self.result.findings if f.key in self.verified]
+
+    def open_errors(self) -> int:
+        return sum(f.severity == "error" for f in self.open_findings())
+
+    def open_fixes(self) -> list[Fix]:
+        """Fixes of cells that some open finding still goes through."""
+        cells = {(f.table, k) for f in self.open_findings() for k in f.cells}
+        return [x for x in self.result.fixes if (x.table, x.cell) in cells]
+
     def verdict(self) -> str:
-        r = self.result
-        if not r.errors and not r.warnings:
-            return self.tr("无错误")
-        if not r.errors:
-            return self.tr("无错误 · {0} 处提醒").format(r.warnings)
-        text = self.tr("{0} 处错误").format(r.errors)
-        if r.warnings:
-            text += self.tr(" · {0} 处提醒").format(r.warnings)
+        found = self.open_findings()
+        errors = sum(f.severity == "error" for f in found)
+        warnings = len(found) - errors
+        if not errors:
+            text = self.tr("无错误 · {0} 处提醒").format(warnings) if warnings else self.tr("无错误")
+        else:
+            text = self.tr("{0} 处错误").format(errors)
+            if warnings:
+                text += self.tr(" · {0} 处提醒").format(warnings)
+        done = len(found) != len(self.result.findings) and len(self.result.findings) - len(found)
+        if done:
+            text += self.tr("（另有 {0} 处已核实）").format(done)
         return text
+
+    def set_verified(self, verified: dict) -> None:
+        """The clerk's 已核实 marks changed: re-mark the cells and tell the views (no re-check needed)."""
+        self.verified = dict(verified)
+        self._recheck(self.result)
+        self.changed.emit()
 
     # -- edits -----------------------------------------------------------------------------
     def set_cells(self, edits: Sequence[CellEdit], label: str) -> int:
@@ -89,7 +119,7 @@ class ReportDocument(QObject):
         return self.set_cells([self._fix_edit(fix)], self.tr("采用建议值"))
 
     def apply_all_fixes(self) -> int:
-        return self.set_cells([self._fix_edit(f) for f in self.result.fixes], self.tr("采用全部建议值"))
+        return self.set_cells([self._fix_edit(f) for f in self.open_fixes()], self.tr("采用全部建议值"))
 
     def _fix_edit(self, fix: Fix) -> CellEdit:
         answered = fix.explains[0].message if fix.explains else ""
@@ -114,7 +144,7 @@ class ReportDocument(QObject):
         before = getattr(self, "_checked", None)
         old_marks = getattr(self, "marks", {})
         self.result = result if result is not None else check(self.report)
-        self.marks = build_marks(self.result)
+        self.marks = build_marks(self.result, set(self.verified))
         dirty: dict[str, set] = {}
         if before is not None:
             for tid, cells in self.report.tables.items():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QStyle, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QPushButton, QStyle, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
 from app.model import CheckResult, Finding, Fix
@@ -16,6 +16,7 @@ from .marks import finding_tooltip
 __all__ = ["FindingsPanel"]
 
 FindingRole = Qt.ItemDataRole.UserRole + 10
+VerifiedGroupRole = Qt.ItemDataRole.UserRole + 11
 OTHER = "other"
 
 
@@ -43,6 +44,8 @@ class FindingsPanel(QWidget):
     finding_activated = Signal(object)          # Finding
     fix_requested = Signal(object)              # Fix
     fix_all_requested = Signal()
+    verify_requested = Signal(object)           # Finding: the clerk wants to mark it 已核实
+    unverify_requested = Signal(object)         # Finding: 取消核实
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -63,9 +66,13 @@ class FindingsPanel(QWidget):
         self.fix_button.setObjectName("fixButton")
         self.fix_all_button = QPushButton(self.tr("采用全部建议值"), self)
         self.fix_all_button.setObjectName("fixAllButton")
+        self.verify_button = QPushButton(self.tr("标记为已核实…"), self)
+        self.verify_button.setObjectName("verifyButton")
+        self.verify_button.setToolTip(self.tr("数字经核实无误（例如有上报说明）：记下说明，此处不再计为错误"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.fix_button)
         buttons.addWidget(self.fix_all_button)
+        buttons.addWidget(self.verify_button)
         buttons.addStretch(1)
         box = QVBoxLayout(self)
         box.setContentsMargins(6, 6, 6, 6)
@@ -74,6 +81,11 @@ class FindingsPanel(QWidget):
         box.addLayout(buttons)
         self._findings: list[Finding] = []
         self._result: CheckResult | None = None
+        self._verified: dict = {}
+        self._open_fixes: list[Fix] = []
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.verify_button.clicked.connect(self._on_verify)
         self.tree.currentItemChanged.connect(self._on_current)
         self.tree.itemClicked.connect(self._on_clicked)
         self.tree.itemActivated.connect(self._on_clicked)
@@ -83,15 +95,22 @@ class FindingsPanel(QWidget):
                        "warning": self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
 
     # -- content ----------------------------------------------------------------------------
-    def set_result(self, result: CheckResult) -> None:
+    def set_result(self, result: CheckResult, verified: dict | None = None, fixes: list[Fix] | None = None) -> None:
+        """Show the findings; those in `verified` (key → Mark) go to a grey 已核实 group at the bottom."""
         keep = self.current_finding()
         self._result = result
+        self._verified = dict(verified or {})
         self._findings = list(result.findings)
+        self._open_fixes = list(result.fixes if fixes is None else fixes)
         self.tree.blockSignals(True)
         self.tree.clear()
         groups: dict[str, list[Finding]] = {}
+        done: list[Finding] = []
         for f in self._findings:
-            groups.setdefault(f.table if f.table in TABLE_IDS else OTHER, []).append(f)
+            if f.key in self._verified:
+                done.append(f)
+            else:
+                groups.setdefault(f.table if f.table in TABLE_IDS else OTHER, []).append(f)
         restore = None
         for tid in (*TABLE_IDS, OTHER):
             found = groups.get(tid)
@@ -100,13 +119,8 @@ class FindingsPanel(QWidget):
             errors = sum(f.severity == "error" for f in found)
             warnings = len(found) - errors
             name = TABLE_SHORT.get(tid, self.tr("其他"))
-            top = QTreeWidgetItem(self.tree, [self.tr("{0}：{1} 处错误 · {2} 处提醒").format(name, errors, warnings)])
-            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            f0 = top.font(0)
-            f0.setBold(True)
-            top.setFont(0, f0)
-            if errors:
-                top.setForeground(0, QBrush(QColor("#c62828")))
+            top = self._group(self.tr("{0}：{1} 处错误 · {2} 处提醒").format(name, errors, warnings),
+                              QColor("#c62828") if errors else None)
             for f in sorted(found, key=lambda x: x.severity != "error"):
                 item = QTreeWidgetItem(top, [self._line(f)])
                 item.setIcon(0, self._icons.get(f.severity, self._icons["warning"]))
@@ -115,15 +129,47 @@ class FindingsPanel(QWidget):
                 if keep is not None and f.key == keep.key:
                     restore = item
             top.setExpanded(True)
+        if done:
+            grey = QColor("#808890")
+            top = self._group(self.tr("已核实 ({0})").format(len(done)), grey)
+            top.setData(0, VerifiedGroupRole, True)
+            for f in done:
+                mark = self._verified[f.key]
+                text = "✓ " + f.message              # its own table name: the group is not per table
+                if mark.note:
+                    text += self.tr("\n核实说明：{0}").format(mark.note)
+                item = QTreeWidgetItem(top, [text])
+                item.setForeground(0, QBrush(grey))
+                item.setToolTip(0, finding_tooltip(f) + self.tr("\n\n已核实（{0}）：{1}").format(
+                    mark.when.replace("T", " "), mark.note or self.tr("（无说明）")))
+                item.setData(0, FindingRole, self._findings.index(f))
+                if keep is not None and f.key == keep.key:
+                    restore = item
+            top.setExpanded(True)
         self.tree.blockSignals(False)
         if restore is not None:
             self.tree.setCurrentItem(restore)
-        e, w = result.errors, result.warnings
+        found = [f for f in self._findings if f.key not in self._verified]
+        e = sum(f.severity == "error" for f in found)
+        w = len(found) - e
         if not e and not w:
-            self.summary.setText(self.tr("✓ 没有发现问题"))
+            text = self.tr("✓ 没有发现问题")
         else:
-            self.summary.setText(self.tr("共 {0} 处错误、{1} 处提醒；{2} 处有建议值").format(e, w, len(result.fixes)))
+            text = self.tr("共 {0} 处错误、{1} 处提醒；{2} 处有建议值").format(e, w, len(self._open_fixes))
+        if done:
+            text += self.tr("（另有 {0} 处已核实）").format(len(done))
+        self.summary.setText(text)
         self._update_buttons()
+
+    def _group(self, text: str, color: QColor | None) -> QTreeWidgetItem:
+        top = QTreeWidgetItem(self.tree, [text])
+        top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        f0 = top.font(0)
+        f0.setBold(True)
+        top.setFont(0, f0)
+        if color is not None:
+            top.setForeground(0, QBrush(color))
+        return top
 
     def _line(self, f: Finding) -> str:
         fix = self.fix_for(f)
@@ -136,12 +182,18 @@ class FindingsPanel(QWidget):
         return text
 
     # -- queries ------------------------------------------------------------------------------
-    def items(self) -> list[QTreeWidgetItem]:
+    def items(self, include_verified: bool = False) -> list[QTreeWidgetItem]:
+        """The finding rows, in order; F8 walks the open ones, the 已核实 group only when asked."""
         out = []
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
+            if top.data(0, VerifiedGroupRole) and not include_verified:
+                continue
             out += [top.child(j) for j in range(top.childCount())]
         return out
+
+    def verified_items(self) -> list[QTreeWidgetItem]:
+        return [it for it in self.items(True) if it.parent().data(0, VerifiedGroupRole)]
 
     def current_finding(self) -> Finding | None:
         item = self.tree.currentItem()
@@ -152,7 +204,9 @@ class FindingsPanel(QWidget):
     def fix_for(self, f: Finding | None) -> Fix | None:
         if f is None or self._result is None:
             return None
-        for fx in self._result.fixes:
+        if f.key in self._verified:
+            return None
+        for fx in self._open_fixes:
             if fx.table == f.table and fx.cell in f.cells and f.severity == "error":
                 return fx
         return None
@@ -173,7 +227,7 @@ class FindingsPanel(QWidget):
         return f
 
     def select_finding(self, f: Finding) -> bool:
-        for item in self.items():
+        for item in self.items(include_verified=True):
             if self._findings[item.data(0, FindingRole)].key == f.key:
                 self.tree.setCurrentItem(item)
                 self.tree.scrollToItem(item)
@@ -192,6 +246,34 @@ class FindingsPanel(QWidget):
         if fix is not None:
             self.fix_requested.emit(fix)
 
+    def _on_verify(self):
+        f = self.current_finding()
+        if f is None:
+            return
+        (self.unverify_requested if f.key in self._verified else self.verify_requested).emit(f)
+
+    def _context_menu(self, pos):
+        item = self.tree.itemAt(pos)
+        if item is None or item.parent() is None:
+            return
+        self.tree.setCurrentItem(item)
+        f = self.current_finding()
+        menu = QMenu(self)
+        fix = self.fix_for(f)
+        if fix is not None:
+            menu.addAction(self.tr("采用建议值 {0}").format(format_number(fix.value)),
+                           lambda: self.fix_requested.emit(fix))
+        if f.key in self._verified:
+            menu.addAction(self.tr("取消核实"), lambda: self.unverify_requested.emit(f))
+        else:
+            menu.addAction(self.tr("标记为已核实…"), lambda: self.verify_requested.emit(f))
+        self.context_menu = menu                   # kept for tests; shown at the cursor
+        menu.popup(self.tree.viewport().mapToGlobal(pos))
+
     def _update_buttons(self):
-        self.fix_button.setEnabled(self.fix_for(self.current_finding()) is not None)
-        self.fix_all_button.setEnabled(bool(self._result and self._result.fixes))
+        f = self.current_finding()
+        self.fix_button.setEnabled(self.fix_for(f) is not None)
+        self.fix_all_button.setEnabled(bool(self._open_fixes))
+        self.verify_button.setEnabled(f is not None)
+        self.verify_button.setText(self.tr("取消核实") if f is not None and f.key in self._verified
+                                   else self.tr("标记为已核实…"))

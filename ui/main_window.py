@@ -38,7 +38,7 @@ class MainWindow(QMainWindow):
         self.verdict_label = QLabel(self)
         self.verdict_label.setObjectName("verdictLabel")
         # fixed widths: a label that resizes with its text relayouts the window and repaints every grid
-        self.verdict_label.setFixedWidth(220)
+        self.verdict_label.setFixedWidth(330)      # room for “…（另有 N 处已核实）”
         bold = self.verdict_label.font()
         bold.setBold(True)
         self.verdict_label.setFont(bold)

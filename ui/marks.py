@@ -39,9 +39,12 @@ def _num(v) -> str:
     return "—" if v is None else format_number(v)
 
 
-def build_marks(result: CheckResult) -> dict[tuple[str, tuple[str, str]], CellMark]:
+def build_marks(result: CheckResult, verified: set[str] = frozenset()) -> dict[tuple[str, tuple[str, str]], CellMark]:
+    """Cell → its mark; findings the clerk marked 已核实 (their keys in `verified`) mark nothing."""
     per_cell: dict[tuple[str, tuple[str, str]], list[Finding]] = {}
     for f in result.findings:
+        if f.key in verified:
+            continue
         for key in f.cells:
             per_cell.setdefault((f.table, key), []).append(f)
     fixes = {(x.table, x.cell): x for x in result.fixes}

@@ -83,9 +83,9 @@ class ReportView(QWidget):
 
     # -- state ------------------------------------------------------------------------------
     def _on_changed(self) -> None:
-        self.findings.set_result(self.doc.result)
+        self.findings.set_result(self.doc.result, self.doc.verified, self.doc.open_fixes())
         counts = {}
-        for f in self.doc.result.findings:
+        for f in self.doc.open_findings():
             if f.severity == "error":
                 counts[f.table] = counts.get(f.table, 0) + 1
         bar = self.tables.tabBar()
