@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app import GoujiError, check, load_report
 from app.marks import MarkStore
+from app.reader import REPORT_SUFFIXES
 
 from .dialogs import CANCEL, SAVE, Dialogs
 from .loader import LoadTask, load_error_message, needs_thread
@@ -59,6 +60,7 @@ class Controller(QObject):
         window.tabs.tabCloseRequested.connect(self.close_tab)
         window.tabs.currentChanged.connect(self._on_current_tab)
         window.drop_filter.paths_dropped.connect(self.open_paths)
+        window.drop_filter.paths_rejected.connect(self._say_rejected)
         window.close_requested.connect(self._on_close_event)
         sp = window.start_page
         sp.open_requested.connect(self.open_dialog)
@@ -95,6 +97,11 @@ class Controller(QObject):
         recent = self.settings.recent_files()
         start = os.path.dirname(recent[0]) if recent else os.path.expanduser("~")
         self.open_paths(self.dialogs.open_files(start))
+
+    def _say_rejected(self, paths: list[str]) -> None:
+        names = "、".join(os.path.basename(p) for p in paths[:3]) + ("等" if len(paths) > 3 else "")
+        kinds = " ".join(REPORT_SUFFIXES)
+        self.window.statusBar().showMessage(_tr("已跳过 {0}：不是可检查的报告文件（支持 {1}）").format(names, kinds), 10000)
 
     def open_sample(self) -> None:
         self.open_paths([str(sample_report_path())])
@@ -404,7 +411,7 @@ class Controller(QObject):
         if view is None:
             self.window.undo_group.setActiveStack(None)
             self.window.set_status("", 0, "", "")
-            self.window.setWindowTitle(_tr("勾稽 — 政府信息公开年报统计表校验"))
+            self.window.setWindowTitle(_tr("政府信息公开年报统计表校验"))
             self.window.setWindowModified(False)
             return
         self.window.undo_group.setActiveStack(view.doc.undo_stack)
@@ -431,7 +438,7 @@ class Controller(QObject):
             tabs.setTabText(k, text)
             tabs.setTabToolTip(k, f"{title}\n{view.doc.source_path}")
         if view is self.current_view():
-            window_title = f"{title}[*] — " + _tr("勾稽")
+            window_title = f"{title}[*]"          # Qt adds " — 勾稽", the application's display name
             if self.window.windowTitle() != window_title:
                 self.window.setWindowTitle(window_title)
             self.window.setWindowModified(view.doc.modified)

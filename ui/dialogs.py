@@ -7,6 +7,8 @@ import sys
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from app.reader import REPORT_SUFFIXES
+
 __all__ = ["Dialogs", "HeadlessDialogs", "ENCODINGS"]
 
 ENCODINGS = ["utf-8", "gb18030", "gbk", "gb2312", "big5", "utf-16", "utf-8-sig"]
@@ -46,7 +48,7 @@ class Dialogs:
     def open_files(self, start_dir: str) -> list[str]:
         files, _ = QFileDialog.getOpenFileNames(
             self.parent, _tr("打开年度报告"), start_dir,
-            _tr("年度报告 (*.txt *.xlsx *.docx *.html *.htm *.pdf);;所有文件 (*)"))
+            _tr("年度报告 ({0});;所有文件 (*)").format(" ".join("*" + s for s in REPORT_SUFFIXES)))
         return files
 
     def save_file(self, suggested: str) -> str | None:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QEvent, QObject, Signal
 
-__all__ = ["PathDropFilter", "local_paths"]
+from app.reader import REPORT_SUFFIXES
+
+__all__ = ["PathDropFilter", "FileOpenFilter", "local_paths", "is_report_path"]
 
 
 def local_paths(mime) -> list[str]:
@@ -13,21 +17,47 @@ def local_paths(mime) -> list[str]:
     return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile()]
 
 
+def is_report_path(path: str) -> bool:
+    """A file the reader knows by its name, or a folder (its reports are opened by whoever takes folders)."""
+    return path.lower().endswith(REPORT_SUFFIXES) or os.path.isdir(path)
+
+
 class PathDropFilter(QObject):
-    """Install on a window: any drop of local files anywhere in it emits `paths_dropped`."""
+    """Install on a window: a drop of report files anywhere in it emits `paths_dropped`.
+
+    Files of other kinds are left out and named in `paths_rejected`, so the window can say why.
+    """
 
     paths_dropped = Signal(list)
+    paths_rejected = Signal(list)
 
     def eventFilter(self, obj, event) -> bool:
         t = event.type()
         if t in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            if local_paths(event.mimeData()):
+            if any(is_report_path(p) for p in local_paths(event.mimeData())):
                 event.acceptProposedAction()
                 return True
         elif t == QEvent.Type.Drop:
             paths = local_paths(event.mimeData())
-            if paths:
+            good = [p for p in paths if is_report_path(p)]
+            if good:
                 event.acceptProposedAction()
-                self.paths_dropped.emit(paths)
+                self.paths_dropped.emit(good)
+                if len(good) < len(paths):
+                    self.paths_rejected.emit([p for p in paths if p not in good])
+                return True
+        return False
+
+
+class FileOpenFilter(QObject):
+    """Install on the application: macOS's QFileOpenEvent (Finder, Dock) becomes `paths_opened`."""
+
+    paths_opened = Signal(list)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.FileOpen:
+            path = event.file() or event.url().toLocalFile()
+            if path:
+                self.paths_opened.emit([path])
                 return True
         return False

@@ -16,19 +16,28 @@ def create_application():
     guard_none_refcount()
     app.setOrganizationName("Gouji")
     app.setApplicationName("Gouji")
+    # Qt appends the display name to every window title ("报告 — 勾稽"), so titles never repeat it
     app.setApplicationDisplayName("勾稽")
+    from .paths import app_icon
+    app.setWindowIcon(app_icon())
     return app
 
 
 def build(headless: bool = False, settings=None):
     """The window and its controller, wired; `headless` answers every question without blocking."""
+    from PySide6.QtWidgets import QApplication
     from .controller import Controller
     from .dialogs import Dialogs, HeadlessDialogs
     from .main_window import MainWindow
     from .settings import AppSettings
+    from .drop import FileOpenFilter
     window = MainWindow()
     dialogs = HeadlessDialogs(window) if headless else Dialogs(window)
     controller = Controller(window, settings or AppSettings(), dialogs)
+    # macOS hands files opened from Finder (or dropped on the Dock icon) to the application as events
+    file_open = FileOpenFilter(controller)
+    file_open.paths_opened.connect(controller.open_paths)
+    QApplication.instance().installEventFilter(file_open)
     return window, controller
 
 

@@ -19,7 +19,7 @@ class MainWindow(QMainWindow):
     def __init__(self):
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("勾稽 — 政府信息公开年报统计表校验"))
+        self.setWindowTitle(self.tr("政府信息公开年报统计表校验"))     # Qt appends " — 勾稽"
         self.undo_group = QUndoGroup(self)
         self.actions: Actions = create_actions(self, self.undo_group)
         self.start_page = StartPage(self)

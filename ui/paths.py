@@ -5,7 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-__all__ = ["resource_path", "sample_report_path", "app_data_dir"]
+__all__ = ["resource_path", "sample_report_path", "app_data_dir", "app_icon", "ICON_SIZES"]
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 def resource_path(name: str) -> Path:
@@ -18,6 +20,18 @@ def resource_path(name: str) -> Path:
 
 def sample_report_path() -> Path:
     return resource_path("sample_report.txt")
+
+
+def app_icon():
+    """The window icon from the bundled PNGs (every size, so each platform picks a sharp one)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+    icon = QIcon()
+    for size in ICON_SIZES:
+        path = resource_path(f"icons/gouji-{size}.png")
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
 
 
 def app_data_dir() -> Path:

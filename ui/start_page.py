@@ -21,7 +21,8 @@ class StartPage(QWidget):
         frame.setStyleSheet("#dropFrame { border: 2px dashed #9aa8b8; border-radius: 12px; background: #f7f9fc; }")
         title = QLabel(self.tr("把年度报告文件拖到这里"), frame)
         title.setStyleSheet("font-size: 22px; font-weight: bold; color: #34495e;")
-        hint = QLabel(self.tr("支持 .txt（UTF-8、GBK、GB18030 等编码）和导出的 .xlsx；可一次拖入多个文件"), frame)
+        hint = QLabel(self.tr("支持 Word（.docx）、网页（.html）、PDF、文本（.txt，UTF-8、GBK 等编码）"
+                              "和勾稽导出的 .xlsx；可一次拖入多个文件"), frame)
         hint.setStyleSheet("color: #607080;")
         self.open_button = QPushButton(self.tr("打开文件…"), frame)
         self.open_button.setObjectName("openButton")
@@ -41,12 +42,14 @@ class StartPage(QWidget):
         inner = QVBoxLayout(frame)
         inner.setContentsMargins(40, 40, 40, 40)
         inner.setSpacing(14)
+        inner.addStretch(1)                       # centred as one block, with or without recent files
         for w in (title, hint):
             inner.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
         inner.addLayout(buttons)
         inner.addSpacing(10)
         inner.addWidget(self.recent_caption)
         inner.addWidget(self.recent)
+        inner.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(80, 60, 80, 60)
         outer.addWidget(frame)
