@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 
 from app.reader import REPORT_SUFFIXES
 
-__all__ = ["PathDropFilter", "FileOpenFilter", "local_paths", "is_report_path"]
+__all__ = ["PathDropFilter", "local_paths", "is_report_path"]
 
 
 def local_paths(mime) -> list[str]:
@@ -48,16 +48,3 @@ class PathDropFilter(QObject):
                 return True
         return False
 
-
-class FileOpenFilter(QObject):
-    """Install on the application: macOS's QFileOpenEvent (Finder, Dock) becomes `paths_opened`."""
-
-    paths_opened = Signal(list)
-
-    def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.Type.FileOpen:
-            path = event.file() or event.url().toLocalFile()
-            if path:
-                self.paths_opened.emit([path])
-                return True
-        return False

@@ -11,7 +11,8 @@ def create_application():
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance()
     if app is None:
-        app = QApplication(sys.argv[:1])
+        from .application import GoujiApplication
+        app = GoujiApplication(sys.argv[:1])
     from .qtcompat import guard_none_refcount
     guard_none_refcount()
     app.setOrganizationName("Gouji")
@@ -30,14 +31,13 @@ def build(headless: bool = False, settings=None):
     from .dialogs import Dialogs, HeadlessDialogs
     from .main_window import MainWindow
     from .settings import AppSettings
-    from .drop import FileOpenFilter
     window = MainWindow()
     dialogs = HeadlessDialogs(window) if headless else Dialogs(window)
     controller = Controller(window, settings or AppSettings(), dialogs)
     # macOS hands files opened from Finder (or dropped on the Dock icon) to the application as events
-    file_open = FileOpenFilter(controller)
-    file_open.paths_opened.connect(controller.open_paths)
-    QApplication.instance().installEventFilter(file_open)
+    app = QApplication.instance()
+    if hasattr(app, "paths_opened"):
+        app.paths_opened.connect(controller.open_paths)
     return window, controller
 
 

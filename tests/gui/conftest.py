@@ -9,6 +9,13 @@ import pytest  # noqa: E402
 from .seed_edit import SEEDS  # noqa: E402
 
 
+@pytest.fixture(scope="session")
+def qapp_cls():
+    """The window's own QApplication (it handles macOS FileOpen events)."""
+    from ui.application import GoujiApplication
+    return GoujiApplication
+
+
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path, monkeypatch):
     from PySide6.QtCore import QSettings
