@@ -7,27 +7,27 @@ row is double-clicked (or Enter is pressed), and `check_finished()` when a run i
 from __future__ import annotations
 
 import os
-from typing import Callable
+from collections.abc import Callable
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QSortFilterProxyModel,
-                            Qt, QTimer, Signal, Slot)
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QMessageBox, QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget)
+                               QMessageBox, QProgressBar, QPushButton, QStyledItemDelegate, QStyleOptionViewItem,
+                               QTableView, QVBoxLayout, QWidget)
 
 from app import GoujiError
 from app.values import format_number
 
 from .folder_worker import ERROR, FINE, KEY_TOTALS, UNREADABLE, WARNING, FolderRow, FolderRun
 
-__all__ = ["FolderView", "FolderTableModel", "FolderFilterProxy", "open_folder_review",
+__all__ = ["FolderView", "FolderTableModel", "open_folder_review",
            "VerdictRole", "PathRole", "SortRole", "COLUMNS", "FILTERS"]
 
 VerdictRole = Qt.ItemDataRole.UserRole + 1     # 'unreadable' | 'error' | 'warning' | 'fine'
 PathRole = Qt.ItemDataRole.UserRole + 2        # the file's full path
 SortRole = Qt.ItemDataRole.UserRole + 3        # numbers as numbers, verdicts by severity
 
-FLUSH_MS = 50                                  # rows reach the table in batches, not one repaint each
+FLUSH_MS = 100                                 # rows reach the table in batches: each batch costs a repaint
 
 
 def _tr(text: str) -> str:
@@ -60,11 +60,20 @@ _RIGHT = int(Align.AlignRight | Align.AlignVCenter)
 
 
 class FolderTableModel(QAbstractTableModel):
-    """Rows of FolderRow, mapped to roles; every value was computed by the worker."""
+    """FolderRows mapped to roles, sorted and filtered here (every value was computed by the worker).
+
+    `rows` holds every file in file order (the summary workbook's order); `shown` the rows the table
+    lists. No QSortFilterProxyModel: each Python call a repaint makes may wait for the worker's
+    interpreter lock, and the proxy tripled them (two rowCount/columnCount per mapped data() call).
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[FolderRow] = []
+        self.shown: list[FolderRow] = []
+        self.verdict = ""                         # filter: "" or one verdict
+        self.sort_column = -1                     # -1: file order
+        self.sort_order = Qt.SortOrder.AscendingOrder
         self._brushes = {v: (QBrush(QColor(bg)), QBrush(QColor(fg))) for v, (bg, fg) in _VERDICT_COLORS.items()}
         self._grey = QBrush(QColor("#6b6b6b"))
         self._bold = QFont()
@@ -72,7 +81,7 @@ class FolderTableModel(QAbstractTableModel):
         self._headers = [_tr(h) for _, h in COLUMNS]
 
     def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.shown)
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
@@ -85,82 +94,51 @@ class FolderTableModel(QAbstractTableModel):
                 return _tr("表三、表四的关键总计（与汇总工作簿相同）")
         return None
 
+    def row_at(self, index) -> FolderRow:
+        return self.shown[index.row()]
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
+        row = self.shown[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, col)
+            return self.display(row, col)
         if role == SortRole:
-            return self._sort_key(row, col)
+            return _sort_key(row, col)
         if role == VerdictRole:
             return row.verdict
         if role == PathRole:
             return row.path
         if role == Qt.ItemDataRole.BackgroundRole:
-            if col == _COL["verdict"]:
-                return self._brushes[row.verdict][0]
-            if col == _COL["errors"] and row.errors:
-                return self._brushes[ERROR][0]
-            if col == _COL["warnings"] and row.warnings:
-                return self._brushes[WARNING][0]
-            return None
+            return self.colours(row, col)[0]
         if role == Qt.ItemDataRole.ForegroundRole:
-            if col == _COL["verdict"]:
-                return self._brushes[row.verdict][1]
-            if col == _COL["title"] and row.report is None:
-                return self._brushes[UNREADABLE][1]
-            if col == _COL["encoding"] and row.report is None:
-                return self._grey
-            return None
+            return self.colours(row, col)[1]
         if role == Qt.ItemDataRole.FontRole:
             return self._bold if col == _COL["verdict"] else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if col in (_COL["file"], _COL["title"]):
-                return _LEFT
-            return _RIGHT if col >= _FIRST_TOTAL else _CENTER
+            return _alignment(col)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, col)
         return None
 
-    def _display(self, row: FolderRow, col: int):
-        rep = row.report
-        if col == 0:
-            return row.name
-        if col == 1:
-            return rep.title if rep is not None else row.error or ""
-        if rep is None:
-            return VERDICT_TEXT[UNREADABLE] if col == _COL["verdict"] else ""
-        if col == 2:
-            return str(rep.year) if rep.year is not None else ""
-        if col == 3:
-            return _tr("{0}年版").format(rep.format)
-        if col == 4:
-            return _tr(_SOURCE_KIND.get(rep.encoding, rep.encoding))
-        if col == 5:
-            return str(row.errors)
-        if col == 6:
-            return str(row.warnings)
-        if col == 7:
-            return _tr(VERDICT_TEXT[row.verdict])
-        v = row.totals[col - _FIRST_TOTAL]
-        return format_number(v) if v is not None else ""
+    def display(self, row: FolderRow, col: int) -> str:
+        return display_text(row, col)
 
-    def _sort_key(self, row: FolderRow, col: int):
+    def colours(self, row: FolderRow, col: int) -> tuple:
+        """(background, foreground) brushes or None: the verdict by colour, beside its text."""
         if col == _COL["verdict"]:
-            return _VERDICT_RANK[row.verdict]
-        if col in (_COL["errors"], _COL["warnings"], _COL["year"]) or col >= _FIRST_TOTAL:
-            if col == _COL["errors"]:
-                v = row.errors
-            elif col == _COL["warnings"]:
-                v = row.warnings
-            elif col == _COL["year"]:
-                v = row.report.year if row.report is not None else None
-            else:
-                v = row.totals[col - _FIRST_TOTAL]
-            return float(v) if v is not None else -1.0     # unknown first when ascending
-        return self._display(row, col)
+            return self._brushes[row.verdict]
+        if col == _COL["errors"] and row.errors:
+            return self._brushes[ERROR]
+        if col == _COL["warnings"] and row.warnings:
+            return self._brushes[WARNING]
+        if row.report is None and col == _COL["title"]:
+            return None, self._brushes[UNREADABLE][1]
+        return None, None
+
+    def is_bold(self, col: int) -> bool:
+        return col == _COL["verdict"]
 
     def _tooltip(self, row: FolderRow, col: int):
         if col == 0:
@@ -175,7 +153,7 @@ class FolderTableModel(QAbstractTableModel):
                 lines.append(row.error)
             findings = sorted(row.result.findings, key=lambda f: f.severity != "error")
             for f in findings[:6]:
-                lines.append(("错误：" if f.severity == "error" else "提醒：") + f.message)
+                lines.append((_tr("错误：") if f.severity == "error" else _tr("提醒：")) + f.message)
             if len(findings) > 6:
                 lines.append(_tr("……另有 {0} 处").format(len(findings) - 6))
             if row.cross:
@@ -184,75 +162,158 @@ class FolderTableModel(QAbstractTableModel):
         return None
 
     # -- changes, from the view only --------------------------------------------------------------
+    def _accepts(self, row: FolderRow) -> bool:
+        return not self.verdict or row.verdict == self.verdict
+
+    def _ordered(self, rows: list[FolderRow]) -> list[FolderRow]:
+        if self.sort_column < 0:
+            return rows
+        col = self.sort_column
+        return sorted(rows, key=lambda r: _sort_key(r, col), reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+
     def append_rows(self, rows: list[FolderRow]) -> None:
-        if not rows:
-            return
-        n = len(self.rows)
-        self.beginInsertRows(QModelIndex(), n, n + len(rows) - 1)
         self.rows.extend(rows)
+        fresh = [r for r in rows if self._accepts(r)]
+        if not fresh:
+            return
+        n = len(self.shown)
+        self.beginInsertRows(QModelIndex(), n, n + len(fresh) - 1)
+        self.shown.extend(fresh)
         self.endInsertRows()
+        if self.sort_column >= 0:
+            self._relayout(self._ordered(self.shown))
 
     def replace_rows(self, rows: list[FolderRow]) -> None:
-        """The final rows (cross-report findings added): same files in the same order, maybe more."""
-        common = min(len(rows), len(self.rows))
-        self.rows[:common] = rows[:common]
-        if common:
-            self.dataChanged.emit(self.index(0, 0), self.index(common - 1, len(COLUMNS) - 1))
-        if len(self.rows) > common:
-            self.beginRemoveRows(QModelIndex(), common, len(self.rows) - 1)
-            del self.rows[common:]
-            self.endRemoveRows()
-        self.append_rows(rows[common:])
+        """The final rows (cross-report findings added): the same files in the same order, maybe more."""
+        if len(rows) < len(self.rows) or [r.path for r in rows[:len(self.rows)]] != [r.path for r in self.rows]:
+            self.set_rows(rows)
+            return
+        same = {id(old): new for old, new in zip(self.rows, rows)}
+        extra = rows[len(self.rows):]
+        self.rows = list(rows[:len(self.rows)])
+        self._relayout([same[id(r)] for r in self.shown], keep_order=True)
+        if self.shown:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.shown) - 1, len(COLUMNS) - 1))
+        self.append_rows(extra)
 
-    def clear(self) -> None:
+    def set_rows(self, rows: list[FolderRow]) -> None:
         self.beginResetModel()
-        self.rows = []
+        self.rows = list(rows)
+        self.shown = self._ordered([r for r in self.rows if self._accepts(r)])
         self.endResetModel()
 
-
-class FolderFilterProxy(QSortFilterProxyModel):
-    """Sorts by SortRole; shows all rows or only one verdict."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.verdict = ""
-        self.setSortRole(SortRole)
-        self.setDynamicSortFilter(True)
+    def clear(self) -> None:
+        self.set_rows([])
 
     def set_verdict(self, verdict: str) -> None:
-        if hasattr(self, "endFilterChange"):         # Qt >= 6.9
-            self.beginFilterChange()
-            self.verdict = verdict
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.verdict = verdict
+        self.set_rows(self.rows)
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_column = column if 0 <= column < len(COLUMNS) else -1
+        self.sort_order = order
+        if self.sort_column < 0:
+            pos = {id(r): k for k, r in enumerate(self.rows)}
+            self._relayout(sorted(self.shown, key=lambda r: pos[id(r)]))
         else:
-            self.verdict = verdict
-            self.invalidateRowsFilter()
+            self._relayout(self._ordered(self.shown))
 
-    def filterAcceptsRow(self, source_row, source_parent) -> bool:
-        if not self.verdict:
-            return True
-        return self.sourceModel().rows[source_row].verdict == self.verdict
+    def _relayout(self, new: list[FolderRow], keep_order: bool = False) -> None:
+        """Reorder `shown` (same rows, or the same positions with new row objects) keeping the selection."""
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        if keep_order:
+            self.shown = new
+        else:
+            where = [self.shown[i.row()] if 0 <= i.row() < len(self.shown) else None for i in old]
+            self.shown = new
+            pos = {id(r): k for k, r in enumerate(new)}
+            self.changePersistentIndexList(
+                old, [self.index(pos[id(r)], i.column()) if r is not None and id(r) in pos else QModelIndex()
+                      for r, i in zip(where, old)])
+        self.layoutChanged.emit()
 
-    def lessThan(self, left, right) -> bool:
-        m = self.sourceModel()
-        a = m.data(left, SortRole)
-        b = m.data(right, SortRole)
-        if type(a) is not type(b):
-            return str(a) < str(b)
-        return a < b
+
+def display_text(row: FolderRow, col: int) -> str:
+    """The text of one cell, for data() and for the delegate alike."""
+    rep = row.report
+    if col == 0:
+        return row.name
+    if col == 1:
+        return rep.title if rep is not None else row.error or ""
+    if rep is None:
+        return _tr(VERDICT_TEXT[UNREADABLE]) if col == _COL["verdict"] else ""
+    if col == 2:
+        return str(rep.year) if rep.year is not None else ""
+    if col == 3:
+        return _tr("{0}年版").format(rep.format)
+    if col == 4:
+        return _tr(_SOURCE_KIND.get(rep.encoding, rep.encoding))
+    if col == 5:
+        return str(row.errors)
+    if col == 6:
+        return str(row.warnings)
+    if col == 7:
+        return _tr(VERDICT_TEXT[row.verdict])
+    v = row.totals[col - _FIRST_TOTAL]
+    return format_number(v) if v is not None else ""
 
 
-class _Table(QTableView):
-    """A QTableView whose painting holds the interpreter lock from start to end.
+def _alignment(col: int) -> int:
+    if col in (_COL["file"], _COL["title"]):
+        return _LEFT
+    return _RIGHT if col >= _FIRST_TOTAL else _CENTER
 
-    The model's data() is Python. Entered from C++ one call at a time, each of the ~3,000 calls of a
-    repaint must win the lock back from the worker (up to sys.getswitchinterval(), 5 ms, per call):
-    a repaint took over half a second while a folder was being checked. Entered once through this
-    Python override, the nested calls find the lock already held.
-    """
 
-    def paintEvent(self, event) -> None:
-        super().paintEvent(event)
+def _sort_key(row: FolderRow, col: int):
+    """Numbers as numbers (unknown first when ascending), verdicts by severity, text as text."""
+    if col == _COL["verdict"]:
+        return _VERDICT_RANK[row.verdict]
+    if col == _COL["errors"]:
+        v = row.errors
+    elif col == _COL["warnings"]:
+        v = row.warnings
+    elif col == _COL["year"]:
+        v = row.report.year if row.report is not None else None
+    elif col >= _FIRST_TOTAL:
+        v = row.totals[col - _FIRST_TOTAL]
+    else:
+        return display_text(row, col)
+    return float(v) if v is not None else -1.0
+
+
+class _RowDelegate(QStyledItemDelegate):
+    """Paints a cell from the model's row in one Python call, instead of one data() call per role."""
+
+    def __init__(self, model: FolderTableModel, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def initStyleOption(self, option, index) -> None:
+        m = self.model
+        r = index.row()
+        if not 0 <= r < len(m.shown):
+            return super().initStyleOption(option, index)
+        row = m.shown[r]
+        col = index.column()
+        option.index = index
+        option.text = m.display(row, col)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+        option.displayAlignment = Qt.AlignmentFlag(_alignment(col))
+        bg, fg = m.colours(row, col)
+        if bg is not None:
+            option.backgroundBrush = bg
+        if fg is not None:
+            pal = option.palette
+            pal.setBrush(QPalette.ColorRole.Text, fg)
+            option.palette = pal
+        if m.is_bold(col):
+            font = QFont(option.font)
+            font.setBold(True)
+            option.font = font
+            option.fontMetrics = QFontMetrics(font)
 
 
 class FolderView(QWidget):
@@ -273,11 +334,10 @@ class FolderView(QWidget):
         self._flush.timeout.connect(self._flush_pending)
 
         self.model = FolderTableModel(self)
-        self.proxy = FolderFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = _Table(self)
+        self.table = QTableView(self)
         self.table.setObjectName("folderTable")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(_RowDelegate(self.model, self.table))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)     # file order until a header is clicked
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -318,7 +378,7 @@ class FolderView(QWidget):
         self.filter.setObjectName("folderFilter")
         for key, label in FILTERS:
             self.filter.addItem(self.tr(label), key)
-        self.filter.currentIndexChanged.connect(lambda _i: self.proxy.set_verdict(self.filter.currentData() or ""))
+        self.filter.currentIndexChanged.connect(self._on_filter)
         self.export_button = QPushButton(self.tr("导出汇总表…"), self)
         self.export_button.setObjectName("folderExport")
         self.export_button.clicked.connect(self.export_summary)
@@ -350,9 +410,9 @@ class FolderView(QWidget):
         self._total = 0
         self.model.clear()
         run = FolderRun(self.paths, encoding)
-        run.worker.counted.connect(self._on_counted)
-        run.worker.rows_ready.connect(self._on_rows)
-        run.worker.finished.connect(self._on_finished)
+        run.counted.connect(self._on_counted)
+        run.rows_ready.connect(self._on_rows)
+        run.finished.connect(self._on_finished)
         self._run = run
         self._set_running(True)
         self._update_summary()
@@ -375,24 +435,19 @@ class FolderView(QWidget):
 
     def _stop_run(self) -> None:
         if self._run is not None:
+            self._run.disconnect_all()
             self._run.stop()
             self._run = None
         self._flush.stop()
 
-    def _current(self) -> bool:
-        """Whether the signal being handled comes from the current run (an old one may still drain)."""
-        return self._run is not None and self.sender() is self._run.worker
-
     @Slot(int)
     def _on_counted(self, total: int) -> None:
-        if self._current():
-            self._total = total
-            self.progress.setRange(0, max(total, 1))
+        self._total = total
+        self.progress.setRange(0, max(total, 1))
 
     @Slot(object)
     def _on_rows(self, rows: list[FolderRow]) -> None:
-        if self._current():
-            self._pending.extend(rows)
+        self._pending.extend(rows)
 
     @Slot()
     def _flush_pending(self) -> None:
@@ -404,8 +459,6 @@ class FolderView(QWidget):
 
     @Slot(object, bool)
     def _on_finished(self, rows: list[FolderRow], cancelled: bool) -> None:
-        if not self._current():
-            return
         self._flush_pending()
         self._flush.stop()
         self.model.replace_rows(rows)
@@ -463,11 +516,14 @@ class FolderView(QWidget):
             n = len(self.model.rows) if not key else c[key]
             self.filter.setItemText(k, self.tr("{0}（{1}）").format(self.tr(label), n))
 
+    @Slot(int)
+    def _on_filter(self, _index: int) -> None:
+        self.model.set_verdict(self.filter.currentData() or "")
+
     # -- opening and exporting --------------------------------------------------------------------
     def _activate(self, index: QModelIndex) -> None:
         if index.isValid():
-            src = self.proxy.mapToSource(index)
-            self.open_requested.emit(self.model.rows[src.row()].path)
+            self.open_requested.emit(self.model.row_at(index).path)
 
     def eventFilter(self, obj, event) -> bool:
         if obj is self.table and event.type() == QEvent.Type.KeyPress \

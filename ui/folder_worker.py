@@ -10,6 +10,7 @@ import os
 import threading
 import time
 from dataclasses import dataclass
+from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
@@ -20,10 +21,19 @@ from app.summary import summary_row
 __all__ = ["FolderRow", "FolderWorker", "FolderRun", "make_row", "KEY_TOTALS",
            "BATCH_S", "UNREADABLE", "ERROR", "WARNING", "FINE"]
 
-# Rows cross to the GUI thread in batches. Each queued call must take the interpreter lock from a
-# worker that holds it for up to sys.getswitchinterval() (5 ms): one call per file (2 ms each)
-# queued faster than the window could take them, and starved its timers for the whole run.
+# The worker and the window share one interpreter lock. Every time the GUI thread enters Python
+# (a queued slot, each data() call of a repaint) or leaves it for a Qt call, it must win the lock
+# back from a busy worker, which gives it up only every sys.getswitchinterval() (5 ms). Measured
+# on 300 reports: one queued call per file starved the window's timers for the whole run, and a
+# repaint of the list (thousands of data() calls) took 0.2-0.8 s. Hence two rules:
+#  - rows cross in batches, at most one every BATCH_S;
+#  - the window ticks a heartbeat every BEAT_S; when it is late, the window is busy, and the worker
+#    waits between files until the window has caught up (at most WAIT_S), so a repaint runs with
+#    the lock to itself.
 BATCH_S = 0.05
+BEAT_S = 0.005
+LATE_S = 0.012
+WAIT_S = 0.25
 
 UNREADABLE, ERROR, WARNING, FINE = "unreadable", "error", "warning", "fine"
 
@@ -100,9 +110,23 @@ class FolderWorker(QObject):
         self.paths = list(paths)
         self.encoding = encoding
         self._stop = threading.Event()
+        self._beat = time.monotonic()
+        self._caught_up = threading.Event()
+        self.paced = True                   # False: never wait for the window (no heartbeat)
 
     def cancel(self) -> None:
         self._stop.set()
+        self._caught_up.set()
+
+    def beat(self) -> None:
+        """Called from the GUI thread's heartbeat: the window is free."""
+        self._beat = time.monotonic()
+        self._caught_up.set()
+
+    def _yield_to_window(self) -> None:
+        if self.paced and time.monotonic() - self._beat > LATE_S:
+            self._caught_up.clear()
+            self._caught_up.wait(WAIT_S)
 
     @property
     def cancelled(self) -> bool:
@@ -130,6 +154,7 @@ class FolderWorker(QObject):
         batch: list[FolderRow] = []
         last = time.monotonic()
         for k, (path, name, err) in enumerate(items):
+            self._yield_to_window()
             if self._stop.is_set():
                 break
             row = self._check_one(path, name, err)
@@ -169,12 +194,19 @@ class FolderWorker(QObject):
 
 
 class FolderRun(QObject):
-    """One worker in one QThread, owned by nobody's widget tree so a closing window cannot kill it mid-file.
+    """One worker in one QThread, with its signals relayed on the GUI thread.
 
-    Live runs are kept in `_LIVE` until their thread ends; `stop_all()` (on aboutToQuit) cancels and waits.
+    Listen to the run, not to the worker: after `disconnect_all()` nothing more arrives, even from
+    rows the worker had already queued. The run is owned by nobody's widget tree, so a closing
+    window cannot delete a thread mid-file; live runs stay in `_LIVE` until their thread ends, and
+    every run is stopped (cancel, then wait) when the application quits.
     """
 
-    _LIVE: set["FolderRun"] = set()
+    counted = Signal(int)
+    rows_ready = Signal(object)
+    finished = Signal(object, bool)
+
+    _LIVE: ClassVar[set[FolderRun]] = set()
 
     def __init__(self, paths: list[str], encoding: str | None = None):
         super().__init__()
@@ -185,31 +217,60 @@ class FolderRun(QObject):
         self.thread.started.connect(self.worker.run)
         # quit from the worker's thread: the GUI thread may be the one waiting in stop()
         self.worker.finished.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
+        self.worker.counted.connect(self._on_counted)
+        self.worker.rows_ready.connect(self._on_rows)
+        self.worker.finished.connect(self._on_finished)
         self.thread.finished.connect(self._ended)
+        self.heartbeat = QTimer(self)
+        self.heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
+        self.heartbeat.setInterval(int(BEAT_S * 1000))
+        self.heartbeat.timeout.connect(self.worker.beat, Qt.ConnectionType.DirectConnection)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
 
     def start(self) -> None:
         FolderRun._LIVE.add(self)
+        self.heartbeat.start()
         self.thread.start()
 
     def cancel(self) -> None:
         self.worker.cancel()
 
     def stop(self, timeout_ms: int = 10_000) -> bool:
-        """Cancel and wait for the thread (between files, so at most one file's time)."""
+        """Cancel and wait for the thread (it stops between files, so at most one file's time)."""
         self.worker.cancel()
         if self.thread.isRunning():
             self.thread.quit()
             return self.thread.wait(timeout_ms)
         return True
 
+    def disconnect_all(self) -> None:
+        for sig in (self.counted, self.rows_ready, self.finished):
+            try:
+                sig.disconnect()
+            except (RuntimeError, TypeError):     # nothing connected
+                pass
+
     def is_running(self) -> bool:
         return self.thread.isRunning()
 
+    @Slot(int)
+    def _on_counted(self, total: int) -> None:
+        self.counted.emit(total)
+
+    @Slot(object)
+    def _on_rows(self, rows) -> None:
+        self.rows_ready.emit(rows)
+
+    @Slot(object, bool)
+    def _on_finished(self, rows, cancelled: bool) -> None:
+        self.heartbeat.stop()
+        self.finished.emit(rows, cancelled)
+
     @Slot()
     def _ended(self) -> None:
+        self.heartbeat.stop()
         # let go after this slot returns: dropping the last reference inside it would delete the
         # QThread while Qt is still delivering its `finished`
         QTimer.singleShot(0, lambda run=self: FolderRun._LIVE.discard(run))
