@@ -302,6 +302,8 @@ class _RowDelegate(QStyledItemDelegate):
         option.text = m.display(row, col)
         option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
         option.displayAlignment = Qt.AlignmentFlag(_alignment(col))
+        if col == _COL["file"]:                          # keep the extension and the start of a name
+            option.textElideMode = Qt.TextElideMode.ElideMiddle
         bg, fg = m.colours(row, col)
         if bg is not None:
             option.backgroundBrush = bg
@@ -353,7 +355,7 @@ class FolderView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(_COL["title"], QHeaderView.ResizeMode.Stretch)
         em = self.fontMetrics().horizontalAdvance("年")
-        widths = {"file": 16, "year": 3.5, "format": 5, "encoding": 5.5, "errors": 3, "warnings": 3, "verdict": 5}
+        widths = {"file": 13, "year": 3.5, "format": 4.5, "encoding": 4.5, "errors": 3, "warnings": 3, "verdict": 4.5}
         for cid, w in widths.items():
             self.table.setColumnWidth(_COL[cid], int(w * em) + 16)
         for i, name in enumerate(KEY_TOTALS):
@@ -369,8 +371,8 @@ class FolderView(QWidget):
         self.summary.setFont(f)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("folderProgress")
-        self.progress.setFormat(self.tr("%v / %m"))
-        self.progress.setMaximumWidth(260)
+        self.progress.setTextVisible(False)          # the summary line counts the files
+        self.progress.setMaximumWidth(220)
         self.stop_button = QPushButton(self.tr("停止"), self)
         self.stop_button.setObjectName("folderStop")
         self.stop_button.clicked.connect(self.cancel)
