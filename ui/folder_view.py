@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QMessageBox, QProgressBar, QPushButton, QStyledItemDelegate, QStyleOptionViewItem,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -27,7 +27,7 @@ VerdictRole = Qt.ItemDataRole.UserRole + 1     # 'unreadable' | 'error' | 'warni
 PathRole = Qt.ItemDataRole.UserRole + 2        # the file's full path
 SortRole = Qt.ItemDataRole.UserRole + 3        # numbers as numbers, verdicts by severity
 
-FLUSH_MS = 100                                 # rows reach the table in batches: each batch costs a repaint
+FLUSH_MS = 200                                 # rows reach the table in batches: each batch costs a repaint
 
 
 def _tr(text: str) -> str:
@@ -318,6 +318,19 @@ class _RowDelegate(QStyledItemDelegate):
             option.fontMetrics = QFontMetrics(font)
 
 
+class _FolderTable(QTableView):
+    """Enter opens the current row; a keyPressEvent override, so no Python runs for other events."""
+
+    activated_by_key = Signal(QModelIndex)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_by_key.emit(self.currentIndex())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class FolderView(QWidget):
     open_requested = Signal(str)
     check_finished = Signal()
@@ -336,7 +349,7 @@ class FolderView(QWidget):
         self._flush.timeout.connect(self._flush_pending)
 
         self.model = FolderTableModel(self)
-        self.table = QTableView(self)
+        self.table = _FolderTable(self)
         self.table.setObjectName("folderTable")
         self.table.setModel(self.model)
         self.table.setItemDelegate(_RowDelegate(self.model, self.table))
@@ -361,7 +374,7 @@ class FolderView(QWidget):
         for i, name in enumerate(KEY_TOTALS):
             self.table.setColumnWidth(_FIRST_TOTAL + i, max(4, len(name)) * em + 16)
         self.table.doubleClicked.connect(self._activate)
-        self.table.installEventFilter(self)
+        self.table.activated_by_key.connect(self._activate)
 
         self.summary = QLabel(self)
         self.summary.setObjectName("folderSummary")
@@ -426,7 +439,7 @@ class FolderView(QWidget):
         if self._run is not None:
             self._run.cancel()
             self.stop_button.setEnabled(False)
-            self.summary.setText(self.tr("正在停止……"))
+            self._update_summary()
 
     def is_running(self) -> bool:
         return self._run is not None
@@ -455,6 +468,8 @@ class FolderView(QWidget):
     def _flush_pending(self) -> None:
         if self._pending:
             rows, self._pending = self._pending, []
+            if self._run is not None:
+                self._run.hush()                     # the repaint these rows cause runs undisturbed
             self.model.append_rows(rows)
             self.progress.setValue(len(self.model.rows))
             self._update_summary()
@@ -489,6 +504,8 @@ class FolderView(QWidget):
     def summary_text(self) -> str:
         rows = self.model.rows
         c = self.counts()
+        if self._run is not None and self._run.worker.cancelled:
+            return self.tr("正在停止……")
         if self._run is not None:
             total = self._total or len(rows)
             head = self.tr("正在检查：{0} / {1} 份").format(len(rows), total) if total else self.tr("正在查找报告文件……")
@@ -523,16 +540,10 @@ class FolderView(QWidget):
         self.model.set_verdict(self.filter.currentData() or "")
 
     # -- opening and exporting --------------------------------------------------------------------
+    @Slot(QModelIndex)
     def _activate(self, index: QModelIndex) -> None:
-        if index.isValid():
+        if index.isValid() and self.model.row_at(index).path:
             self.open_requested.emit(self.model.row_at(index).path)
-
-    def eventFilter(self, obj, event) -> bool:
-        if obj is self.table and event.type() == QEvent.Type.KeyPress \
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._activate(self.table.currentIndex())
-            return True
-        return super().eventFilter(obj, event)
 
     def suggested_summary_path(self) -> str:
         first = self.paths[0] if self.paths else os.path.expanduser("~")
@@ -551,14 +562,18 @@ class FolderView(QWidget):
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         from app.summary import write_summary
+        error = None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)     # about a second per 1,000 reports
         try:
             write_summary(self.rows(), path)
         except GoujiError as exc:
-            QMessageBox.critical(self, self.tr("无法导出"), self.tr("汇总表未能写出：{0}").format(exc))
-            return False
+            error = str(exc)
         except OSError as exc:
-            QMessageBox.critical(self, self.tr("无法导出"),
-                                 self.tr("汇总表未能写出：{0}").format(exc.strerror or exc))
+            error = exc.strerror or str(exc)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if error is not None:
+            QMessageBox.critical(self, self.tr("无法导出"), self.tr("汇总表未能写出：{0}").format(error))
             return False
         self.hint.setText(self.tr("已导出汇总表：{0}").format(path))
         return True

@@ -22,18 +22,21 @@ __all__ = ["FolderRow", "FolderWorker", "FolderRun", "make_row", "KEY_TOTALS",
            "BATCH_S", "UNREADABLE", "ERROR", "WARNING", "FINE"]
 
 # The worker and the window share one interpreter lock. Every time the GUI thread enters Python
-# (a queued slot, each data() call of a repaint) or leaves it for a Qt call, it must win the lock
-# back from a busy worker, which gives it up only every sys.getswitchinterval() (5 ms). Measured
-# on 300 reports: one queued call per file starved the window's timers for the whole run, and a
-# repaint of the list (thousands of data() calls) took 0.2-0.8 s. Hence two rules:
-#  - rows cross in batches, at most one every BATCH_S;
+# (a queued slot, each data() call of a repaint) or comes back from most Qt calls, it must win
+# the lock back from a busy worker, which gives it up only every sys.getswitchinterval() (5 ms).
+# Measured on 300 reports: one queued call per file starved the window's timers for the whole
+# run (0.4-0.8 s without a single tick), and a repaint of the list took 0.1-0.5 s. Hence:
+#  - rows cross in batches, at most one every BATCH_S (`row_ready` and `progress` exist for
+#    scripts; a window should listen to `rows_ready`);
 #  - the window ticks a heartbeat every BEAT_S; when it is late, the window is busy, and the worker
 #    waits between files until the window has caught up (at most WAIT_S), so a repaint runs with
-#    the lock to itself.
+#    the lock to itself. Before a repaint it causes (new rows), the window says so (`hush`);
+#  - the table makes few Python calls per repaint (ui/folder_view.py: no proxy model, a delegate).
 BATCH_S = 0.05
 BEAT_S = 0.005
 LATE_S = 0.012
 WAIT_S = 0.25
+HUSH_S = 0.008          # a heartbeat this soon after `hush` may precede the repaint: not a sign of rest
 
 UNREADABLE, ERROR, WARNING, FINE = "unreadable", "error", "warning", "fine"
 
@@ -99,10 +102,12 @@ def _items(paths: list[str]):
 class FolderWorker(QObject):
     """Move to a QThread and start `run`; `cancel()` may be called from any thread."""
 
+    paced = True                       # False: never wait for the window (the benchmark compares)
+
     counted = Signal(int)              # number of files, once the folders are walked
-    row_ready = Signal(object)         # FolderRow, in file order
+    row_ready = Signal(object)         # FolderRow, per file in file order (not for a window: see above)
     rows_ready = Signal(object)        # list[FolderRow]: the rows of the last BATCH_S seconds, in file order
-    progress = Signal(int, int)        # done, total
+    progress = Signal(int, int)        # done, total, per file
     finished = Signal(object, bool)    # every FolderRow with cross-report findings applied; cancelled?
 
     def __init__(self, paths: list[str], encoding: str | None = None):
@@ -111,8 +116,9 @@ class FolderWorker(QObject):
         self.encoding = encoding
         self._stop = threading.Event()
         self._beat = time.monotonic()
+        self._hushed = 0.0
         self._caught_up = threading.Event()
-        self.paced = True                   # False: never wait for the window (no heartbeat)
+        self._rows: list[FolderRow] = []
 
     def cancel(self) -> None:
         self._stop.set()
@@ -120,8 +126,17 @@ class FolderWorker(QObject):
 
     def beat(self) -> None:
         """Called from the GUI thread's heartbeat: the window is free."""
-        self._beat = time.monotonic()
+        now = time.monotonic()
+        if now - self._hushed < HUSH_S:
+            return
+        self._beat = now
         self._caught_up.set()
+
+    def hush(self) -> None:
+        """Called from the GUI thread before it repaints: wait between files until the window rests again."""
+        self._hushed = time.monotonic()
+        self._caught_up.clear()
+        self._beat = 0.0
 
     def _yield_to_window(self) -> None:
         if self.paced and time.monotonic() - self._beat > LATE_S:
@@ -134,23 +149,23 @@ class FolderWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        rows: list[FolderRow] = []
         try:
-            rows = self._check_all()
-            rows = self._cross(rows)
+            self._check_all()
+            rows = self._cross(self._rows)
         except Exception as exc:  # noqa: BLE001 - the thread must end with `finished`, whatever happened
-            rows.append(make_row("", _tr("（内部错误）"), None, None,
-                                 _tr("检查中断：发生内部错误（{0}），请把这批文件发给开发者。").format(type(exc).__name__)))
+            rows = self._rows + [make_row("", _tr("（内部错误）"), None, None,
+                                          _tr("检查中断：发生内部错误（{0}），请把这批文件发给开发者。")
+                                          .format(type(exc).__name__))]
         self.finished.emit(rows, self._stop.is_set())
 
-    def _check_all(self) -> list[FolderRow]:
+    def _check_all(self) -> None:
         try:
             items = list(_items(self.paths))
         except Exception as exc:  # noqa: BLE001 - an unreadable folder is a row, not a crash
             items = [(self.paths[0] if self.paths else "", "", _tr("无法列出文件夹中的文件（{0}）。").format(type(exc).__name__))]
         total = len(items)
         self.counted.emit(total)
-        rows: list[FolderRow] = []
+        rows = self._rows
         batch: list[FolderRow] = []
         last = time.monotonic()
         for k, (path, name, err) in enumerate(items):
@@ -168,7 +183,6 @@ class FolderWorker(QObject):
                 batch, last = [], now
         if batch:
             self.rows_ready.emit(batch)
-        return rows
 
     def _check_one(self, path: str, name: str, err: str | None) -> FolderRow:
         if err is not None:
@@ -244,6 +258,9 @@ class FolderRun(QObject):
             self.thread.quit()
             return self.thread.wait(timeout_ms)
         return True
+
+    def hush(self) -> None:
+        self.worker.hush()
 
     def disconnect_all(self) -> None:
         for sig in (self.counted, self.rows_ready, self.finished):
