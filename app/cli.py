@@ -84,7 +84,7 @@ def expand_paths(paths: list[str]):
         if os.path.isdir(p):
             files = list(iter_report_files(p))
             if not files:
-                yield p, "文件夹中没有找到报告文件（.txt 或 .xlsx）。"
+                yield p, "文件夹中没有找到报告文件（.txt、.docx、.html、.pdf 或 Gouji 导出的 .xlsx）。"
             for f in files:
                 yield f, None
         else:
