@@ -6,7 +6,6 @@ import os
 import re
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QMessageBox
 
 from app import GoujiError, check, load_report
 from app.marks import MarkStore
@@ -62,13 +61,17 @@ class Controller(QObject):
         window.drop_filter.paths_dropped.connect(self.open_paths)
         window.drop_filter.paths_rejected.connect(self._say_rejected)
         window.close_requested.connect(self._on_close_event)
-        sp = window.start_page
+        window.start_page_created.connect(self._wire_start_page)
+        if window.has_start_page():
+            self._wire_start_page(window.start_page)
+        window.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._on_current_tab(-1)
+
+    def _wire_start_page(self, sp) -> None:
         sp.open_requested.connect(self.open_dialog)
         sp.sample_requested.connect(self.open_sample)
         sp.recent_requested.connect(lambda p: self.open_paths([p]))
-        window.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._refresh_recent()
-        self._on_current_tab(-1)
+        sp.set_recent(self.settings.recent_files())
 
     # -- tabs -------------------------------------------------------------------------------------
     def views(self) -> list[ReportView]:
@@ -183,8 +186,7 @@ class Controller(QObject):
         restore = self.settings.splitter("side")
         if restore is not None:
             view.side.restoreState(restore)
-        for pane in view.panes.values():
-            pane.body.addActions([self.window.actions.copy, self.window.actions.paste, self.window.actions.clear])
+        view.set_grid_actions([self.window.actions.copy, self.window.actions.paste, self.window.actions.clear])
         tabs = self.window.tabs
         if replace is not None:
             k = tabs.indexOf(replace)
@@ -445,7 +447,8 @@ class Controller(QObject):
 
     # -- recent files -----------------------------------------------------------------------------
     def _refresh_recent(self) -> None:
-        self.window.start_page.set_recent(self.settings.recent_files())
+        if self.window.has_start_page():
+            self.window.start_page.set_recent(self.settings.recent_files())
 
     def _fill_recent_menu(self) -> None:
         menu = self.window.recent_menu
@@ -465,6 +468,7 @@ class Controller(QObject):
         self._refresh_recent()
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
         from app import __version__
         QMessageBox.about(self.window, _tr("关于勾稽"),
                           _tr("勾稽 {0}\n政府信息公开工作年度报告统计表校验工具。").format(__version__))

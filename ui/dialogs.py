@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.reader import REPORT_SUFFIXES
 
@@ -20,13 +20,18 @@ def _tr(text: str) -> str:
 
 
 class Dialogs:
+    """Each method imports its dialog class: PySide builds a class's Python enums on first import,
+    and none of these is needed to show the window."""
+
     def __init__(self, parent: QWidget):
         self.parent = parent
 
     def error(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
         QMessageBox.critical(self.parent, title, text)
 
     def info(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
         QMessageBox.information(self.parent, title, text)
 
     def unexpected_error(self, title: str, text: str, details: str) -> None:
@@ -34,6 +39,7 @@ class Dialogs:
         ErrorDialog(title, text, details, self.parent).exec()
 
     def ask_save(self, name: str) -> str:
+        from PySide6.QtWidgets import QMessageBox
         B = QMessageBox.StandardButton
         box = QMessageBox(QMessageBox.Icon.Warning, _tr("尚未保存"),
                           _tr("“{0}”有尚未保存的修改。是否先保存？").format(name),
@@ -46,17 +52,20 @@ class Dialogs:
         return {B.Save: SAVE, B.Discard: DISCARD}.get(B(answer), CANCEL)
 
     def open_files(self, start_dir: str) -> list[str]:
+        from PySide6.QtWidgets import QFileDialog
         files, _ = QFileDialog.getOpenFileNames(
             self.parent, _tr("打开年度报告"), start_dir,
             _tr("年度报告 ({0});;所有文件 (*)").format(" ".join("*" + s for s in REPORT_SUFFIXES)))
         return files
 
     def save_file(self, suggested: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
         path, _ = QFileDialog.getSaveFileName(self.parent, _tr("保存为工作簿"), suggested, _tr("Excel 工作簿 (*.xlsx)"))
         return path or None
 
     def ask_note(self, message: str) -> str | None:
         """The note for a 已核实 mark (multi-line); None when the clerk cancels."""
+        from PySide6.QtWidgets import QInputDialog
         text, ok = QInputDialog.getMultiLineText(
             self.parent, _tr("标记为已核实"),
             _tr("问题：{0}\n\n核实说明（例如上报说明，写明数字为何无误）：").format(message), "")
@@ -69,6 +78,7 @@ class Dialogs:
         return dlg.ask()
 
     def choose_encoding(self, current: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog
         items = list(ENCODINGS)
         if current not in items:
             items.insert(0, current)

@@ -64,9 +64,13 @@ class ReportDocument(QObject):
 
     def open_findings(self) -> list[Finding]:
         """The findings the clerk has not marked 已核实: these count, colour cells and have fixes."""
+        if not self.verified:                   # the usual case: no key strings built per edit
+            return list(self.result.findings)
         return [f for f in self.result.findings if f.key not in self.verified]
 
     def verified_findings(self) -> list[Finding]:
+        if not self.verified:
+            return []
         return [f for f in self.result.findings if f.key in self.verified]
 
     def open_errors(self) -> int:
@@ -74,6 +78,8 @@ class ReportDocument(QObject):
 
     def open_fixes(self) -> list[Fix]:
         """Fixes of cells that some open finding still goes through."""
+        if not self.verified:
+            return list(self.result.fixes)
         cells = {(f.table, k) for f in self.open_findings() for k in f.cells}
         return [x for x in self.result.fixes if (x.table, x.cell) in cells]
 

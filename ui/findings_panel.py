@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QPushButton, QStyle, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QPushButton, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
 from app.model import CheckResult, Finding, Fix
@@ -20,18 +20,64 @@ VerifiedGroupRole = Qt.ItemDataRole.UserRole + 11
 OTHER = "other"
 
 
+_ICONS: dict = {}
+
+
+def _severity_icons() -> dict:
+    """A red disc with a cross for errors, an amber triangle with "!" for warnings: shapes as well as colours
+    (like the cells), and drawn here because the style's icons cost QStyle's enums at every launch."""
+    if _ICONS:
+        return _ICONS
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QIcon, QPainter, QPen, QPixmap, QPolygonF
+    for name, color in (("error", "#c62828"), ("warning", "#e0a000")):
+        icon = QIcon()
+        for size in (16, 32):
+            pm = QPixmap(size, size)
+            pm.fill(QColor(0, 0, 0, 0))
+            p = QPainter(pm)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            s = size / 16
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(color))
+            if name == "error":
+                p.drawEllipse(QPointF(8 * s, 8 * s), 7 * s, 7 * s)
+                p.setPen(QPen(QColor("white"), 2 * s))
+                p.drawLine(QPointF(5 * s, 5 * s), QPointF(11 * s, 11 * s))
+                p.drawLine(QPointF(11 * s, 5 * s), QPointF(5 * s, 11 * s))
+            else:
+                p.drawPolygon(QPolygonF([QPointF(8 * s, 1 * s), QPointF(15 * s, 14.5 * s), QPointF(1 * s, 14.5 * s)]))
+                p.setPen(QPen(QColor("#3a2a00"), 2 * s))
+                p.drawLine(QPointF(8 * s, 5.5 * s), QPointF(8 * s, 9.5 * s))
+                p.drawPoint(QPointF(8 * s, 12 * s))
+            p.end()
+            icon.addPixmap(pm)
+        _ICONS[name] = icon
+    return _ICONS
+
+
 class _WrapDelegate(QStyledItemDelegate):
     """Rows as tall as their wrapped text: CJK messages are long and have no spaces."""
+
+    def __init__(self, parent):
+        super().__init__(parent)
+        self._heights: dict[tuple, int] = {}    # (text, width, font) → wrapped height; the tree is rebuilt per edit
 
     def sizeHint(self, option, index):
         size = super().sizeHint(option, index)
         tree = self.parent()
         depth = 1 if index.parent().isValid() else 0
-        width = tree.viewport().width() - tree.indentation() * (depth + 1) - 28
+        width = max(tree.viewport().width() - tree.indentation() * (depth + 1) - 28, 80)
         text = index.model().data(index, Qt.ItemDataRole.DisplayRole) or ""
-        rect = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 80), 10000),
-                                               int(Qt.TextFlag.TextWordWrap), text)
-        return QSize(size.width(), max(size.height(), rect.height() + 8))
+        key = (text, width, option.font.key())
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 4000:
+                self._heights.clear()
+            height = option.fontMetrics.boundingRect(QRect(0, 0, width, 10000), int(Qt.TextFlag.TextWordWrap),
+                                                     text).height()
+            self._heights[key] = height
+        return QSize(size.width(), max(size.height(), height + 8))
 
 
 class FindingsTree(QTreeWidget):
@@ -91,8 +137,7 @@ class FindingsPanel(QWidget):
         self.tree.itemActivated.connect(self._on_clicked)
         self.fix_button.clicked.connect(self._on_fix)
         self.fix_all_button.clicked.connect(self.fix_all_requested)
-        self._icons = {"error": self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-                       "warning": self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
+        self._icons = _severity_icons()
 
     # -- content ----------------------------------------------------------------------------
     def set_result(self, result: CheckResult, verified: dict | None = None, fixes: list[Fix] | None = None) -> None:
@@ -107,7 +152,7 @@ class FindingsPanel(QWidget):
         groups: dict[str, list[Finding]] = {}
         done: list[Finding] = []
         for f in self._findings:
-            if f.key in self._verified:
+            if self._verified and f.key in self._verified:
                 done.append(f)
             else:
                 groups.setdefault(f.table if f.table in TABLE_IDS else OTHER, []).append(f)
@@ -149,7 +194,7 @@ class FindingsPanel(QWidget):
         self.tree.blockSignals(False)
         if restore is not None:
             self.tree.setCurrentItem(restore)
-        found = [f for f in self._findings if f.key not in self._verified]
+        found = [f for f in self._findings if f.key not in self._verified] if self._verified else self._findings
         e = sum(f.severity == "error" for f in found)
         w = len(found) - e
         if not e and not w:
@@ -204,7 +249,7 @@ class FindingsPanel(QWidget):
     def fix_for(self, f: Finding | None) -> Fix | None:
         if f is None or self._result is None:
             return None
-        if f.key in self._verified:
+        if self._verified and f.key in self._verified:
             return None
         for fx in self._open_fixes:
             if fx.table == f.table and fx.cell in f.cells and f.severity == "error":

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QAbstractItemView, QFrame, QHeaderView, QStyle, QTableView, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QPalette, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QAbstractItemView, QFrame, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from .cell_delegate import CellDelegate
 from .clipboard import parse_tsv, to_tsv
@@ -259,8 +259,16 @@ class TablePane(QWidget):
         box.setSpacing(0)
         box.addWidget(self.header)
         box.addWidget(self.body, 1)
-        self.setStyleSheet("QTableView { gridline-color: #b8c2cc; background: white; }"
-                           "QTableView::item:selected { color: black; }")
+        # a palette, not a style sheet: QStyleSheetStyle made every paint of the grid a quarter slower.
+        # Fusion draws grid lines in Window.darker(120): #dde9f5 gives the blue-grey #b8c2cc.
+        for v in (self.header, self.body):
+            pal = v.palette()
+            pal.setColor(QPalette.ColorRole.Base, QColor("white"))
+            pal.setColor(QPalette.ColorRole.Window, QColor("#dde9f5"))
+            pal.setColor(QPalette.ColorRole.HighlightedText, QColor("black"))
+            v.setPalette(pal)
+            for bar in (v.horizontalScrollBar(), v.verticalScrollBar()):
+                bar.setPalette(QApplication.palette())
         self._apply_sizes()
 
     def set_zoom(self, zoom: float) -> None:
@@ -275,7 +283,7 @@ class TablePane(QWidget):
         for v in (self.header, self.body):
             v.setFont(font)
         labels = self.LABEL_WIDTHS.get(lay.label_cols, ())
-        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        bar = self.body.verticalScrollBar().sizeHint().width()    # = PM_ScrollBarExtent, without QStyle's enums
         avail = max(self.width() - bar - 2, 400)
         label_total = int(sum(labels) * self.zoom)
         data_cols = lay.n_cols - lay.label_cols

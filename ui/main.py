@@ -62,10 +62,10 @@ def start(files: list[str], encoding: str | None = None, headless: bool = False)
     geometry = controller.settings.geometry()
     if geometry is not None:
         window.restoreGeometry(geometry)
+    if files:                                   # before show: the first paint is the report, not the start page
+        controller.open_paths(files, encoding)
     window.show()
     controller.recovery.hold_session_lock()
-    if files:
-        controller.open_paths(files, encoding)
     QTimer.singleShot(0, controller.offer_recovery)
     return window, controller
 

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressBar, QStackedWidget, QTabWidget
 
 from .actions import Actions, create_actions
 from .drop import PathDropFilter
-from .start_page import StartPage
+
+if TYPE_CHECKING:
+    from .start_page import StartPage
 
 __all__ = ["MainWindow"]
 
 
 class MainWindow(QMainWindow):
     close_requested = Signal(object)        # the QCloseEvent; the controller accepts or ignores it
+    start_page_created = Signal(object)     # the StartPage, built the first time it is shown
 
     def __init__(self):
         super().__init__()
@@ -22,14 +27,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("政府信息公开年报统计表校验"))     # Qt appends " — 勾稽"
         self.undo_group = QUndoGroup(self)
         self.actions: Actions = create_actions(self, self.undo_group)
-        self.start_page = StartPage(self)
+        self._start_page: StartPage | None = None
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("reportTabs")
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
         self.tabs.setDocumentMode(True)
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
         self.recent_menu = QMenu(self.tr("最近打开的文件(&R)"), self)
@@ -98,8 +102,26 @@ class MainWindow(QMainWindow):
                     a.apply_fix, a.apply_all):
             tb.addSeparator() if act is None else tb.addAction(act)
 
+    @property
+    def start_page(self) -> StartPage:
+        """Built on first use: a window launched with a report never shows it."""
+        if self._start_page is None:
+            from .start_page import StartPage
+            self._start_page = StartPage(self)
+            self.stack.insertWidget(0, self._start_page)
+            self.start_page_created.emit(self._start_page)
+        return self._start_page
+
+    def has_start_page(self) -> bool:
+        return self._start_page is not None
+
     def show_start(self, start: bool) -> None:
         self.stack.setCurrentWidget(self.start_page if start else self.tabs)
+
+    def showEvent(self, event) -> None:
+        if self.tabs.count() == 0 and self._start_page is None:
+            self.show_start(True)
+        super().showEvent(event)
 
     def set_status(self, verdict: str, errors: int, encoding: str, fmt: str) -> None:
         # only what changed: a style sheet or label resize relayouts the status bar and repaints the window

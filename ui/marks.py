@@ -43,7 +43,7 @@ def build_marks(result: CheckResult, verified: set[str] = frozenset()) -> dict[t
     """Cell → its mark; findings the clerk marked 已核实 (their keys in `verified`) mark nothing."""
     per_cell: dict[tuple[str, tuple[str, str]], list[Finding]] = {}
     for f in result.findings:
-        if f.key in verified:
+        if verified and f.key in verified:
             continue
         for key in f.cells:
             per_cell.setdefault((f.table, key), []).append(f)

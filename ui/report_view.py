@@ -30,14 +30,17 @@ class ReportView(QWidget):
         self.banner = QLabel(self)
         self.banner.setObjectName("reportBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("QLabel { background: #fff3cd; border: 1px solid #e0c060; padding: 6px; }")
         self.banner.setVisible(bool(doc.report.error))
-        self.banner.setText(self.tr("注意：{0}").format(doc.report.error or ""))
+        if doc.report.error:                    # a style sheet re-polishes the widget: only when shown
+            self.banner.setStyleSheet("QLabel { background: #fff3cd; border: 1px solid #e0c060; padding: 6px; }")
+            self.banner.setText(self.tr("注意：{0}").format(doc.report.error))
         self.find_bar = self._make_find_bar()
         self.tables = QTabWidget(self)
         self.tables.setObjectName("tableTabs")
         self.models: dict[str, ReportTableModel] = {}
-        self.panes: dict[str, TablePane] = {}
+        self._panes: dict[str, TablePane] = {}
+        self._pages: dict[str, QWidget] = {}
+        self.grid_actions: list = []            # copy / paste / clear, given by the controller
         for tid in TABLE_IDS:
             model = ReportTableModel(doc, tid, self)
             self.models[tid] = model
@@ -46,11 +49,14 @@ class ReportView(QWidget):
                 empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.tables.addTab(empty, TABLE_SHORT[tid])
                 continue
-            pane = TablePane(model, self)
-            pane.body.selectionModel().currentChanged.connect(lambda cur, _prev, m=model: self._on_cell(m, cur))
-            pane.body.zoom_requested.connect(self.zoom_by)
-            self.panes[tid] = pane
-            self.tables.addTab(pane, TABLE_SHORT[tid])
+            # each grid is built when its tab is first shown: the first paint needs one, not three
+            page = QWidget(self)
+            lay = QVBoxLayout(page)
+            lay.setContentsMargins(0, 0, 0, 0)
+            self._pages[tid] = page
+            self.tables.addTab(page, TABLE_SHORT[tid])
+        self.tables.currentChanged.connect(lambda k: self.pane(TABLE_IDS[k]) if k >= 0 else None)
+        self.pane(self.current_table())
         self.findings = FindingsPanel(self)
         self.source = SourcePane(self)
         self.source.set_text(doc.report.text)
@@ -97,18 +103,43 @@ class ReportView(QWidget):
         self.status_changed.emit()
 
     def current_table(self) -> str:
-        return TABLE_IDS[self.tables.currentIndex()]
+        return TABLE_IDS[max(self.tables.currentIndex(), 0)]
+
+    def pane(self, tid: str) -> TablePane | None:
+        """The table's grid, built on first use; None when the report has no such table."""
+        pane = self._panes.get(tid)
+        if pane is None and tid in self._pages:
+            model = self.models[tid]
+            pane = TablePane(model, self._pages[tid])
+            pane.body.selectionModel().currentChanged.connect(lambda cur, _prev, m=model: self._on_cell(m, cur))
+            pane.body.zoom_requested.connect(self.zoom_by)
+            pane.body.addActions(self.grid_actions)
+            if self.zoom != 1.0:
+                pane.set_zoom(self.zoom)
+            self._pages[tid].layout().addWidget(pane)
+            self._panes[tid] = pane
+        return pane
+
+    @property
+    def panes(self) -> dict[str, TablePane]:
+        """Every table's grid (builds the ones not shown yet)."""
+        return {tid: self.pane(tid) for tid in self._pages}
+
+    def set_grid_actions(self, actions: list) -> None:
+        self.grid_actions = list(actions)
+        for pane in self._panes.values():
+            pane.body.addActions(self.grid_actions)
 
     def current_grid(self):
-        pane = self.panes.get(self.current_table())
+        pane = self.pane(self.current_table())
         return pane.body if pane else None
 
     # -- navigation -------------------------------------------------------------------------
     def show_finding(self, f: Finding | None) -> None:
-        if f is None or f.table not in self.panes:
+        if f is None or f.table not in self._pages:
             return
         self.tables.setCurrentIndex(TABLE_IDS.index(f.table))
-        pane = self.panes[f.table]
+        pane = self.pane(f.table)
         pane.body.select_keys(list(f.cells))
         pane.body.setFocus()
         cells = self.doc.report.tables.get(f.table, {})
@@ -124,7 +155,7 @@ class ReportView(QWidget):
 
     def zoom_by(self, step: int) -> None:
         self.zoom = max(0.6, min(2.5, self.zoom * (1.1 if step > 0 else 1 / 1.1)))
-        for pane in self.panes.values():
+        for pane in self._panes.values():
             pane.set_zoom(self.zoom)
 
     # -- find a label -------------------------------------------------------------------------
@@ -165,8 +196,8 @@ class ReportView(QWidget):
         if not needle:
             return False
         if not self._find_hits:
-            for tid, pane in self.panes.items():
-                lay = pane.model.layout
+            for tid in self._pages:
+                lay = self.models[tid].layout
                 for (r, c), g in sorted(lay.anchors.items()):
                     if g.kind in (LABEL, HEADER, TITLE, CORNER) and needle in "".join(g.text.split()):
                         self._find_hits.append((tid, r, c))
@@ -176,7 +207,7 @@ class ReportView(QWidget):
         self._find_pos = (self._find_pos + 1) % len(self._find_hits)
         tid, r, c = self._find_hits[self._find_pos]
         self.tables.setCurrentIndex(TABLE_IDS.index(tid))
-        pane = self.panes[tid]
+        pane = self.pane(tid)
         lay = pane.model.layout
         # land on the row's first number (or the column's first), so typing edits it
         kind = lay.cell_at(r, c).kind
