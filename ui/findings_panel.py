@@ -52,6 +52,7 @@ def _severity_icons() -> dict:
                 p.drawPoint(QPointF(8 * s, 12 * s))
             p.end()
             icon.addPixmap(pm)
+            icon.addPixmap(pm, QIcon.Mode.Selected)      # Qt's generated "selected" tint washes the shape out
         _ICONS[name] = icon
     return _ICONS
 
