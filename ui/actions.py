@@ -18,6 +18,7 @@ def _tr(text: str) -> str:
 @dataclass
 class Actions:
     open: QAction
+    open_folder: QAction
     save: QAction
     save_as: QAction
     reopen_encoding: QAction
@@ -62,6 +63,8 @@ def create_actions(window: QWidget, undo_group: QUndoGroup) -> Actions:
     redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
     acts = Actions(
         open=_make(window, "action_open", _tr("打开(&O)…"), SK.Open, _tr("打开一个或多个年度报告")),
+        open_folder=_make(window, "action_open_folder", _tr("打开文件夹(&D)…"), "Ctrl+Shift+O",
+                          _tr("检查一个文件夹里的全部报告，列出每份的结论")),
         save=_make(window, "action_save", _tr("保存(&S)"), SK.Save, _tr("把更正后的表格保存为 xlsx 工作簿")),
         save_as=_make(window, "action_save_as", _tr("另存为(&A)…"), "Ctrl+Shift+S"),
         reopen_encoding=_make(window, "action_reopen_encoding", _tr("以其他编码重新打开(&E)…")),

@@ -40,6 +40,7 @@ class Controller(QObject):
         self._loading: dict[str, LoadTask] = {}
         a = window.actions
         a.open.triggered.connect(self.open_dialog)
+        a.open_folder.triggered.connect(lambda: self.open_folders(None))
         a.save.triggered.connect(self.save)
         a.save_as.triggered.connect(self.save_as)
         a.reopen_encoding.triggered.connect(self.reopen_with_encoding)
@@ -58,7 +59,7 @@ class Controller(QObject):
         a.about.triggered.connect(self.about)
         window.tabs.tabCloseRequested.connect(self.close_tab)
         window.tabs.currentChanged.connect(self._on_current_tab)
-        window.drop_filter.paths_dropped.connect(self.open_paths)
+        window.drop_filter.paths_dropped.connect(self.open_dropped)
         window.drop_filter.paths_rejected.connect(self._say_rejected)
         window.close_requested.connect(self._on_close_event)
         window.start_page_created.connect(self._wire_start_page)
@@ -100,6 +101,20 @@ class Controller(QObject):
         recent = self.settings.recent_files()
         start = os.path.dirname(recent[0]) if recent else os.path.expanduser("~")
         self.open_paths(self.dialogs.open_files(start))
+
+    def open_dropped(self, paths: list[str]) -> None:
+        """Files open in tabs; folders go to the folder review (one row per report)."""
+        folders = [p for p in paths if os.path.isdir(p)]
+        files = [p for p in paths if p not in folders]
+        if files:
+            self.open_paths(files)
+        if folders:
+            self.open_folders(folders)
+
+    def open_folders(self, folders: list[str] | None):
+        """The folder review window beside this one; without folders it asks for one."""
+        from .folder_view import open_folder_review
+        return open_folder_review(self.window, self.open_paths, folders)
 
     def _say_rejected(self, paths: list[str]) -> None:
         names = "、".join(os.path.basename(p) for p in paths[:3]) + ("等" if len(paths) > 3 else "")

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         mb = self.menuBar()
         file = mb.addMenu(self.tr("文件(&F)"))
         file.addAction(a.open)
+        file.addAction(a.open_folder)
         file.addMenu(self.recent_menu)
         file.addSeparator()
         file.addAction(a.save)

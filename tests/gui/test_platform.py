@@ -98,3 +98,19 @@ def test_a_drop_takes_every_report_type_and_names_what_it_skips(gui, seed_dir, t
     assert drop_files(window, [picture, report])
     assert window.tabs.count() == 1
     assert "扫描件.png" in window.statusBar().currentMessage()
+
+
+def test_a_dropped_folder_opens_the_folder_review_and_files_still_open_tabs(gui, seed_dir, tmp_path, qtbot):
+    from ui.folder_view import FolderView
+    window, ctl = gui
+    folder = tmp_path / "各乡镇"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(seed("003").read_bytes())
+    report = tmp_path / "单独.txt"
+    report.write_bytes(seed("004").read_bytes())
+    assert drop_files(window, [folder, report])
+    assert window.tabs.count() == 1 and ctl.current_view().doc.source_path == str(report)
+    review = window.findChild(FolderView, "folderView")
+    assert review is not None and review.isVisible()
+    assert window.actions.open_folder.shortcut().toString() == "Ctrl+Shift+O"
+    review.close()
