@@ -3,6 +3,7 @@ offered per report at the next start; and for real, across a kill -9 of a runnin
 
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -47,7 +48,8 @@ def test_kill_9_then_restart_restores_the_edits(tmp_path, seed_dir):
     child = subprocess.Popen([sys.executable, str(CHILD), "edit", str(src)], cwd=ROOT, env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
-        assert child.stdout.readline().strip() == "READY"      # the recovery file is on disk
+        ready, _, _ = select.select([child.stdout], [], [], 30)     # never hang CI on a stuck child
+        assert ready and child.stdout.readline().strip() == "READY"   # the recovery file is on disk
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait(10)
