@@ -10,7 +10,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -70,6 +69,8 @@ class MarkStore:
             self._save(report, marks)
 
     def _save(self, report: Report, marks: dict[str, Mark]) -> None:
+        import tempfile     # here, not at import: the window's launch does not need it
+
         self.root.mkdir(parents=True, exist_ok=True)
         doc = {"source": report.path, "title": report.title,
                "marks": {k: {"note": m.note, "when": m.when} for k, m in marks.items()}}
