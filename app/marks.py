@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from .atomic import write_text_atomic
 from .model import Finding, Report
 
 __all__ = ["Mark", "MarkStore", "data_dir"]
@@ -69,19 +70,6 @@ class MarkStore:
             self._save(report, marks)
 
     def _save(self, report: Report, marks: dict[str, Mark]) -> None:
-        import tempfile     # here, not at import: the window's launch does not need it
-
-        self.root.mkdir(parents=True, exist_ok=True)
         doc = {"source": report.path, "title": report.title,
                "marks": {k: {"note": m.note, "when": m.when} for k, m in marks.items()}}
-        fd, tmp = tempfile.mkstemp(dir=self.root, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(doc, fh, ensure_ascii=False, indent=1)
-            os.replace(tmp, self._file(report))
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        write_text_atomic(self._file(report), json.dumps(doc, ensure_ascii=False, indent=1))

@@ -11,13 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
 
+from app.atomic import write_text_atomic
 from app.marks import content_key, data_dir
 
 __all__ = ["RecoveryEntry", "RecoveryStore", "RecoveryWriter", "net_edits", "DELAY_MS"]
@@ -102,7 +102,7 @@ class RecoveryStore:
             "saved_at": datetime.now().isoformat(timespec="seconds"),
             "edits": [{"table": t, "row": k[0], "col": k[1], "text": text, "finding": f} for t, k, text, f in edits],
         }
-        _write_atomic(path, json.dumps(payload, ensure_ascii=False, indent=1))
+        write_text_atomic(path, json.dumps(payload, ensure_ascii=False, indent=1))
         return path
 
     def remove(self, path: Path) -> None:
@@ -153,23 +153,6 @@ def _read_entry(path: Path) -> RecoveryEntry | None:
                              raw.get("encoding"), str(raw.get("saved_at", "")), edits, str(raw.get("session", "")))
     except (OSError, ValueError, KeyError, TypeError):
         return None                         # half-written by an older build, or not ours: ignore it
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 class RecoveryWriter(QObject):
