@@ -8,17 +8,7 @@ from app import load_text
 from app.crossyear import body_key, cross_report_findings
 
 from .conftest import ROOT
-
-
-def _with_row(text: str, label: str, values: list[int]) -> str:
-    out = []
-    for line in text.split("\n"):
-        if line.lstrip("\t").startswith(label):
-            cells = line.split("\t")
-            k = max(i for i, c in enumerate(cells) if label in c)
-            line = "\t".join(cells[:k + 1] + [str(v) for v in values] + [""])
-        out.append(line)
-    return "\n".join(out)
+from .text_edit import with_row as _with_row
 
 
 def test_body_key_ignores_year_and_boilerplate(seeds):

@@ -15,22 +15,11 @@ from ui.folder_view import FolderView as _FolderView
 from ui.folder_worker import FolderWorker
 
 from .seed_edit import SEEDS, seed
+from tests.text_edit import with_row as _with_row
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 COL = {cid: k for k, (cid, _) in enumerate(COLUMNS)}
 TIMEOUT = 20_000
-
-
-def _with_row(text: str, label: str, values: list[int]) -> str:
-    """The row starting with `label` given new numbers (tab-separated seeds)."""
-    out = []
-    for line in text.split("\n"):
-        if line.lstrip("\t").startswith(label):
-            cells = line.split("\t")
-            k = max(i for i, c in enumerate(cells) if label in c)
-            line = "\t".join(cells[:k + 1] + [str(v) for v in values] + [""])
-        out.append(line)
-    return "\n".join(out)
 
 
 @pytest.fixture
