@@ -70,6 +70,7 @@ class Controller(QObject):
 
     def _wire_start_page(self, sp) -> None:
         sp.open_requested.connect(self.open_dialog)
+        sp.folder_requested.connect(lambda: self.open_folders(None))
         sp.sample_requested.connect(self.open_sample)
         sp.recent_requested.connect(lambda p: self.open_paths([p]))
         sp.set_recent(self.settings.recent_files())

@@ -1,4 +1,4 @@
-"""The empty window: a drop target with "打开文件" and "打开示例报告"."""
+"""The empty window: a drop target with "打开文件", "检查整个文件夹" and "打开示例报告"."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ __all__ = ["StartPage"]
 
 class StartPage(QWidget):
     open_requested = Signal()
+    folder_requested = Signal()
     sample_requested = Signal()
     recent_requested = Signal(str)
 
@@ -26,13 +27,17 @@ class StartPage(QWidget):
         hint.setStyleSheet("color: #607080;")
         self.open_button = QPushButton(self.tr("打开文件…"), frame)
         self.open_button.setObjectName("openButton")
+        self.folder_button = QPushButton(self.tr("检查整个文件夹…"), frame)
+        self.folder_button.setObjectName("folderButton")
+        self.folder_button.setToolTip(self.tr("一次检查一个文件夹中的全部年度报告（Ctrl+Shift+O）"))
         self.sample_button = QPushButton(self.tr("打开示例报告"), frame)
         self.sample_button.setObjectName("sampleButton")
-        for b in (self.open_button, self.sample_button):
+        for b in (self.open_button, self.folder_button, self.sample_button):
             b.setMinimumSize(160, 40)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.folder_button)
         buttons.addWidget(self.sample_button)
         buttons.addStretch(1)
         self.recent = QListWidget(frame)
@@ -54,6 +59,7 @@ class StartPage(QWidget):
         outer.setContentsMargins(80, 60, 80, 60)
         outer.addWidget(frame)
         self.open_button.clicked.connect(self.open_requested)
+        self.folder_button.clicked.connect(self.folder_requested)
         self.sample_button.clicked.connect(self.sample_requested)
         self.recent.itemActivated.connect(lambda item: self.recent_requested.emit(item.text()))
         self.recent.itemDoubleClicked.connect(lambda item: self.recent_requested.emit(item.text()))

@@ -116,3 +116,21 @@ def test_smoke_test_flag_passes(tmp_path):
                        timeout=60)
     assert r.returncode == 0, r.stderr.decode("utf-8", "replace")
     assert "自检通过" in r.stdout.decode("utf-8")
+
+
+def test_start_page_checks_a_whole_folder(gui, qtbot, monkeypatch, seed_dir):
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    from ui.folder_view import FolderView
+
+    window, ctl = gui
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        staticmethod(lambda *a, **k: asked.append(a) or str(seed_dir)))
+    qtbot.mouseClick(window.start_page.folder_button, Qt.MouseButton.LeftButton)
+    assert asked, "the folder button asks for a folder"
+    views = list({id(v): v for w in QApplication.topLevelWidgets()
+                  for v in ([w] if isinstance(w, FolderView) else w.findChildren(FolderView))}.values())
+    assert len(views) == 1, "one folder review opened"
+    qtbot.waitUntil(lambda: not views[0].is_running(), timeout=20_000)
+    assert len(views[0].model.rows) == 5
