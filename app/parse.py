@@ -95,9 +95,19 @@ def _logical_rows(lines: list[str], start: int, end: int) -> list[LogicalRow]:
         line = lines[i]
         if len(line) > 4000:
             continue  # a wall of text is not a table row
-        cells = line.split("\t")
+        cells = line.split("\t") if "\t" in line or line.count("|") < 3 else _pipe_cells(line)
         rows.append(LogicalRow(cells, [i + 1] * len(cells)))
     return rows
+
+
+def _pipe_cells(line: str) -> list[str]:
+    """A row copied from a web page or Markdown as "| a | b | c |"."""
+    s = line.strip()
+    if s.startswith("|"):
+        s = s[1:]
+    if s.endswith("|"):
+        s = s[:-1]
+    return s.split("|")
 
 
 def _rows_b(lines: list[str], start: int, end: int) -> list[LogicalRow]:
