@@ -95,9 +95,19 @@ def _logical_rows(lines: list[str], start: int, end: int) -> list[LogicalRow]:
         line = lines[i]
         if len(line) > 4000:
             continue  # a wall of text is not a table row
-        cells = line.split("\t") if "\t" in line or line.count("|") < 3 else _pipe_cells(line)
+        if "\t" in line:
+            cells = line.split("\t")
+        elif line.count("|") >= 3:
+            cells = _pipe_cells(line)
+        elif len(_SPACED.findall(line)) >= 2:
+            cells = _SPACED.split(line.strip())     # columns set apart by runs of spaces (PDF copies)
+        else:
+            cells = [line]
         rows.append(LogicalRow(cells, [i + 1] * len(cells)))
     return rows
+
+
+_SPACED = re.compile(r"(?: {2,}|\u3000+)")
 
 
 def _pipe_cells(line: str) -> list[str]:

@@ -133,12 +133,17 @@ def test_command_line_mistakes_are_explained_in_chinese():
     assert out.returncode == 2 and "缺少参数" in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize("sep", ["pipe", "spaces"])
 @pytest.mark.parametrize("name", ["000", "002", "004"])
-def test_pipe_rendered_tables_give_the_same_cells(seeds, name):
-    """Tables copied from a web page as "| a | b |" rows (domain.md P2/P3) read like tab rows."""
+def test_pipe_or_space_separated_tables_give_the_same_cells(seeds, name, sep):
+    """Rows copied from a web page as "| a | b |" (domain.md P2/P3), or from a PDF with runs of spaces."""
     from app import load_text
 
     text = seeds[name].read_text(encoding="utf-8")
-    piped = "\n".join(("| " + " | ".join(ln.split("\t")) + " |") if "\t" in ln else ln for ln in text.split("\n"))
+    if sep == "pipe":
+        row = lambda ln: "| " + " | ".join(ln.split("\t")) + " |"  # noqa: E731
+    else:
+        row = lambda ln: "  ".join(ln.split("\t"))  # noqa: E731
+    piped = "\n".join(row(ln) if "\t" in ln else ln for ln in text.split("\n"))
     cells = lambda r: {t: {k: c.json_value() for k, c in v.items()} for t, v in r.tables.items()}  # noqa: E731
     assert cells(load_text(piped)) == cells(load_text(text))
