@@ -625,13 +625,7 @@ def _write_results(ws, report: Report, result: CheckResult, layouts, when: datet
     line(r, "颜色说明", legend)
     r += 2
     head_row = r
-    for i, h in enumerate(headers, start=1):
-        c = ws.cell(r, i)
-        set_text(c, h)
-        c.font = st["bold"]
-        c.fill = st["header_fill"]
-        c.border = st["border"]
-        c.alignment = st["center"]
+    write_header_row(ws, r, headers, st)
     r += 1
     if not result.findings:
         c = ws.cell(r, 1)
@@ -668,6 +662,17 @@ def _write_results(ws, report: Report, result: CheckResult, layouts, when: datet
     ws.print_title_rows = f"{head_row}:{head_row}"
 
 
+def write_header_row(ws, r: int, names, st) -> None:
+    """The bold, filled heading row of a list sheet."""
+    for i, name in enumerate(names, start=1):
+        c = ws.cell(r, i)
+        set_text(c, name)
+        c.font = st["bold"]
+        c.fill = st["header_fill"]
+        c.border = st["border"]
+        c.alignment = st["center"]
+
+
 def write_row(ws, r: int, values, st, left=()) -> None:
     """One bordered row of a list sheet: text as text (never a formula), numbers as numbers."""
     for i, v in enumerate(values, start=1):
@@ -686,13 +691,7 @@ def _write_changes(ws, report: Report, changes: Sequence, layouts, st) -> None:
     widths = (6, 16, 10, 40, 12, 12, 20, 70)
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[col_letter(i)].width = w
-    for i, h in enumerate(headers, start=1):
-        c = ws.cell(1, i)
-        set_text(c, h)
-        c.font = st["bold"]
-        c.fill = st["header_fill"]
-        c.border = st["border"]
-        c.alignment = st["center"]
+    write_header_row(ws, 1, headers, st)
     if not changes:
         c = ws.cell(2, 1)
         set_text(c, "（没有在窗口中修改过单元格）")

@@ -9,7 +9,7 @@ from typing import Iterable, Sequence
 
 from ._exceptions import ExportError
 from .model import CheckResult, Report, json_number
-from .export import col_letter, display_width, print_setup, save_workbook_atomic, set_text, styles, write_row
+from .export import col_letter, display_width, print_setup, save_workbook_atomic, set_text, styles, write_header_row, write_row
 
 __all__ = ["write_summary", "summary_row", "SUMMARY_COLUMNS"]
 
@@ -72,13 +72,8 @@ def write_summary(rows: Sequence[tuple], path: str, protect: Iterable[str] = ())
     title.font = st["title"]
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(SUMMARY_COLUMNS))
     ws.row_dimensions[1].height = 26
-    for i, (name, width) in enumerate(SUMMARY_COLUMNS, start=1):
-        c = ws.cell(2, i)
-        set_text(c, name)
-        c.font = st["bold"]
-        c.fill = st["header_fill"]
-        c.border = st["border"]
-        c.alignment = st["center"]
+    write_header_row(ws, 2, [name for name, _ in SUMMARY_COLUMNS], st)
+    for i, (_, width) in enumerate(SUMMARY_COLUMNS, start=1):
         ws.column_dimensions[col_letter(i)].width = width
     sources = []
     for n, (src, report, result, error) in enumerate(rows):
