@@ -54,6 +54,7 @@ _HEADINGS = (
     ("s5", re.compile(r"存在的主要问题"), "五"),
     ("s6", re.compile(r"其他需要报告的事项"), "六"),
 )
+_HEADING_WORDS = re.compile(r"情况|问题|事项")     # every heading pattern above ends in one of these
 _HEAD_PREFIX = re.compile(r"^\s*([一二三四五六七八九十]+|\d+)\s*[、.．]\s*")
 
 
@@ -65,7 +66,7 @@ def _find_headings(lines: list[str]) -> dict[str, tuple[int, str]]:
         if not line or line[0] == "\t" or len(line) > 60:
             continue
         s = line.strip()
-        if len(s) > 40:
+        if len(s) > 40 or not _HEADING_WORDS.search(s):
             continue
         for key, rx, _ in _HEADINGS[pos:]:
             if rx.search(s) and (len(s) <= 30 or _HEAD_PREFIX.match(s)):
