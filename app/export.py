@@ -372,6 +372,8 @@ def flagged_cells(f: Finding) -> tuple[CellKey, ...]:
     Colouring the twenty addends of a column total would bury the one number that is wrong;
     the addends are named in the comment and on the 校验结果 sheet.
     """
+    if f.focus:
+        return f.focus
     if f.kind in RELATION_KINDS and f.kind != "cross-check" and f.cells:
         return f.cells[:1]
     return f.cells

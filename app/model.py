@@ -64,6 +64,7 @@ class Finding:
     actual: Number | None
     message: str
     rule: str = ""                    # stable code (R-APP-ROW, R-CELL-BLANK, ...)
+    focus: tuple[CellKey, ...] = ()   # the cells to show first (an uncertain sum: its total and its gaps)
 
     @property
     def key(self) -> str:
@@ -76,6 +77,7 @@ class Finding:
             "cells": [list(c) for c in self.cells],
             "expected": json_number(self.expected), "actual": json_number(self.actual),
             "message": self.message, "rule": self.rule,
+            **({"focus": [list(c) for c in self.focus]} if self.focus else {}),
         }
 
 
@@ -104,6 +106,8 @@ class Report:
     table_formats: dict[str, str] = field(default_factory=dict)  # generation per table
     parse_findings: tuple[Finding, ...] = ()        # layout / format findings from reading
     error: str | None = None                        # set when the file is unusable or cut off
+    guessed: frozenset = frozenset()                # (table, row, col) placed by position, not by label:
+                                                    # never the subject of a suggested fix
 
     def template_for(self, table: str) -> Template:
         return get_template(self.table_formats.get(table, self.format))

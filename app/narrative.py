@@ -52,7 +52,9 @@ _PATTERNS = [
 ]
 _OUTCOME = re.compile(r"(予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)"
                       r"(?:(?:及|和|与|、)(部分公开))?[^。；，,\d]{0,8}?" + _NUM)
-_NONE_APP = re.compile(r"(?:未|没有|无)(?:收到|受理|接到|发生)?[^。；，,\d]{0,10}?(?:依申请公开|信息公开)?申请|无依申请公开")
+# "未收到…申请", "没有受理…申请", "无依申请公开": a verb of receiving right after the negation, so that
+# "对无法提供的申请" and "无正当理由大量反复申请" are not read as "no applications".
+_NONE_APP = re.compile(r"(?:未|没有)(?:收到|受理|接到|接收|发生)[^。；，,\d]{0,12}?申请|无依申请公开")
 _NONE_REVIEW = re.compile(r"(?:未发生|未出现|没有发生|没有|未有|无|未)[^。；\d]{0,16}?(行政复议|行政诉讼)")
 _ALL_UPHELD = re.compile(r"均(?:获|被|予以)?维持")
 

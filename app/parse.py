@@ -38,6 +38,7 @@ class LogicalRow:
 @dataclass
 class _Ctx:
     findings: list[Finding] = field(default_factory=list)
+    guessed: set = field(default_factory=set)      # (table, row, col) placed by guess, not by label
 
     def add(self, severity, kind, table, cells, message, rule, expected=None, actual=None):
         self.findings.append(Finding(severity, kind, table, tuple(cells), expected, actual, message, rule))
@@ -465,6 +466,13 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         if len(vals) == n:
             for k, (t, _) in enumerate(vals):
                 profile[k] += not _blank(t)
+    short = [rid for rid, vals in raw_rows.items() if _one_missing(vals, n)]
+    for rid in short:
+        label = short_row_label(spec.row(rid))
+        ctx.guessed.update(("t2", rid, c) for c in col_order if c != "subtotal")
+        ctx.add("error", "layout", "t2", [(rid, c) for c in col_order if c != "subtotal"],
+                f"表三“{label}”行只有 {n - 1} 个数，模板有 {n} 列：少了一个单元格，无法确定是哪一列，"
+                f"已按位置读取（空出的一格当作空白），请核对原表。", "R-SHAPE")
     table: dict[str, list[Cell]] = {}
     ambiguous: dict[str, list[list[Cell]]] = {}
     for rid, vals in raw_rows.items():
@@ -476,7 +484,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     if ambiguous:
         _settle_ambiguous(table, ambiguous, col_order, generation)
     if surplus_rows:
-        _resolve_surplus(surplus_rows, table, n, ctx, spec)
+        _resolve_surplus(surplus_rows, table, n, ctx, spec, col_order, generation)
     cells: dict[tuple[str, str], Cell] = {}
     for rid, row_cells in table.items():
         for col, cell in zip(col_order, row_cells):
@@ -489,7 +497,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     if missing:
         names = "、".join(f"“{short_row_label(spec.row(r))}”" for r in missing[:6])
         more = f"等 {len(missing)} 行" if len(missing) > 6 else ""
-        ctx.add("error" if len(missing) < len(template_rows) else "warning", "format", "t2",
+        ctx.add("warning", "format", "t2",
                 [(r, c.id) for r in missing for c in block.columns],
                 f"表三缺少{names}{more}。", "R-LABEL")
     for r in block.rows:
@@ -497,6 +505,17 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             if (r.id, c.id) not in cells:
                 cells[(r.id, c.id)] = _absent()
     return cells
+
+
+def _one_missing(vals: list[tuple[str, int]], n: int) -> bool:
+    """n-1 numbers side by side, no blank among them and no room for the n-th: a cell was dropped.
+
+    (004's （一） row, one number and blank padding, is a row of blank cells, not a short row.)
+    """
+    filled = [k for k, (t, _) in enumerate(vals) if t and not t.isspace()]
+    if len(filled) != n - 1 or filled[-1] - filled[0] + 1 != n - 1:
+        return False
+    return len(vals) - (n - 1) <= 1 and len(vals) <= n
 
 
 def _windows(vals: list[tuple[str, int]], n: int) -> list[list[tuple[str, int]]]:
@@ -511,33 +530,39 @@ def _windows(vals: list[tuple[str, int]], n: int) -> list[list[tuple[str, int]]]
     return [vals[s:s + n] for s in range(lo, hi + 1)]
 
 
+def _held(table: dict[str, list[Cell]], col_order, rels, rows=None) -> int:
+    """Relations that hold minus relations that break, over the rows read so far (optionally only those
+    touching `rows`): the measure for choosing between readings of a misaligned table."""
+    pos = {c: k for k, c in enumerate(col_order)}
+    total = 0
+    for rel in rels:
+        if rows is not None and not any(k[0] in rows for k in rel.cells):
+            continue
+        vals = []
+        for row, col in rel.cells:
+            cells = table.get(row)
+            if cells is None or col not in pos or pos[col] >= len(cells) or not cells[pos[col]].is_number:
+                break
+            vals.append(cells[pos[col]].value)
+        else:
+            nl = len(rel.lhs)
+            total += 1 if sum(vals[:nl]) == sum(vals[nl:]) else -1
+    return total
+
+
+def _t2_equalities(generation: str):
+    return [r for r in get_template(generation).relations if r.table == "t2" and r.op == "="]
+
+
 def _settle_ambiguous(table, ambiguous, col_order, generation) -> None:
     """A row whose blank edge cell leaves two placements: keep the one under which more relations hold."""
-    pos = {c: k for k, c in enumerate(col_order)}
-    rels = [r for r in get_template(generation).relations if r.table == "t2" and r.op == "="]
-
-    def score(rid: str) -> int:
-        total = 0
-        for rel in rels:
-            if not any(k[0] == rid for k in rel.cells):
-                continue
-            vals = []
-            for row, col in rel.cells:
-                cells = table.get(row)
-                if cells is None or col not in pos or not cells[pos[col]].is_number:
-                    break
-                vals.append(cells[pos[col]].value)
-            else:
-                nl = len(rel.lhs)
-                total += 1 if sum(vals[:nl]) == sum(vals[nl:]) else -1
-        return total
-
+    rels = _t2_equalities(generation)
     for rid, options in ambiguous.items():
         default = table[rid]
-        best, best_score = default, score(rid)
+        best, best_score = default, _held(table, col_order, rels, {rid})
         for cand in options:
             table[rid] = cand
-            sc = score(rid)
+            sc = _held(table, col_order, rels, {rid})
             if sc > best_score:
                 best, best_score = cand, sc
         table[rid] = best
@@ -602,24 +627,23 @@ def _check_org_subtotal(table: dict[str, list[Cell]], order: list[str], ctx: _Ct
                     "R-APP-ORGSUB", total, row[k].value)
 
 
-def _resolve_surplus(surplus_rows, table, n, ctx: _Ctx, spec: TableSpec) -> None:
-    """Rows with more numbers than columns: drop the one column under which most row totals hold.
+def _resolve_surplus(surplus_rows, table, n, ctx: _Ctx, spec: TableSpec, col_order, generation) -> None:
+    """Rows with more numbers than columns: drop the one column under which most relations hold.
 
-    The same column is dropped from every such row (it is one extra column of the table); ties go
-    to the last column.
+    The same column is dropped from every such row (it is one extra column of the table); row totals,
+    column totals and 勾稽 all count; ties go to the last column.
     """
     extra = max(len(v) - n for v in surplus_rows.values())
     parsed = {rid: _make_cells(vals) for rid, vals in surplus_rows.items()}
     best_k = None
     if extra == 1:
+        rels = _t2_equalities(generation)
         best_score = None
         for k in range(n + 1):
-            score = 0
-            for v in parsed.values():
-                if len(v) == n + 1:
-                    row = v[:k] + v[k + 1:]
-                    if all(c.state == NUMBER for c in row):
-                        score += sum(c.value for c in row[:n - 1]) == row[n - 1].value
+            trial = dict(table)
+            for rid, v in parsed.items():
+                trial[rid] = (v[:k] + v[k + 1:]) if len(v) == n + 1 else v[:n]
+            score = _held(trial, col_order, rels)
             if best_score is None or (score, k) > best_score:
                 best_k, best_score = k, (score, k)
     for rid, v in parsed.items():
@@ -636,7 +660,7 @@ def _resolve_surplus(surplus_rows, table, n, ctx: _Ctx, spec: TableSpec) -> None
         how = "按多出的是第一列读取（忽略每行第一个数）"
     else:
         how = f"按多出的是第 {best_k + 1} 个数读取（忽略它）"
-    ctx.add("warning", "layout", "t2", [(r, c) for r in surplus_rows for c in T2_ADDEND_COLUMNS + (T2_TOTAL_COLUMN,)],
+    ctx.add("error", "layout", "t2", [(r, c) for r in surplus_rows for c in T2_ADDEND_COLUMNS + (T2_TOTAL_COLUMN,)],
             f"表三{where}有 {n + extra} 个数，而模板只有 {n} 列，数字与列对不齐；{how}，请核对原表。", "R-SHAPE")
 
 
@@ -816,11 +840,15 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
     error = _cut_off(lines, regions, tables, ctx)
     return Report(path=path, encoding=encoding, text=text, title=title, year=year, format=fmt,
                   tables=tables, table_formats={k: table_formats[k] for k in tables},
-                  parse_findings=tuple(ctx.findings), error=error)
+                  parse_findings=tuple(ctx.findings), error=error, guessed=frozenset(ctx.guessed))
 
 
 def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text) -> None:
     first_table = next(iter(tables))
+    for tid in ("t1", "t2", "t3"):
+        if tid not in tables:
+            ctx.add("error", "format", tid, [],
+                    f"报告中没有找到{TABLE_SHORT[tid]}“{TABLE_TITLES[tid]}”：年度报告必须包含这张统计表。", "R-TABLE-MISSING")
     t1_text = region_text.get("t1", "")
     if g1 and all(any(fp in t1_text for fp in FINGERPRINTS[g]) for g in ("2019", "2021")):
         ctx.add("error", "format", "t1", [], "表二同时出现了2019年版和2021年版模板的栏目，新旧格式混用。", "R-GEN-MIXED")

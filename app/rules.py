@@ -161,9 +161,11 @@ def _evaluate(rel: Relation, tpl: Template, cells) -> tuple[Finding | None, str]
         held = "按 0 计时成立" if lhs0 == rhs0 else f"按 0 计时也不成立（{format_number(lhs0)} ≠ {format_number(rhs0)}）"
         expected, actual = _sides(rel, lhs_vals, rhs_vals, zero=True)
         msg = f"{short}{rel.name}无法确认：其中有 {len(gaps)} 个单元格是{what}，{held}。"
-        # Name the total and the gaps, not every addend: the clerk has to fill the gaps.
-        cells_named = tuple(dict.fromkeys(tuple(rel.lhs) + tuple(gaps)))
-        return Finding("warning", rel.kind, rel.table, cells_named, expected, actual, msg, rel.rule), "uncertain"
+        # Every cell of the relation, as the contract says; the total and the gaps are what the clerk
+        # has to look at, so the window and the workbook show those (focus).
+        focus = tuple(dict.fromkeys(tuple(rel.lhs) + tuple(gaps)))
+        return (Finding("warning", rel.kind, rel.table, rel.cells, expected, actual, msg, rel.rule, focus),
+                "uncertain")
     lhs = sum(lhs_vals)
     rhs = sum(rhs_vals)
     if rel.op == "=":
@@ -242,8 +244,8 @@ def _localise(report: Report, broken, holding) -> list[Fix]:
             by_cell.setdefault((rel.table, k), []).append(rel)
     candidates: list[tuple[tuple[str, tuple[str, str]], object, frozenset]] = []
     for (tid, key), rels in by_cell.items():
-        if (tid, key) in holding_cells:
-            continue            # changing it would break a relation that holds now
+        if (tid, key) in holding_cells or (tid,) + key in report.guessed:
+            continue            # it would break a relation that holds now, or its place is a guess
         cells = report.tables[tid]
         value = None
         ok = True
@@ -292,5 +294,5 @@ def _annotate(findings: list[Finding], fixes: list[Fix], report: Report) -> list
         name = report.template_for(fx.table).cell_name(fx.table, *fx.cell)
         cur = format_number(fx.current.value) if fx.current.is_number else fx.current.raw
         msg = f"{f.message}最可能填错的是{name}：现为 {cur}，改为 {format_number(fx.value)} 可使相关关系全部成立。"
-        out.append(Finding(f.severity, f.kind, f.table, f.cells, f.expected, f.actual, msg, f.rule))
+        out.append(Finding(f.severity, f.kind, f.table, f.cells, f.expected, f.actual, msg, f.rule, f.focus))
     return out

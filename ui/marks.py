@@ -45,7 +45,7 @@ def build_marks(result: CheckResult, verified: set[str] = frozenset()) -> dict[t
     for f in result.findings:
         if verified and f.key in verified:
             continue
-        for key in f.cells:
+        for key in f.focus or f.cells:
             per_cell.setdefault((f.table, key), []).append(f)
     fixes = {(x.table, x.cell): x for x in result.fixes}
     marks = {}

@@ -68,7 +68,7 @@ def test_a_folder_lists_every_report_with_its_verdict(qtbot, FolderView, folder)
     names = {"000": "000_98a9c9c5f3428db5.txt", "001": "001_bd8eac09615a20e9.txt",
              "002": "002_cff84b0da7bd01e8.txt", "003": "003_007be9ad47cc36ba.txt", "004": "004_230915953f1370e3.txt"}
     verdicts = {k: _cell(view, rows[n], "verdict") for k, n in names.items()}
-    assert verdicts == {"000": "提醒", "001": "错误", "002": "提醒", "003": "无问题", "004": "提醒"}
+    assert verdicts == {"000": "错误", "001": "错误", "002": "提醒", "003": "无问题", "004": "提醒"}
     assert _cell(view, rows[names["001"]], "errors") == "1"
     assert _cell(view, rows[names["003"]], "year") == "2023"
     assert _cell(view, rows[names["001"]], "format") == "2019年版"
@@ -88,10 +88,10 @@ def test_a_folder_lists_every_report_with_its_verdict(qtbot, FolderView, folder)
     assert this.cross == 3
     assert sum(f.kind == "cross-year" for f in this.result.findings) == 3
     assert "跨年度" in _cell(view, rows[names["002"]], "verdict", Qt.ItemDataRole.ToolTipRole)
-    assert view.summary.text() == "7 份报告：2 份有错误、3 份有提醒、1 份无法读取；跨年度核对 3 处提醒"
+    assert view.summary.text() == "7 份报告：3 份有错误、2 份有提醒、1 份无法读取；跨年度核对 3 处提醒"
     # verdict by colour as well as by text: four verdicts, four backgrounds
     colours = {_cell(view, r, "verdict", Qt.ItemDataRole.BackgroundRole).color().name()
-               for r in (rows[names["001"]], rows[names["000"]], rows[names["003"]], bad)}
+               for r in (rows[names["001"]], rows[names["004"]], rows[names["003"]], bad)}
     assert len(colours) == 4
     # the rows kept for the summary workbook: file order, reports and results, the unreadable one without
     kept = view.rows()
@@ -115,10 +115,10 @@ def test_sort_by_header_and_filter_by_verdict(qtbot, FolderView, folder):
     assert warnings[0] is None and known == sorted(known) and known[-1] == 21
     view.table.sortByColumn(COL["verdict"], Qt.SortOrder.AscendingOrder)
     order = [_cell(view, r, "verdict", VerdictRole) for r in range(view.model.rowCount())]
-    assert order == ["unreadable", "error", "error", "warning", "warning", "warning", "fine"]
+    assert order == ["unreadable", "error", "error", "error", "warning", "warning", "fine"]
     view.filter.setCurrentIndex(1)                      # 有错误
-    assert view.model.rowCount() == 2 and view.filter.currentText() == "有错误（2）"
-    assert {_cell(view, r, "verdict") for r in range(2)} == {"错误"}
+    assert view.model.rowCount() == 3 and view.filter.currentText() == "有错误（3）"
+    assert {_cell(view, r, "verdict") for r in range(3)} == {"错误"}
     view.filter.setCurrentIndex(3)                      # 无法读取
     assert view.model.rowCount() == 1 and _cell(view, 0, "file") == "扫描件.txt"
     view.filter.setCurrentIndex(0)

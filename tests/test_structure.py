@@ -1,0 +1,82 @@
+"""Structural defects found in review: missing tables, short rows, surplus columns, narrative traps."""
+
+import pytest
+
+from app import check, load_text
+
+
+
+def with_row(text: str, label: str, values: list) -> str:
+    """The line holding a cell `label` gets new numbers after that cell (tab-separated seeds)."""
+    out = []
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        if label in cells:
+            k = cells.index(label)
+            line = "\t".join(cells[:k + 1] + [str(v) for v in values])
+        out.append(line)
+    return "\n".join(out)
+
+
+def _rules(result, severity=None):
+    return [f.rule for f in result.findings if severity is None or f.severity == severity]
+
+
+@pytest.fixture
+def text002(seeds):
+    return seeds["002"].read_text(encoding="utf-8")
+
+
+def test_a_missing_table_is_an_error(text002):
+    lines = text002.split("\n")
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("四、政府信息公开行政复议"))
+    end = next(i for i, ln in enumerate(lines) if ln.startswith("五、存在的主要问题"))
+    report = load_text("\n".join(lines[:start] + lines[end:]))
+    result = check(report)
+    assert set(report.tables) == {"t1", "t2"}
+    missing = [f for f in result.findings if f.rule == "R-TABLE-MISSING"]
+    assert [(f.severity, f.table) for f in missing] == [("error", "t3")]
+
+
+def test_a_row_with_one_number_too_few_is_a_layout_error_without_a_fix(text002):
+    # 表三 filled consistently, then one number of the （三）1 row dropped (not blanked: its cell is gone)
+    t = text002.replace("我镇未收到政府依申请公开申请", "我镇依申请公开工作平稳")
+    t = with_row(t, "一、本年新收政府信息公开申请数量", [3, 0, 0, 0, 0, 0, 3])
+    t = with_row(t, "(一) 予以公开", [2, 0, 0, 0, 0, 0, 2])
+    t = with_row(t, "1.属于国家秘密", [1, 0, 0, 0, 0, 0, 1])
+    t = with_row(t, "(七) 总计", [3, 0, 0, 0, 0, 0, 3])
+    assert check(load_text(t)).errors == 0
+    short = t.replace("1.属于国家秘密\t1\t0\t0\t0\t0\t0\t1", "1.属于国家秘密\t1\t0\t0\t0\t0\t1")
+    assert short != t
+    result = check(load_text(short))
+    layout = [f for f in result.findings if f.kind == "layout"]
+    assert len(layout) == 1 and layout[0].severity == "error" and layout[0].cells[0][0] == "3.3.1"
+    assert all(fx.cell[0] != "3.3.1" for fx in result.fixes)
+
+
+def test_a_surplus_column_is_dropped_where_rows_and_columns_both_hold(text002):
+    t = text002.replace("我镇未收到政府依申请公开申请", "我镇依申请公开工作平稳")
+    t = with_row(t, "一、本年新收政府信息公开申请数量", [5, 1, 0, 0, 0, 0, 6])
+    t = with_row(t, "(七) 总计", [5, 1, 0, 0, 0, 0, 6])
+    t = with_row(t, "(一) 予以公开", [5, 0, 1, 0, 0, 0, 0, 6])    # a stray 0 after 自然人
+    result = check(load_text(t))
+    layout = [f for f in result.findings if f.kind == "layout"]
+    assert len(layout) == 1 and "第 2 个数" in layout[0].message
+    assert [f for f in result.findings if f.severity == "error" and f.kind != "layout"] == []
+
+
+@pytest.mark.parametrize("sentence", ["对无法提供的申请，我镇均依法告知申请人并说明理由。",
+                                      "对无正当理由大量反复申请的，依法不予处理。"])
+def test_phrases_with_wu_are_not_read_as_no_applications(text002, sentence):
+    t = with_row(text002, "一、本年新收政府信息公开申请数量", [2, 0, 0, 0, 0, 0, 2])
+    t = t.replace("我镇未收到政府依申请公开申请", "我镇依申请公开工作平稳")
+    t = t.replace("五、存在的主要问题及改进情况", "五、存在的主要问题及改进情况\n\n" + sentence, 1)
+    assert [f for f in check(load_text(t)).findings if f.kind == "narrative"] == []
+
+
+def test_an_uncertain_sum_names_every_cell_and_focuses_on_total_and_gaps(seeds):
+    result = check(load_text(seeds["004"].read_text(encoding="utf-8")))
+    row = next(f for f in result.findings if f.rule == "R-APP-ROW" and f.cells[0] == ("3.1", "3"))
+    assert len(row.cells) == 7 and row.focus[0] == ("3.1", "3") and len(row.focus) == 7
+    col = next(f for f in result.findings if f.rule == "R-APP-COL" and f.cells[0] == ("3.7", "1"))
+    assert len(col.cells) == 20 and set(col.focus) == {("3.7", "1"), ("3.1", "1"), ("3.2", "1")}
