@@ -134,13 +134,12 @@ def _cmd_check(argv: list[str]) -> int:
             status = 1
         if not args.json:
             _print_summary(report, result)
-    rows = checked
     if args.json:
         _write_out(json.dumps({"version": 1, "reports": docs}, ensure_ascii=False, separators=(",", ":")))
     if args.summary:
         try:
             from .summary import write_summary
-            write_summary(rows, args.summary)
+            write_summary(checked, args.summary)
         except GoujiError as exc:
             print(f"汇总工作簿未能写出：{exc}", file=sys.stderr)
             status = max(status, 2)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from .model import CellKey, Number, Report
-from .values import format_number, parse_value
+from .model import CellKey, Report
+from .values import parse_value
 
-__all__ = ["set_cell_text", "set_cell_value", "Change"]
+__all__ = ["set_cell_text", "Change"]
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,3 @@ def set_cell_text(report: Report, table: str, key: CellKey, text: str) -> Report
     cell = parse_value(text, old.line)
     return report.with_cell(table, key, cell)
 
-
-def set_cell_value(report: Report, table: str, key: CellKey, value: Number) -> Report:
-    return set_cell_text(report, table, key, format_number(value))

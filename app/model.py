@@ -112,13 +112,6 @@ class Report:
     def template_for(self, table: str) -> Template:
         return get_template(self.table_formats.get(table, self.format))
 
-    @property
-    def template(self) -> Template:
-        return get_template(self.format)
-
-    def cell(self, table: str, key: CellKey) -> Cell:
-        return self.tables[table][key]
-
     def with_cell(self, table: str, key: CellKey, cell: Cell) -> "Report":
         """A copy with one cell replaced (edits are pure: undo keeps the old report)."""
         tables = dict(self.tables)

@@ -80,10 +80,6 @@ def _find_headings(lines: list[str]) -> dict[str, tuple[int, str]]:
 # ---------------------------------------------------------------------------------------------
 # Layout → logical rows
 
-def _is_b_line(line: str) -> bool:
-    return line[:1] == "\t" and line.count("\t") == 1
-
-
 def _logical_rows(lines: list[str], start: int, end: int) -> list[LogicalRow]:
     seg = lines[start:end]
     nonblank = [i for i, ln in enumerate(seg, start) if ln and (ln[0] == "\t" or not ln.isspace())]
@@ -226,10 +222,6 @@ _FUZZY_ROWS = 400
 _ABSENT = Cell("", BLANK, None, None, ("absent",))
 
 
-def _absent() -> Cell:
-    return _ABSENT
-
-
 # ---------------------------------------------------------------------------------------------
 # Table 二
 
@@ -311,7 +303,7 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         for r in b.rows:
             for c in b.columns:
                 if (r.id, c.id) not in cells:
-                    cells[(r.id, c.id)] = _absent()
+                    cells[(r.id, c.id)] = _ABSENT
     return cells
 
 
@@ -503,7 +495,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     for r in block.rows:
         for c in block.columns:
             if (r.id, c.id) not in cells:
-                cells[(r.id, c.id)] = _absent()
+                cells[(r.id, c.id)] = _ABSENT
     return cells
 
 
@@ -681,7 +673,7 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx) -> dict | None
         texts = [c.strip() for c in row.cells]
         if not any(texts):
             continue
-        if any(t in ("行政复议", "行政诉讼") for t in texts) or any(
+        if any(t in _T3_TOP for t in texts) or any(
                 _OUTCOME_INDEX.lookup(t, allow_contains=False) for t in texts if t and has_cjk(t)):
             header_seen = True
             for t in texts:
@@ -727,7 +719,7 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx) -> dict | None
         ctx.add("error", "format", "t3", [("1", c) for c in col_ids], "表四只有表头，没有数据行。", "R-LABEL")
     for c in col_ids:
         if ("1", c) not in cells:
-            cells[("1", c)] = _absent()
+            cells[("1", c)] = _ABSENT
     return cells
 
 
