@@ -12,57 +12,20 @@ import hashlib
 import io
 import os
 import warnings
-import zipfile
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 from ._exceptions import DecodeError, GoujiError
 from .edit import set_cell_text
+from .formats.safety import LIMITS, ZipLimits, check_zip
 from .model import BLANK, NUMBER, Cell, Finding, Report
 
 __all__ = ["read_workbook", "guard_zip", "ZipLimits", "LIMITS"]
 
 
-class ZipLimits:
-    """What a real workbook (or .docx) never exceeds; anything beyond is treated as a zip bomb."""
-
-    max_entries = 2000
-    max_entry_bytes = 100 * 1024 * 1024      # one part, uncompressed
-    max_total_bytes = 300 * 1024 * 1024      # all parts, uncompressed
-    max_ratio = 100                          # uncompressed / compressed, for parts over ratio_floor
-    ratio_floor = 1024 * 1024
-
-
-LIMITS = ZipLimits()
-
-
 def guard_zip(data: bytes, what: str = "工作簿", limits: ZipLimits = LIMITS) -> None:
-    """Refuse a zip (xlsx, docx) whose directory promises too many or too large parts, before opening it.
-
-    Checking the declared sizes is enough: Python's zipfile stops every part at its declared size.
-    """
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
-        raise DecodeError(f"这个{what}文件已损坏，无法打开（不是有效的压缩格式）。") from None
-    if len(infos) > limits.max_entries:
-        raise DecodeError(f"这个{what}包含 {len(infos)} 个部件，远多于正常文件，疑似恶意构造的压缩包，已拒绝打开。")
-    total = 0
-    for info in infos:
-        if info.flag_bits & 0x1:
-            raise DecodeError(f"这个{what}已加密（设置了打开密码），请先在 Excel/WPS 中取消密码再检查。")
-        size = info.file_size
-        if size > limits.max_entry_bytes:
-            raise DecodeError(f"这个{what}中的“{info.filename}”解压后有 {size / 1024 / 1024:.0f} MB，"
-                              f"疑似压缩炸弹，已拒绝打开。")
-        if size > limits.ratio_floor and size > limits.max_ratio * max(info.compress_size, 1):
-            raise DecodeError(f"这个{what}中的“{info.filename}”压缩比异常（{size // max(info.compress_size, 1)} 倍），"
-                              f"疑似压缩炸弹，已拒绝打开。")
-        total += size
-        if total > limits.max_total_bytes:
-            raise DecodeError(f"这个{what}解压后超过 {limits.max_total_bytes // 1024 // 1024} MB，"
-                              f"疑似压缩炸弹，已拒绝打开。")
+    """Refuse a workbook whose zip directory promises too many or too large parts, before opening it."""
+    check_zip(data, what, limits)
 
 
 def read_workbook(path, data: bytes) -> Report:
