@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Iterable, Mapping, Sequence
 
 from ._exceptions import ExportError
-from .model import BLANK, NUMBER, CellKey, CheckResult, Finding, Report, json_number
+from .model import KIND_NAMES, BLANK, NUMBER, CellKey, CheckResult, Finding, Report, json_number
 from .template import MONEY, SIGNED, TABLE_IDS, TABLE_SHORT, TABLE_TITLES, Relation, Template
 
 __all__ = [
@@ -358,11 +358,6 @@ def build_workbook(report: Report, result: CheckResult, changes: Sequence = (), 
     return wb
 
 
-KIND_NAMES = {
-    "row-total": "行合计", "column-total": "列合计", "cross-check": "勾稽关系", "review-total": "复议诉讼合计",
-    "value": "数值", "layout": "行列对齐", "format": "格式", "plausibility": "合理性",
-    "narrative": "文表一致", "cross-year": "跨年度",
-}
 RELATION_KINDS = ("row-total", "column-total", "cross-check", "review-total")
 
 

@@ -8,7 +8,16 @@ from typing import Union
 
 from .template import Template, get_template
 
-__all__ = ["Number", "Cell", "Report", "Finding", "Fix", "CheckResult", "CellKey", "json_number"]
+# Chinese names of the contract's finding kinds and severities: one wording for window and workbook.
+KIND_NAMES = {
+    "row-total": "行合计", "column-total": "列合计", "cross-check": "勾稽关系", "review-total": "复议诉讼合计",
+    "value": "填写内容", "layout": "表格排列", "format": "表格格式", "plausibility": "合理性",
+    "narrative": "正文与表格", "cross-year": "跨年度",
+}
+SEVERITY_NAMES = {"error": "错误", "warning": "提醒"}
+
+__all__ = ["KIND_NAMES", "SEVERITY_NAMES", "Number", "Cell", "Report", "Finding", "Fix", "CheckResult",
+           "CellKey", "json_number"]
 
 Number = Union[int, Decimal]
 CellKey = tuple[str, str]

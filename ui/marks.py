@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.model import CheckResult, Finding, Fix
+from app.model import KIND_NAMES, SEVERITY_NAMES, CheckResult, Finding, Fix
 from app.values import format_number
 
 __all__ = ["CellMark", "build_marks", "finding_tooltip", "KIND_NAMES", "SEVERITY_NAMES"]
-
-SEVERITY_NAMES = {"error": "错误", "warning": "提醒"}
-KIND_NAMES = {
-    "row-total": "行合计", "column-total": "列合计", "cross-check": "勾稽关系", "review-total": "复议诉讼合计",
-    "value": "填写内容", "layout": "表格排列", "format": "表格格式", "plausibility": "合理性",
-    "narrative": "正文与表格", "cross-year": "跨年度",
-}
 
 
 @dataclass(frozen=True)
