@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .model import Finding, Report
@@ -79,9 +80,21 @@ def _prose(text: str) -> list[str]:
     return out
 
 
-def statements(report: Report, prose: list[str] | None = None) -> list[Statement]:
+def statements(report: Report) -> list[Statement]:
+    """What the report's sentences state in numbers (the text alone decides: edits never change it)."""
+    return list(_read(report.text)[1])
+
+
+@lru_cache(maxsize=32)
+def _read(text: str) -> tuple[tuple[str, ...], tuple[Statement, ...]]:
+    """(sentences, statements) of a report's text, read once: the window re-checks on every edit."""
+    prose = _prose(text)
+    return tuple(prose), tuple(_statements(prose))
+
+
+def _statements(prose: list[str]) -> list[Statement]:
     found: list[Statement] = []
-    for s in (_prose(report.text) if prose is None else prose):
+    for s in prose:
         if not _HAS_DIGIT.search(s) or not _SUBJECT.search(s):
             continue
         has_app = "申请" in s
@@ -132,8 +145,8 @@ def _quote(sentence: str) -> str:
 
 def narrative_findings(report: Report) -> list[Finding]:
     out: list[Finding] = []
-    prose = _prose(report.text)
-    for st in statements(report, prose):
+    prose, stated = _read(report.text)
+    for st in stated:
         keys = _cells_for(report, st.table, st.rows, st.columns)
         if not keys:
             continue
