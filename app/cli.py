@@ -9,7 +9,7 @@ import os
 import sys
 
 from ._exceptions import GoujiError
-from .model import CheckResult, Report
+from .model import NUMBER, CheckResult, Report
 from .reader import iter_report_files, load_report
 from .crossyear import cross_report_findings
 from .rules import check, with_findings
@@ -56,8 +56,15 @@ def report_json(report: Report, result: CheckResult) -> dict:
 
 def _cells_json(cells) -> dict:
     out: dict[str, dict] = {}
+    last, cols = None, None
     for (row, col), cell in cells.items():
-        out.setdefault(row, {})[col] = cell.json_value()
+        if row != last:             # cells come row by row: one dict look-up per row, not per cell
+            cols = out.get(row)
+            if cols is None:
+                cols = out[row] = {}
+            last = row
+        v = cell.value
+        cols[col] = v if type(v) is int and cell.state == NUMBER else cell.json_value()
     return out
 
 
@@ -101,20 +108,26 @@ def _cmd_check(argv: list[str]) -> int:
     items = list(expand_paths(args.paths))
     progress = _Progress(len(items)) if not args.json and len(items) > 3 and sys.stderr.isatty() else None
     checked: list[tuple[str, Report | None, CheckResult | None, str | None]] = []
-    # A batch keeps every report for the cross-report checks; the cyclic collector would rescan
-    # that growing heap again and again while finding nothing to free (reports hold no cycles).
+    # A batch keeps every report for the cross-report checks and the JSON; the cyclic collector would
+    # rescan that growing heap again and again while finding nothing to free (reports hold no cycles).
+    gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        for k, (path, err) in enumerate(items):
-            if err is None:
-                report, result = check_path(path, args.encoding)
-                if report is None:
-                    err = result
-            checked.append((path, None, None, err) if err is not None else (path, report, result, report.error))
-            if progress:
-                progress.step(k + 1)
+        return _check_batch(args, items, progress, checked)
     finally:
-        gc.enable()
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _check_batch(args, items, progress, checked) -> int:
+    for k, (path, err) in enumerate(items):
+        if err is None:
+            report, result = check_path(path, args.encoding)
+            if report is None:
+                err = result
+        checked.append((path, None, None, err) if err is not None else (path, report, result, report.error))
+        if progress:
+            progress.step(k + 1)
     if progress:
         progress.done()
     checked = add_cross_report_findings(checked)

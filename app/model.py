@@ -83,10 +83,10 @@ class Finding:
     def to_json(self) -> dict:
         return {
             "severity": self.severity, "kind": self.kind, "table": self.table,
-            "cells": [list(c) for c in self.cells],
+            "cells": list(map(list, self.cells)),
             "expected": json_number(self.expected), "actual": json_number(self.actual),
             "message": self.message, "rule": self.rule,
-            **({"focus": [list(c) for c in self.focus]} if self.focus else {}),
+            **({"focus": list(map(list, self.focus))} if self.focus else {}),
         }
 
 

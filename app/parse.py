@@ -522,23 +522,42 @@ def _windows(vals: list[tuple[str, int]], n: int) -> list[list[tuple[str, int]]]
     return [vals[s:s + n] for s in range(lo, hi + 1)]
 
 
-def _held(table: dict[str, list[Cell]], col_order, rels, rows=None) -> int:
+@lru_cache(maxsize=64)
+def _t2_plan(generation: str, col_order: tuple[str, ...]) -> tuple:
+    """The equalities of 表三 as (rows they touch, (row, column position) of each operand, number of
+    left-hand operands), for one column order: what `_held` evaluates many times per report."""
+    pos = {c: k for k, c in enumerate(col_order)}
+    plan = []
+    for rel in _t2_equalities(generation):
+        if any(col not in pos for _, col in rel.cells):
+            continue            # never evaluable under this column order
+        refs = tuple((row, pos[col]) for row, col in rel.cells)
+        plan.append((frozenset(r for r, _ in refs), refs, len(rel.lhs)))
+    return tuple(plan)
+
+
+def _held(table: dict[str, list[Cell]], plan, rows=None) -> int:
     """Relations that hold minus relations that break, over the rows read so far (optionally only those
     touching `rows`): the measure for choosing between readings of a misaligned table."""
-    pos = {c: k for k, c in enumerate(col_order)}
     total = 0
-    for rel in rels:
-        if rows is not None and not any(k[0] in rows for k in rel.cells):
+    get = table.get
+    for touched, refs, nl in plan:
+        if rows is not None and touched.isdisjoint(rows):
             continue
-        vals = []
-        for row, col in rel.cells:
-            cells = table.get(row)
-            if cells is None or col not in pos or pos[col] >= len(cells) or not cells[pos[col]].is_number:
+        lhs = rhs = 0
+        for j, (row, k) in enumerate(refs):
+            cells = get(row)
+            if cells is None or k >= len(cells):
                 break
-            vals.append(cells[pos[col]].value)
+            c = cells[k]
+            if c.state != NUMBER:
+                break
+            if j < nl:
+                lhs += c.value
+            else:
+                rhs += c.value
         else:
-            nl = len(rel.lhs)
-            total += 1 if sum(vals[:nl]) == sum(vals[nl:]) else -1
+            total += 1 if lhs == rhs else -1
     return total
 
 
@@ -548,13 +567,13 @@ def _t2_equalities(generation: str):
 
 def _settle_ambiguous(table, ambiguous, col_order, generation) -> None:
     """A row whose blank edge cell leaves two placements: keep the one under which more relations hold."""
-    rels = _t2_equalities(generation)
+    plan = _t2_plan(generation, tuple(col_order))
     for rid, options in ambiguous.items():
         default = table[rid]
-        best, best_score = default, _held(table, col_order, rels, {rid})
+        best, best_score = default, _held(table, plan, {rid})
         for cand in options:
             table[rid] = cand
-            sc = _held(table, col_order, rels, {rid})
+            sc = _held(table, plan, {rid})
             if sc > best_score:
                 best, best_score = cand, sc
         table[rid] = best
@@ -629,13 +648,15 @@ def _resolve_surplus(surplus_rows, table, n, ctx: _Ctx, spec: TableSpec, col_ord
     parsed = {rid: _make_cells(vals) for rid, vals in surplus_rows.items()}
     best_k = None
     if extra == 1:
-        rels = _t2_equalities(generation)
+        # Relations that touch no surplus row score the same under every choice: leave them out.
+        plan = _t2_plan(generation, tuple(col_order))
+        touched = set(parsed)
         best_score = None
         for k in range(n + 1):
             trial = dict(table)
             for rid, v in parsed.items():
                 trial[rid] = (v[:k] + v[k + 1:]) if len(v) == n + 1 else v[:n]
-            score = _held(trial, col_order, rels)
+            score = _held(trial, plan, touched)
             if best_score is None or (score, k) > best_score:
                 best_k, best_score = k, (score, k)
     for rid, v in parsed.items():

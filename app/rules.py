@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 from .narrative import narrative_findings
 from .model import BLANK, MISSING, NUMBER, TEXT, CheckResult, Finding, Fix, Report
-from .template import COUNT, MONEY, SIGNED, TABLE_IDS, TABLE_SHORT, Relation, Template
+from .template import COUNT, MONEY, SIGNED, TABLE_IDS, TABLE_SHORT, Relation, Template, get_template
 from .values import format_number
 
 __all__ = ["check", "with_findings", "SEVERITY_ORDER"]
@@ -31,14 +32,22 @@ def check(report: Report) -> CheckResult:
             continue
         tpl = report.template_for(tid)
         cells = report.tables[tid]
-        findings += _value_findings(tid, tpl, cells)
-        for rel in tpl.relations:
-            if rel.table != tid:
-                continue
+        value_plan, relation_plan = _plan(tpl.generation, tid)
+        numbers, value_findings = _values(tid, tpl, cells, value_plan)
+        findings += value_findings
+        for rel, lhs_keys, rhs_keys, identity in relation_plan:
+            if rel.op == "=":
+                try:        # the common case, kept lean: every operand a number, and it holds
+                    if sum(map(numbers.__getitem__, lhs_keys)) == sum(map(numbers.__getitem__, rhs_keys)):
+                        if identity:
+                            holding.append(rel)
+                        continue
+                except KeyError:
+                    pass
             f, state = _evaluate(rel, tpl, cells)
             if f is not None:
                 findings.append(f)
-            if rel.op == "=" and rel.severity == "error":
+            if identity:
                 if state == "broken":
                     broken.append((rel, tpl))
                 elif state == "holds":
@@ -56,6 +65,19 @@ def check(report: Report) -> CheckResult:
     return CheckResult(tuple(findings), tuple(fixes))
 
 
+@lru_cache(maxsize=None)
+def _plan(generation: str, tid: str):
+    """What check() walks for one table of one template generation, flattened once:
+    the cells with their value domain, in template order, and the table's relations with their
+    operand keys and whether each is an error-level identity (the ones a fix must satisfy)."""
+    tpl = get_template(generation)
+    values = tuple(((row.id, col.id), col.domain)
+                   for block in tpl.tables[tid].blocks for row in block.rows for col in block.columns)
+    relations = tuple((rel, rel.lhs, rel.rhs, rel.op == "=" and rel.severity == "error")
+                      for rel in tpl.relations if rel.table == tid)
+    return values, relations
+
+
 def with_findings(result: CheckResult, extra) -> CheckResult:
     """The result with more findings (e.g. across reports), errors still first."""
     order = {t: k for k, t in enumerate(TABLE_IDS)}
@@ -66,23 +88,27 @@ def with_findings(result: CheckResult, extra) -> CheckResult:
 
 # ---------------------------------------------------------------------------------------------
 
-def _value_findings(tid: str, tpl: Template, cells) -> list[Finding]:
+def _values(tid: str, tpl: Template, cells, plan) -> tuple[dict, list[Finding]]:
+    """The numbers of a table by cell, and the findings about values outside their domain."""
+    numbers: dict = {}
     out: list[Finding] = []
-    spec = tpl.tables[tid]
-    for block in spec.blocks:
-        for row in block.rows:
-            for col in block.columns:
-                key = (row.id, col.id)
-                cell = cells.get(key)
-                if cell is None or "absent" in cell.notes:
-                    continue
-                if cell.state == NUMBER and not cell.notes and col.domain != MONEY and (
-                        col.domain == SIGNED or cell.value >= 0) and not isinstance(cell.value, Decimal):
-                    continue    # the common case: a plain whole number
-                f = _domain_finding(tid, key, tpl.cell_name(tid, row.id, col.id), cell, col.domain)
-                if f is not None:
-                    out.append(f)
-    return out
+    get = cells.get
+    for key, domain in plan:
+        cell = get(key)
+        if cell is None:
+            continue
+        v = cell.value
+        if type(v) is int and not cell.notes and (v >= 0 or domain == SIGNED) and cell.state == NUMBER:
+            numbers[key] = v        # the common case: a plain whole number
+            continue
+        if "absent" in cell.notes:
+            continue
+        if cell.state == NUMBER:
+            numbers[key] = v
+        f = _domain_finding(tid, key, tpl.cell_name(tid, *key), cell, domain)
+        if f is not None:
+            out.append(f)
+    return numbers, out
 
 
 def _domain_finding(tid, key, name, cell, domain) -> Finding | None:
