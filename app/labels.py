@@ -6,6 +6,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["norm", "LabelIndex", "Match", "has_cjk"]
 
@@ -20,6 +21,7 @@ def has_cjk(s: str) -> bool:
     return _CJK.search(s) is not None
 
 
+@lru_cache(maxsize=8192)
 def norm(s: str) -> str:
     """Fold width, drop spacing, quotes, punctuation and leading enumerators such as （一）、1.、三、."""
     s = unicodedata.normalize("NFKC", s).strip()

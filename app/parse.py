@@ -80,19 +80,16 @@ def _find_headings(lines: list[str]) -> dict[str, tuple[int, str]]:
 # ---------------------------------------------------------------------------------------------
 # Layout → logical rows
 
-def _logical_rows(lines: list[str], start: int, end: int) -> list[LogicalRow]:
-    seg = lines[start:end]
-    nonblank = [i for i, ln in enumerate(seg, start) if ln and (ln[0] == "\t" or not ln.isspace())]
-    if not nonblank:
-        return []
-    b_lines = sum(1 for ln in seg if ln[:1] == "\t" and ln.count("\t") == 1)
-    if b_lines * 2 >= len(nonblank) and b_lines >= 4:
+def _logical_rows(lines: list[str], start: int, end: int, text: str) -> list[LogicalRow]:
+    """`text` is lines[start:end] joined by newlines (the caller has it already)."""
+    b_lines = len(_B_LINE.findall(text))
+    if b_lines >= 4 and b_lines * 2 >= len(_NONBLANK_LINE.findall(text)):
         return _rows_b(lines, start, end)
     rows = []
-    for i in nonblank:
+    for i in range(start, end):
         line = lines[i]
-        if len(line) > 4000:
-            continue  # a wall of text is not a table row
+        if not line or len(line) > 4000 or (line[0] != "\t" and line.isspace()):
+            continue  # blank, or a wall of text (not a table row)
         if "\t" in line:
             cells = line.split("\t")
         elif line.count("|") >= 3:
@@ -105,6 +102,8 @@ def _logical_rows(lines: list[str], start: int, end: int) -> list[LogicalRow]:
     return rows
 
 
+_B_LINE = re.compile(r"^\t[^\t\n]*$", re.M)                 # layout B: one cell per line, after a tab
+_NONBLANK_LINE = re.compile(r"^(?:\t|[^\n]*?[^\s])", re.M)    # a line with a tab first or anything not space
 _SPACED = re.compile(r"(?: {2,}|\u3000+)")
 
 
@@ -120,30 +119,35 @@ def _pipe_cells(line: str) -> list[str]:
 
 def _rows_b(lines: list[str], start: int, end: int) -> list[LogicalRow]:
     rows: list[LogicalRow] = []
-    cur: LogicalRow | None = None
+    cells: list[str] = []
+    where: list[int] = []
     for i in range(start, end):
         line = lines[i]
         if not line or (line[0] != "\t" and line.isspace()):
-            if cur is not None:
-                rows.append(cur)
-            cur = None
+            if cells:
+                rows.append(LogicalRow(cells, where))
+                cells, where = [], []
             continue
-        if len(line) > 4000:
+        if line[0] == "\t":
+            if len(line) > 4000:
+                continue
+            if "\t" in line[1:]:
+                parts = line[1:].split("\t")
+                cells += parts
+                where += [i + 1] * len(parts)
+            else:
+                cells.append(line[1:])
+                where.append(i + 1)
+        elif len(line) > 4000:
             continue
-        if cur is None:
-            cur = LogicalRow([], [])
-        if line.startswith("\t"):
-            for part in line[1:].split("\t"):
-                cur.cells.append(part)
-                cur.lines.append(i + 1)
-        elif cur.cells:
+        elif cells:
             # a wrapped cell: "商业\n企业"
-            cur.cells[-1] += line
+            cells[-1] += line
         else:
-            cur.cells.append(line)
-            cur.lines.append(i + 1)
-    if cur is not None:
-        rows.append(cur)
+            cells.append(line)
+            where.append(i + 1)
+    if cells:
+        rows.append(LogicalRow(cells, where))
     return rows
 
 
@@ -166,7 +170,7 @@ def _is_value_like(text: str) -> bool:
 
 
 def _value_cells(row: LogicalRow, after: int) -> list[tuple[str, int]]:
-    return [(row.cells[k], row.lines[k]) for k in range(after + 1, len(row.cells))]
+    return list(zip(row.cells[after + 1:], row.lines[after + 1:]))
 
 
 def _is_num(text: str) -> bool:
@@ -212,7 +216,9 @@ def _window(vals: list[tuple[str, int]], n: int, profile: list[int] | None = Non
 
 
 def _make_cells(vals: list[tuple[str, int]]) -> list[Cell]:
-    return [parse_value(t, ln or None) for t, ln in vals]
+    # parse_value's own fast path, inlined: most cells are plain digits
+    return [Cell(t, NUMBER, int(t), ln or None) if t.isdigit() and t.isascii() else parse_value(t, ln or None)
+            for t, ln in vals]
 
 
 # A table has a few dozen rows; past this many rows of a region, labels must match without
@@ -333,7 +339,7 @@ def _t1_header(row: LogicalRow, first: int, block: Block, ctx: _Ctx, generation:
 # ---------------------------------------------------------------------------------------------
 # Table 三
 
-_T2_HEADER_HINTS = ("勾稽关系", "申请人情况")
+# A row holding either of "勾稽关系" or "申请人情况" is a header row of 表三 (tested in _parse_t2).
 
 
 @lru_cache(maxsize=None)
@@ -353,8 +359,37 @@ def _t2_indexes(generation: str):
     return LabelIndex(entries), LabelIndex(cols, fuzzy_cutoff=0.8)
 
 
-def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: str) -> dict | None:
+@lru_cache(maxsize=None)
+def _t2_classifier(generation: str):
+    """A cell text of 表三 → (the column it names or None, the row label it matches or None).
+
+    Memoised per text: every report repeats the same labels, and each text would otherwise go through
+    three look-ups."""
     row_index, col_index = _t2_indexes(generation)
+    memo: dict[tuple[str, bool], tuple] = {}
+
+    def classify(text: str, fuzzy: bool) -> tuple:
+        key = (text, fuzzy)
+        hit = memo.get(key)
+        if hit is not None:
+            return hit
+        col_hit = row_match = None
+        if _label_like(text):
+            m = col_index.lookup(text, allow_contains=False, allow_fuzzy=fuzzy)
+            if m is not None:
+                col_hit = m.target[1]
+            m = row_index.lookup(text, allow_fuzzy=fuzzy)
+            if m is not None and m.target[0] == "row":
+                row_match = m
+        hit = (col_hit, row_match)
+        if len(memo) < 20000:
+            memo[key] = hit
+        return hit
+
+    return classify
+
+
+def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: str) -> dict | None:
     block = spec.blocks[0]
     template_rows = [r.id for r in block.rows]
     rank = {rid: k for k, rid in enumerate(template_rows)}
@@ -363,6 +398,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     unlabeled: list[tuple[int, LogicalRow]] = []
     sequence: list[tuple[str, LogicalRow, int]] = []
     header_seen = False
+    classify = _t2_classifier(generation)
     for k_row, row in enumerate(rows):
         texts = [c.strip() for c in row.cells]
         if not any(texts):
@@ -370,15 +406,15 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         joined = "".join(texts)
         col_hits = []
         row_match, label_idx = None, None
+        fuzzy = k_row < _FUZZY_ROWS
         for k, t in enumerate(texts):
-            if t and not t.isdigit() and _label_like(t):
-                m = col_index.lookup(t, allow_contains=False, allow_fuzzy=k_row < _FUZZY_ROWS)
+            if t and not t.isdigit():
+                col_hit, m = classify(t, fuzzy)
+                if col_hit is not None:
+                    col_hits.append(col_hit)
                 if m is not None:
-                    col_hits.append(m.target[1])
-                m = row_index.lookup(t, allow_fuzzy=k_row < _FUZZY_ROWS)
-                if m is not None and m.target[0] == "row":
                     row_match, label_idx = m, k
-        if any(h in joined for h in _T2_HEADER_HINTS) or (len(set(col_hits)) >= 2 and row_match is None) \
+        if "勾稽关系" in joined or "申请人情况" in joined or (len(set(col_hits)) >= 2 and row_match is None) \
                 or (len(set(col_hits)) >= 3):
             header_seen = True
             leaf = [h for h in col_hits if h in ("2.1", "2.2", "2.3", "2.4", "2.5", "subtotal")]
@@ -431,18 +467,21 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     surplus_rows: dict[str, list[tuple[str, int]]] = {}
     profile = [0] * n
     all_vals = {rid: _value_cells(row, label_idx) for rid, (row, label_idx, _) in found.items()}
-    lead_anchor, trail_anchor = _row_anchors(all_vals.values(), n)
+    # Positions of the non-blank cells of each row, worked out once for every use below.
+    all_filled = {rid: [k for k, (t, _) in enumerate(vals) if t and not t.isspace()] for rid, vals in all_vals.items()}
+    lead_anchor, trail_anchor = _row_anchors(all_vals, all_filled, n)
     for rid, vals in all_vals.items():
         window = None
-        blanks = [not t or t.isspace() for t, _ in vals]
+        filled = all_filled[rid]
+        first, last = (filled[0], filled[-1]) if filled else (len(vals), -1)
         if lead_anchor is not None:
             lead, span = lead_anchor
-            if len(vals) >= lead + span and all(blanks[:lead]) and all(blanks[lead + span:]):
+            if len(vals) >= lead + span and first >= lead and last < lead + span:
                 window = vals[lead:lead + span]
         if window is None and trail_anchor is not None:
             trail, span = trail_anchor
             start = len(vals) - trail - span
-            if start >= 0 and all(blanks[:start]) and all(blanks[len(vals) - trail:]):
+            if start >= 0 and first >= start and last < len(vals) - trail:
                 window = vals[start:len(vals) - trail]
         if window is not None:
             if len(window) > n:
@@ -450,14 +489,13 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             else:
                 raw_rows[rid] = window
             continue
-        filled = [k for k, (t, _) in enumerate(vals) if not _blank(t)]
-        if filled and filled[-1] - filled[0] + 1 > n:
-            surplus_rows[rid] = vals[filled[0]:filled[-1] + 1]
+        if filled and last - first + 1 > n:
+            surplus_rows[rid] = vals[first:last + 1]
             continue
         raw_rows[rid] = vals
         if len(vals) == n:
-            for k, (t, _) in enumerate(vals):
-                profile[k] += not _blank(t)
+            for k in filled:
+                profile[k] += 1
     short = [rid for rid, vals in raw_rows.items() if _one_missing(vals, n)]
     for rid in short:
         label = short_row_label(spec.row(rid))
@@ -523,41 +561,42 @@ def _windows(vals: list[tuple[str, int]], n: int) -> list[list[tuple[str, int]]]
 
 
 @lru_cache(maxsize=64)
-def _t2_plan(generation: str, col_order: tuple[str, ...]) -> tuple:
-    """The equalities of 表三 as (rows they touch, (row, column position) of each operand, number of
-    left-hand operands), for one column order: what `_held` evaluates many times per report."""
+def _t2_plan(generation: str, col_order: tuple[str, ...]) -> dict[str, tuple]:
+    """The equalities of 表三 by the rows they touch, each as ((row, column position) of every operand,
+    number of left-hand operands), for one column order: what `_held` evaluates many times a report."""
     pos = {c: k for k, c in enumerate(col_order)}
-    plan = []
+    by_row: dict[str, list] = {}
     for rel in _t2_equalities(generation):
         if any(col not in pos for _, col in rel.cells):
             continue            # never evaluable under this column order
-        refs = tuple((row, pos[col]) for row, col in rel.cells)
-        plan.append((frozenset(r for r, _ in refs), refs, len(rel.lhs)))
-    return tuple(plan)
+        entry = (tuple((row, pos[col]) for row, col in rel.cells), len(rel.lhs))
+        for row in dict.fromkeys(row for row, _ in rel.cells):
+            by_row.setdefault(row, []).append(entry)
+    return {row: tuple(entries) for row, entries in by_row.items()}
 
 
-def _held(table: dict[str, list[Cell]], plan, rows=None) -> int:
-    """Relations that hold minus relations that break, over the rows read so far (optionally only those
-    touching `rows`): the measure for choosing between readings of a misaligned table."""
+def _plan_for(plan: dict[str, tuple], rows) -> list:
+    """The relations touching any of `rows`, each once."""
+    return list({id(e): e for r in rows for e in plan.get(r, ())}.values())
+
+
+def _numbers(cells: list[Cell]) -> list:
+    return [c.value if c.state == NUMBER else None for c in cells]
+
+
+def _held(values: dict[str, list], entries) -> int:
+    """Relations that hold minus relations that break among `entries`, over the numbers of the rows read
+    so far (None where a cell is not a number): the measure for choosing between readings of a
+    misaligned table."""
     total = 0
-    get = table.get
-    for touched, refs, nl in plan:
-        if rows is not None and touched.isdisjoint(rows):
+    for refs, nl in entries:
+        try:
+            xs = [values[row][k] for row, k in refs]
+        except (KeyError, IndexError):
             continue
-        lhs = rhs = 0
-        for j, (row, k) in enumerate(refs):
-            cells = get(row)
-            if cells is None or k >= len(cells):
-                break
-            c = cells[k]
-            if c.state != NUMBER:
-                break
-            if j < nl:
-                lhs += c.value
-            else:
-                rhs += c.value
-        else:
-            total += 1 if lhs == rhs else -1
+        if None in xs:
+            continue
+        total += 1 if sum(xs[:nl]) == sum(xs[nl:]) else -1
     return total
 
 
@@ -568,28 +607,31 @@ def _t2_equalities(generation: str):
 def _settle_ambiguous(table, ambiguous, col_order, generation) -> None:
     """A row whose blank edge cell leaves two placements: keep the one under which more relations hold."""
     plan = _t2_plan(generation, tuple(col_order))
+    values = {rid: _numbers(cells) for rid, cells in table.items()}
     for rid, options in ambiguous.items():
-        default = table[rid]
-        best, best_score = default, _held(table, plan, {rid})
+        entries = plan.get(rid, ())
+        best, best_values = table[rid], values[rid]
+        best_score = _held(values, entries)
         for cand in options:
-            table[rid] = cand
-            sc = _held(table, plan, {rid})
+            values[rid] = cand_values = _numbers(cand)
+            sc = _held(values, entries)
             if sc > best_score:
-                best, best_score = cand, sc
-        table[rid] = best
+                best, best_values, best_score = cand, cand_values, sc
+        table[rid], values[rid] = best, best_values
 
 
-def _row_anchors(rows, n: int):
+def _row_anchors(rows: dict, filled_by_row: dict, n: int):
     """(leading blanks, span) and (trailing blanks, span) shared by nearly all fully filled rows.
 
     Exports pad rows with empty cells for merged labels, the same way in every row of a table, so a
     row whose first or last data cell is blank is placed like its neighbours. Either may be None.
+    `filled_by_row` gives the positions of each row's non-blank cells.
     """
     leads: dict[tuple[int, int], int] = {}
     trails: dict[tuple[int, int], int] = {}
     full = 0
-    for vals in rows:
-        filled = [k for k, (t, _) in enumerate(vals) if t and not t.isspace()]
+    for rid, vals in rows.items():
+        filled = filled_by_row[rid]
         if not filled:
             continue
         first, last = filled[0], filled[-1]
@@ -649,14 +691,14 @@ def _resolve_surplus(surplus_rows, table, n, ctx: _Ctx, spec: TableSpec, col_ord
     best_k = None
     if extra == 1:
         # Relations that touch no surplus row score the same under every choice: leave them out.
-        plan = _t2_plan(generation, tuple(col_order))
-        touched = set(parsed)
+        entries = _plan_for(_t2_plan(generation, tuple(col_order)), parsed)
+        trial = {rid: _numbers(cells) for rid, cells in table.items()}
+        numbers = {rid: _numbers(v) for rid, v in parsed.items()}
         best_score = None
         for k in range(n + 1):
-            trial = dict(table)
-            for rid, v in parsed.items():
+            for rid, v in numbers.items():
                 trial[rid] = (v[:k] + v[k + 1:]) if len(v) == n + 1 else v[:n]
-            score = _held(trial, plan, touched)
+            score = _held(trial, entries)
             if best_score is None or (score, k) > best_score:
                 best_k, best_score = k, (score, k)
     for rid, v in parsed.items():
@@ -835,7 +877,7 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
         if tid not in regions:
             continue
         s, e = regions[tid]
-        rows = _logical_rows(lines, s, e)
+        rows = _logical_rows(lines, s, e, region_text[tid])
         spec = get_template(table_formats[tid]).tables[tid]
         if tid == "t1":
             cells = _parse_t1(rows, spec, ctx, table_formats[tid])
