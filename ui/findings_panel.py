@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QPushButton, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
@@ -12,6 +12,7 @@ from app.template import TABLE_IDS, TABLE_SHORT
 from app.values import format_number
 
 from .marks import finding_tooltip
+from .table_model import solid_brush
 
 __all__ = ["FindingsPanel"]
 
@@ -68,8 +69,8 @@ class _WrapDelegate(QStyledItemDelegate):
         size = super().sizeHint(option, index)
         tree = self.parent()
         depth = 1 if index.parent().isValid() else 0
-        width = max(tree.viewport().width() - tree.indentation() * (depth + 1) - 28, 80)
-        text = index.model().data(index, Qt.ItemDataRole.DisplayRole) or ""
+        width = max(tree.viewport_width() - tree.indentation() * (depth + 1) - 28, 80)
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""     # not index.model(): see FindingsTree
         key = (text, width, option.font.key())
         height = self._heights.get(key)
         if height is None:
@@ -82,7 +83,22 @@ class _WrapDelegate(QStyledItemDelegate):
 
 
 class FindingsTree(QTreeWidget):
+    """Rows re-wrap when the viewport's width changes.
+
+    The delegate asks for the viewport's width without calling viewport(): the first Python wrapper of a
+    plain QWidget that C++ created makes PySide resolve every QWidget subclass (dialogs, wizards, graphics
+    views… and their enums), about 20 ms of every launch. resizeEvent() of a scroll area is the viewport's.
+    """
+
+    _viewport_width = -1
+
+    def viewport_width(self) -> int:
+        if self._viewport_width < 0:            # before the first layout: what the viewport would get
+            return self.maximumViewportSize().width()
+        return self._viewport_width
+
     def resizeEvent(self, event):
+        self._viewport_width = event.size().width()
         super().resizeEvent(event)
         self.scheduleDelayedItemsLayout()
 
@@ -185,7 +201,7 @@ class FindingsPanel(QWidget):
                 if mark.note:
                     text += self.tr("\n核实说明：{0}").format(mark.note)
                 item = QTreeWidgetItem(top, [text])
-                item.setForeground(0, QBrush(grey))
+                item.setForeground(0, solid_brush(grey))
                 item.setToolTip(0, finding_tooltip(f) + self.tr("\n\n已核实（{0}）：{1}").format(
                     mark.when.replace("T", " "), mark.note or self.tr("（无说明）")))
                 item.setData(0, FindingRole, self._findings.index(f))
@@ -214,7 +230,7 @@ class FindingsPanel(QWidget):
         f0.setBold(True)
         top.setFont(0, f0)
         if color is not None:
-            top.setForeground(0, QBrush(color))
+            top.setForeground(0, solid_brush(color))
         return top
 
     def _line(self, f: Finding) -> str:
