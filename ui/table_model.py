@@ -10,7 +10,7 @@ from app.model import BLANK, MISSING, TEXT
 from .document import CellEdit, ReportDocument
 from .layout import CORNER, DATA, HEADER, LABEL, TITLE, GridLayout, build_layout
 
-__all__ = ["ReportTableModel", "cell_data", "KindRole", "KeyRole", "MarkRole", "FixRole", "StateRole", "LineRole", "PaintRole", "PALETTE"]
+__all__ = ["ReportTableModel", "cell_data", "solid_brush", "BRUSHES", "KindRole", "KeyRole", "MarkRole", "FixRole", "StateRole", "LineRole", "PaintRole", "PALETTE"]
 
 KindRole = Qt.ItemDataRole.UserRole + 1      # 'title' | 'corner' | 'header' | 'label' | 'data'
 KeyRole = Qt.ItemDataRole.UserRole + 2       # (row_id, col_id) for data cells
@@ -32,6 +32,20 @@ PALETTE = {
     "error_line": QColor("#c62828"),
     "warning_line": QColor("#b26a00"),
 }
+
+
+def solid_brush(color: QColor) -> QBrush:
+    """QBrush(color) without its constructor: resolving that overload makes PySide build QGradient and its
+    enums (a 169-member Preset among them), about 5 ms of the first paint."""
+    brush = QBrush()
+    brush.setColor(color)
+    brush.setStyle(Qt.BrushStyle.SolidPattern)
+    return brush
+
+
+# data() hands out these (QBrush is implicitly shared): no brush is built per cell and paint
+BRUSHES = {name: solid_brush(color) for name, color in PALETTE.items()}
+BRUSHES["missing_text"] = solid_brush(QColor("#777777"))
 
 Align = Qt.AlignmentFlag
 _RIGHT = int(Align.AlignRight | Align.AlignVCenter)
@@ -124,15 +138,15 @@ class ReportTableModel(QAbstractTableModel):
             return None if mark is None or mark.fix is None else _fmt(mark.fix.value)
         if role == Qt.ItemDataRole.BackgroundRole:
             if mark is not None:
-                return QBrush(PALETTE["fix" if mark.fix is not None else mark.severity])
+                return BRUSHES["fix" if mark.fix is not None else mark.severity]
             if cell is None or cell.state == BLANK:
-                return QBrush(PALETTE["blank"])
-            return QBrush(PALETTE["plain"])
+                return BRUSHES["blank"]
+            return BRUSHES["plain"]
         if role == Qt.ItemDataRole.ForegroundRole:
             if cell is not None and cell.state == MISSING:
-                return QBrush(QColor("#777777"))
+                return BRUSHES["missing_text"]
             if cell is not None and cell.state == TEXT:
-                return QBrush(PALETTE["error_line"])
+                return BRUSHES["error_line"]
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(g.key, cell, mark)
@@ -144,7 +158,7 @@ class ReportTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _LEFT if g.kind in (LABEL, TITLE) else _CENTER
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(PALETTE["label" if g.kind == LABEL else "title" if g.kind == TITLE else "header"])
+            return BRUSHES["label" if g.kind == LABEL else "title" if g.kind == TITLE else "header"]
         if role == Qt.ItemDataRole.FontRole and g.kind in (HEADER, TITLE, CORNER):
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole and g.kind in (LABEL, HEADER) and len(g.text) > 12:
