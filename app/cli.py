@@ -148,7 +148,8 @@ def _check_batch(args, items, progress, checked) -> int:
         if not args.json:
             _print_summary(report, result)
     if args.json:
-        _write_out(json.dumps({"version": 1, "reports": docs}, ensure_ascii=False, separators=(",", ":")))
+        _write_out(json.dumps({"version": 1, "reports": docs}, ensure_ascii=False, separators=(",", ":"),
+                              check_circular=False))   # plain trees of dicts and lists: no cycles to look for
     if args.summary:
         try:
             from .summary import write_summary

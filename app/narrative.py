@@ -69,14 +69,16 @@ _MAX_SENTENCES = 5000    # a report has a few hundred; more is padding, not wort
 def _prose(text: str) -> list[str]:
     """Sentences from lines that are not table cells (no tab)."""
     out = []
+    wide = _WIDE.search(text) is not None
+    findall = _SENTENCE.findall
     for line in text.split("\n"):
+        if len(line) < 6 or "\t" in line:
+            continue
+        if wide and _WIDE.search(line):
+            line = unicodedata.normalize("NFKC", line)
+        out += [s for s in map(str.strip, findall(line)) if len(s) >= 4]
         if len(out) > _MAX_SENTENCES:
             break
-        if "\t" in line or len(line) < 6:
-            continue
-        if _WIDE.search(line):
-            line = unicodedata.normalize("NFKC", line)
-        out += [s.strip() for s in _SENTENCE.findall(line) if len(s.strip()) >= 4]
     return out
 
 

@@ -25,7 +25,7 @@ from .values import MISSING_TOKENS, parse_value
 __all__ = ["parse_text", "LogicalRow"]
 
 
-@dataclass
+@dataclass(slots=True)
 class LogicalRow:
     cells: list[str]
     lines: list[int]                   # 1-based source line of each cell
@@ -256,7 +256,7 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     current: Block | None = None
     found_any = False
     for k_row, row in enumerate(rows):
-        texts = [c.strip() for c in row.cells]
+        texts = list(map(str.strip, row.cells))
         joined = "".join(texts)
         m = _T1_BLOCK.search(joined)
         if m:
@@ -400,7 +400,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     header_seen = False
     classify = _t2_classifier(generation)
     for k_row, row in enumerate(rows):
-        texts = [c.strip() for c in row.cells]
+        texts = list(map(str.strip, row.cells))
         if not any(texts):
             continue
         joined = "".join(texts)
@@ -456,7 +456,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             if not gap:
                 continue
             rid = gap[0]
-            texts = [c.strip() for c in row.cells]
+            texts = list(map(str.strip, row.cells))
             first_num = next((k for k, t in enumerate(texts) if t and parse_value(t).state == NUMBER), 0)
             found[rid] = (row, first_num - 1, None)
             ctx.add("warning", "format", "t2", [(rid, c.id) for c in block.columns],
@@ -465,6 +465,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     n = len(col_order)
     raw_rows: dict[str, list[tuple[str, int]]] = {}
     surplus_rows: dict[str, list[tuple[str, int]]] = {}
+    raw_filled: dict[str, list[int]] = {}        # positions of the non-blank cells in raw_rows[rid]
     profile = [0] * n
     all_vals = {rid: _value_cells(row, label_idx) for rid, (row, label_idx, _) in found.items()}
     # Positions of the non-blank cells of each row, worked out once for every use below.
@@ -478,25 +479,30 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             lead, span = lead_anchor
             if len(vals) >= lead + span and first >= lead and last < lead + span:
                 window = vals[lead:lead + span]
+                window_from_lead = True
         if window is None and trail_anchor is not None:
             trail, span = trail_anchor
             start = len(vals) - trail - span
             if start >= 0 and first >= start and last < len(vals) - trail:
                 window = vals[start:len(vals) - trail]
+                window_from_lead = False
         if window is not None:
             if len(window) > n:
                 surplus_rows[rid] = window
             else:
                 raw_rows[rid] = window
+                lo = lead if window_from_lead else start
+                raw_filled[rid] = [k - lo for k in filled] if lo else filled
             continue
         if filled and last - first + 1 > n:
             surplus_rows[rid] = vals[first:last + 1]
             continue
         raw_rows[rid] = vals
+        raw_filled[rid] = filled
         if len(vals) == n:
             for k in filled:
                 profile[k] += 1
-    short = [rid for rid, vals in raw_rows.items() if _one_missing(vals, n)]
+    short = [rid for rid, vals in raw_rows.items() if _one_missing(vals, raw_filled[rid], n)]
     for rid in short:
         label = short_row_label(spec.row(rid))
         ctx.guessed.update(("t2", rid, c) for c in col_order if c != "subtotal")
@@ -508,7 +514,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     for rid, vals in raw_rows.items():
         chosen = vals if len(vals) == n else _window(vals, n, profile)[0]
         table[rid] = _make_cells(chosen)
-        options = _windows(vals, n)
+        options = _windows(vals, raw_filled[rid], n)
         if len(options) > 1:
             ambiguous[rid] = [_make_cells(w) for w in options]
     if ambiguous:
@@ -537,22 +543,21 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     return cells
 
 
-def _one_missing(vals: list[tuple[str, int]], n: int) -> bool:
+def _one_missing(vals: list[tuple[str, int]], filled: list[int], n: int) -> bool:
     """n-1 numbers side by side, no blank among them and no room for the n-th: a cell was dropped.
+    `filled`: the positions of the non-blank cells of vals.
 
     (004's （一） row, one number and blank padding, is a row of blank cells, not a short row.)
     """
-    filled = [k for k, (t, _) in enumerate(vals) if t and not t.isspace()]
     if len(filled) != n - 1 or filled[-1] - filled[0] + 1 != n - 1:
         return False
     return len(vals) - (n - 1) <= 1 and len(vals) <= n
 
 
-def _windows(vals: list[tuple[str, int]], n: int) -> list[list[tuple[str, int]]]:
-    """Every placement of n consecutive cells that holds all of the row's non-blank cells."""
+def _windows(vals: list[tuple[str, int]], filled: list[int], n: int) -> list[list[tuple[str, int]]]:
+    """Every placement of n consecutive cells that holds all of the row's non-blank cells (at `filled`)."""
     if len(vals) <= n:
         return []
-    filled = [k for k, (t, _) in enumerate(vals) if not _blank(t)]
     if not filled or filled[-1] - filled[0] + 1 > n:
         return []
     lo = max(0, filled[-1] - n + 1)
@@ -733,7 +738,7 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx) -> dict | None
     header_seen = False
     data: LogicalRow | None = None
     for row in rows:
-        texts = [c.strip() for c in row.cells]
+        texts = list(map(str.strip, row.cells))
         if not any(texts):
             continue
         if any(t in _T3_TOP for t in texts) or any(

@@ -35,10 +35,11 @@ def check(report: Report) -> CheckResult:
         value_plan, relation_plan = _plan(tpl.generation, tid)
         numbers, value_findings = _values(tid, tpl, cells, value_plan)
         findings += value_findings
+        number = numbers.__getitem__
         for rel, lhs_keys, rhs_keys, identity in relation_plan:
             if rel.op == "=":
                 try:        # the common case, kept lean: every operand a number, and it holds
-                    if sum(map(numbers.__getitem__, lhs_keys)) == sum(map(numbers.__getitem__, rhs_keys)):
+                    if sum(map(number, lhs_keys)) == sum(map(number, rhs_keys)):
                         if identity:
                             holding.append(rel)
                         continue
