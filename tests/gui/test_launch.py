@@ -34,3 +34,29 @@ def test_cell_brushes_are_solid_and_shared(gui, seed_dir):
     assert brush is BRUSHES["plain"]
     assert brush.style() == Qt.BrushStyle.SolidPattern and brush.color() == PALETTE["plain"]
     assert t2.data(warned, Qt.ItemDataRole.BackgroundRole).color() == PALETTE["warning"]
+
+
+def test_collection_pauses_for_the_launch_and_resumes_once_the_loop_runs():
+    """A fresh process (the tests' own QApplication exists before create_application)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    code = (
+        "import gc, ui.main as m\n"
+        "m.GC_UNFREEZE_MS = 50\n"
+        "app = m.create_application()\n"
+        "assert not gc.isenabled()\n"
+        "app.processEvents()\n"
+        "assert gc.isenabled() and gc.get_freeze_count() > 1000, gc.get_freeze_count()\n"
+        "from PySide6.QtCore import QDeadlineTimer\n"
+        "t = QDeadlineTimer(5000)\n"
+        "while gc.get_freeze_count() and not t.hasExpired():\n"
+        "    app.processEvents()\n"
+        "assert gc.get_freeze_count() == 0\n"
+        "print('ok')\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2], env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "ok", out.stderr
