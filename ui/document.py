@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from app import check
-from app.edit import Change
 from app.model import CheckResult, Finding, Fix, Report
 from app.values import format_number
 
-from .commands import SetCellCommand
 from .marks import build_marks
+
+if TYPE_CHECKING:
+    from app.edit import Change
 
 __all__ = ["ReportDocument", "CellEdit"]
 
@@ -110,6 +111,7 @@ class ReportDocument(QObject):
         real = [e for e in edits if self._differs(e)]
         if not real:
             return 0
+        from .commands import SetCellCommand     # with the core's editing: at the first edit, not at launch
         stack = self.undo_stack
         if len(real) == 1:
             e = real[0]

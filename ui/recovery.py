@@ -8,11 +8,8 @@ Each running window holds a lock file; a recovery file is only offered when its 
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
@@ -85,11 +82,14 @@ class RecoveryStore:
             self._lock = None
 
     def file_for(self, source: str) -> Path:
+        import hashlib                     # hashlib, json, datetime: when a file is written, not at launch
         digest = hashlib.sha256(os.path.abspath(source).encode("utf-8", "surrogatepass")).hexdigest()[:16]
         return self.root / f"{self.session}-{digest}.json"
 
     def write(self, doc, original) -> Path | None:
         """Write (or remove, when nothing differs) the recovery file of one document."""
+        import json
+        from datetime import datetime
         path = self.file_for(doc.source_path)
         edits = net_edits(original, doc.report, doc.changes())
         if not edits:
@@ -145,6 +145,7 @@ class RecoveryStore:
 
 
 def _read_entry(path: Path) -> RecoveryEntry | None:
+    import json
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         edits = tuple((str(e["table"]), (str(e["row"]), str(e["col"])), str(e["text"]), str(e.get("finding", "")))

@@ -60,3 +60,29 @@ def test_collection_pauses_for_the_launch_and_resumes_once_the_loop_runs():
     out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2], env=env,
                          capture_output=True, text=True, timeout=120)
     assert out.stdout.strip() == "ok", out.stderr
+
+
+def test_launch_imports_only_what_the_first_paint_needs(seed_dir):
+    """Editing, saving, folders and dialogs load when first used; the first edit still works."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    code = (
+        "import sys\n"
+        "from ui.main import build, create_application\n"
+        "app = create_application()\n"
+        "w, c = build(headless=True)\n"
+        "c.open_paths([sys.argv[1]])\n"
+        "w.show(); app.processEvents(); w.grab()\n"
+        "late = ['app.edit', 'ui.commands', 'app.export', 'openpyxl', 'ui.folder_view', 'ui.restore_dialog',\n"
+        "        'ui.error_dialog', 'app.summary', 'app.crossyear', 'ui.start_page']\n"
+        "print(' '.join(m for m in late if m in sys.modules) or 'none')\n"
+        "m = c.current_view().models['t2']\n"
+        "m.setData(m.index_of(('1', '1')), '7')\n"
+        "print(m.data(m.index_of(('1', '1'))), c.current_view().doc.modified)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code, str(seed("004"))], cwd=Path(__file__).resolve().parents[2],
+                         env=env, capture_output=True, text=True, timeout=120)
+    assert out.stdout.split("\n")[:2] == ["none", "7 True"], out.stdout + out.stderr
