@@ -5,7 +5,7 @@
 2. Re-check + repaint after one edit (target well under 16 ms): set a cell through the model, the core
    re-checks, every view repaints synchronously.
 
-Run:  QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_window.py [--runs 7] [FILE]
+Run:  QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_window.py [--runs 7] [--phases] [FILE]
 """
 
 from __future__ import annotations
@@ -45,6 +45,39 @@ app.processEvents(); w.grab()
 assert c.current_view() is not None
 print(time.perf_counter() - t0)
 """
+
+# --phases: the FULL script again with a time stamp after each statement (a separate run, so the figures
+# above stay those of the unmarked script); medians per phase show where the launch goes.
+PHASES = r"""
+import sys, time; t0 = time.perf_counter(); marks = []
+from ui.main import build, create_application
+app = create_application(); marks.append(("Qt import + application", time.perf_counter()))
+w, c = build(headless=True); marks.append(("core + window code import, window built", time.perf_counter()))
+w.resize(1400, 900)
+c.open_paths([sys.argv[1]]); marks.append(("report read, checked, tab built", time.perf_counter()))
+w.show(); marks.append(("show (polish, layout)", time.perf_counter()))
+app.processEvents(); marks.append(("first paint", time.perf_counter()))
+w.grab(); marks.append(("grab (second paint)", time.perf_counter()))
+assert c.current_view() is not None
+prev = t0
+for name, t in marks:
+    print(f"{name}\t{t - prev}")
+    prev = t
+print(time.perf_counter() - t0)
+"""
+
+
+def bench_phases(path: str, runs: int) -> list[tuple[str, float]]:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    per: dict[str, list[float]] = {}
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", PHASES, path], cwd=ROOT, env=env, capture_output=True,
+                             text=True, check=True).stdout
+        for line in out.strip().splitlines()[:-1]:
+            name, secs = line.split("\t")
+            per.setdefault(name, []).append(float(secs))
+    return [(name, statistics.median(v)) for name, v in per.items()]
 
 
 def _child(code: str, *args: str) -> float:
@@ -105,10 +138,14 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("file", nargs="?", default=str(DEFAULT))
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--phases", action="store_true", help="also time each step of Gouji's launch (median)")
     args = ap.parse_args()
     bare, full = bench_launch(args.file, args.runs)
     print(f"launch → window shown: bare QMainWindow {bare * 1000:.0f} ms, Gouji with report {full * 1000:.0f} ms, "
           f"ratio {full / bare:.2f}x (target ≤ 1.8x; median of {args.runs})")
+    if args.phases:
+        for name, secs in bench_phases(args.file, args.runs):
+            print(f"    {name:42s} {secs * 1000:6.1f} ms")
     (med, p95), (fmed, fp95) = bench_edit(args.file)
     print(f"edit → re-check + repaint of what changed: median {med * 1000:.2f} ms, p95 {p95 * 1000:.2f} ms "
           f"(target well under 16 ms)")
