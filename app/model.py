@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Union
 
 from .template import Template, get_template
 
@@ -19,7 +18,7 @@ SEVERITY_NAMES = {"error": "错误", "warning": "提醒"}
 __all__ = ["KIND_NAMES", "SEVERITY_NAMES", "Number", "Cell", "Report", "Finding", "Fix", "CheckResult",
            "CellKey", "json_number"]
 
-Number = Union[int, Decimal]
+Number = int | Decimal      # (not typing.Union: importing typing costs the command line 7 ms)
 CellKey = tuple[str, str]
 
 # Cell states

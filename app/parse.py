@@ -82,7 +82,7 @@ def _find_headings(lines: list[str]) -> dict[str, tuple[int, str]]:
 
 def _logical_rows(lines: list[str], start: int, end: int, text: str) -> list[LogicalRow]:
     """`text` is lines[start:end] joined by newlines (the caller has it already)."""
-    b_lines = len(_B_LINE.findall(text))
+    b_lines = len(_B_LINE.findall("\n" + text + "\n"))
     if b_lines >= 4 and b_lines * 2 >= len(_NONBLANK_LINE.findall(text)):
         return _rows_b(lines, start, end)
     rows = []
@@ -102,7 +102,8 @@ def _logical_rows(lines: list[str], start: int, end: int, text: str) -> list[Log
     return rows
 
 
-_B_LINE = re.compile(r"^\t[^\t\n]*$", re.M)                 # layout B: one cell per line, after a tab
+# Layout B: one cell per line, after a tab (counted in "\n" + text + "\n": a literal prefix is found fast).
+_B_LINE = re.compile(r"\n\t[^\t\n]*(?=\n)")
 _NONBLANK_LINE = re.compile(r"^(?:\t|[^\n]*?[^\s])", re.M)    # a line with a tab first or anything not space
 _SPACED = re.compile(r"(?: {2,}|\u3000+)")
 
