@@ -11,6 +11,11 @@ def create_application():
     launching = "PySide6.QtWidgets" not in sys.modules
     if launching:
         _pause_gc()
+        # The core first: once PySide is loaded, its import hook reads the source of every module imported
+        # after it (to see whether it uses PySide's __feature__ switches), some 40 core and standard-library
+        # modules here that never touch Qt.
+        import app
+        import app.marks  # noqa: F401
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance()
     if app is None:
