@@ -229,6 +229,23 @@ _FUZZY_ROWS = 400
 _ABSENT = Cell("", BLANK, None, None, ("absent",))
 
 
+_KEYS: dict[int, tuple] = {}     # by id() of a template's TableSpec (templates live as long as the process)
+
+
+def _template_keys(spec: TableSpec) -> tuple[tuple[str, str], ...]:
+    keys = _KEYS.get(id(spec))
+    if keys is None:
+        keys = _KEYS[id(spec)] = tuple((r.id, c.id) for b in spec.blocks for r in b.rows for c in b.columns)
+    return keys
+
+
+def _fill_absent(cells: dict, spec: TableSpec) -> None:
+    """Every template cell the file did not give becomes the shared "absent" cell."""
+    for key in _template_keys(spec):
+        if key not in cells:
+            cells[key] = _ABSENT
+
+
 # ---------------------------------------------------------------------------------------------
 # Table 二
 
@@ -306,11 +323,7 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         block = spec.block_of(r.id)
         ctx.add("warning", "format", "t1", [(r.id, c.id) for c in block.columns],
                 f"表二缺少“{r.label}”行。", "R-LABEL")
-    for b in spec.blocks:
-        for r in b.rows:
-            for c in b.columns:
-                if (r.id, c.id) not in cells:
-                    cells[(r.id, c.id)] = _ABSENT
+    _fill_absent(cells, spec)
     return cells
 
 
@@ -537,10 +550,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         ctx.add("warning", "format", "t2",
                 [(r, c.id) for r in missing for c in block.columns],
                 f"表三缺少{names}{more}。", "R-LABEL")
-    for r in block.rows:
-        for c in block.columns:
-            if (r.id, c.id) not in cells:
-                cells[(r.id, c.id)] = _ABSENT
+    _fill_absent(cells, spec)
     return cells
 
 
@@ -686,6 +696,51 @@ def _check_org_subtotal(table: dict[str, list[Cell]], order: list[str], ctx: _Ct
                     "R-APP-ORGSUB", total, row[k].value)
 
 
+def _drop_scores(fixed: dict[str, list], wide: dict[str, list], entries, n: int) -> list[int]:
+    """For each k = 0..n, what `_held` would give if the k-th number were dropped from every row of `wide`
+    (n+1 numbers each; `fixed` has the other rows): relations that hold minus relations that break.
+
+    Worked out per relation in one pass over its operands, not once per k: an operand at position p of
+    a wide row reads that row's number p+1 while k <= p and its number p from k = p+1 on."""
+    scores = [0] * (n + 1)
+    for refs, nl in entries:
+        base = [0, 0]                       # left and right sums at k = 0
+        nones = 0                           # operands that are not numbers at k = 0
+        change: dict[int, list] = {}        # k -> [left change, right change, change in nones]
+        for j, (row, p) in enumerate(refs):
+            side = 0 if j < nl else 1
+            v = wide.get(row)
+            if v is None:
+                cells = fixed.get(row)
+                if cells is None or p >= len(cells) or cells[p] is None:
+                    break                   # never evaluable, whichever column is dropped
+                base[side] += cells[p]
+                continue
+            before, after = v[p + 1], v[p]
+            d = change.setdefault(p + 1, [0, 0, 0])
+            if before is None:
+                nones += 1
+                d[2] -= 1
+            else:
+                base[side] += before
+                d[side] -= before
+            if after is None:
+                d[2] += 1
+            else:
+                d[side] += after
+        else:
+            lhs, rhs = base
+            for k in range(n + 1):
+                d = change.get(k)
+                if d is not None:
+                    lhs += d[0]
+                    rhs += d[1]
+                    nones += d[2]
+                if not nones:
+                    scores[k] += 1 if lhs == rhs else -1
+    return scores
+
+
 def _resolve_surplus(surplus_rows, table, n, ctx: _Ctx, spec: TableSpec, col_order, generation) -> None:
     """Rows with more numbers than columns: drop the one column under which most relations hold.
 
@@ -698,15 +753,9 @@ def _resolve_surplus(surplus_rows, table, n, ctx: _Ctx, spec: TableSpec, col_ord
     if extra == 1:
         # Relations that touch no surplus row score the same under every choice: leave them out.
         entries = _plan_for(_t2_plan(generation, tuple(col_order)), parsed)
-        trial = {rid: _numbers(cells) for rid, cells in table.items()}
-        numbers = {rid: _numbers(v) for rid, v in parsed.items()}
-        best_score = None
-        for k in range(n + 1):
-            for rid, v in numbers.items():
-                trial[rid] = (v[:k] + v[k + 1:]) if len(v) == n + 1 else v[:n]
-            score = _held(trial, entries)
-            if best_score is None or (score, k) > best_score:
-                best_k, best_score = k, (score, k)
+        scores = _drop_scores({rid: _numbers(cells) for rid, cells in table.items()},
+                              {rid: _numbers(v) for rid, v in parsed.items()}, entries, n)
+        best_k = max(range(n + 1), key=lambda k: (scores[k], k))
     for rid, v in parsed.items():
         if best_k is not None and len(v) == n + 1:
             v = v[:best_k] + v[best_k + 1:]

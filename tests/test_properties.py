@@ -111,3 +111,35 @@ def test_raised_outcome_in_t3_is_never_localised(values, data):
     _, result = _check(changed, False)
     assert result.errors == 1
     assert result.fixes == ()
+
+
+# ---------------------------------------------------------------------------------------------
+# The surplus-column choice scores every candidate column in one pass per relation; it must agree with
+# the plain reading (drop the column from every wide row, then count relations that hold minus break).
+
+@st.composite
+def surplus_layouts(draw):
+    n = draw(st.integers(2, 6))
+    value = st.one_of(st.none(), st.integers(0, 3))           # small values: sums often tie
+    rows = [f"r{i}" for i in range(draw(st.integers(2, 6)))]
+    wide_rows = draw(st.lists(st.sampled_from(rows), min_size=1, unique=True))
+    fixed = {r: draw(st.lists(value, min_size=n - 1, max_size=n)) for r in rows if r not in wide_rows
+             and draw(st.booleans())}
+    wide = {r: draw(st.lists(value, min_size=n + 1, max_size=n + 1)) for r in wide_rows}
+    operand = st.tuples(st.sampled_from(rows), st.integers(0, n - 1))
+    entries = [(tuple(ops), draw(st.integers(1, len(ops))))
+               for ops in draw(st.lists(st.lists(operand, min_size=1, max_size=6), max_size=8))]
+    return fixed, wide, entries, n
+
+
+@SETTINGS
+@given(surplus_layouts())
+def test_surplus_column_scores_agree_with_dropping_it_and_counting(layout):
+    from app.parse import _drop_scores, _held
+    fixed, wide, entries, n = layout
+    expected = []
+    for k in range(n + 1):
+        trial = dict(fixed)
+        trial.update({r: v[:k] + v[k + 1:] for r, v in wide.items()})
+        expected.append(_held(trial, entries))
+    assert _drop_scores(fixed, wide, entries, n) == expected
