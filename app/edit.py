@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
+from ._record import Frozen, set_field
 from .model import CellKey, Report
 from .values import parse_value
 
 __all__ = ["set_cell_text", "Change"]
 
 
-@dataclass(frozen=True)
-class Change:
-    """One cell the clerk changed in the window, for the workbook's 修改记录 sheet."""
+class Change(Frozen):
+    """One cell the clerk changed in the window, for the workbook's 修改记录 sheet.
 
-    table: str
-    cell: CellKey
-    old: str                  # the cell's text before ("" when blank)
-    new: str                  # the text after
-    when: datetime
-    finding: str = ""         # the message of the finding the change answered, if any
+    old: the cell's text before ("" when blank); new: the text after; finding: the message of the
+    finding the change answered, if any."""
+
+    __slots__ = ("table", "cell", "old", "new", "when", "finding")
+
+    def __init__(self, table: str, cell: CellKey, old: str, new: str, when: datetime, finding: str = ""):
+        set_field(self, "table", table)
+        set_field(self, "cell", cell)
+        set_field(self, "old", old)
+        set_field(self, "new", new)
+        set_field(self, "when", when)
+        set_field(self, "finding", finding)
 
 
 def set_cell_text(report: Report, table: str, key: CellKey, text: str) -> Report:

@@ -10,10 +10,10 @@ import hashlib
 import json
 import os
 import sys
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ._record import Frozen, set_field
 from .atomic import write_text_atomic
 from .model import Finding, Report
 
@@ -33,10 +33,12 @@ def data_dir() -> Path:
     return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "gouji"
 
 
-@dataclass(frozen=True)
-class Mark:
-    note: str
-    when: str          # ISO time
+class Mark(Frozen):
+    __slots__ = ("note", "when")      # when: ISO time
+
+    def __init__(self, note: str, when: str):
+        set_field(self, "note", note)
+        set_field(self, "when", when)
 
 
 def content_key(report: Report) -> str:

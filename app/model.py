@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from ._record import Frozen, Record, set_field
 from .template import Template, get_template
 
 # Chinese names of the contract's finding kinds and severities: one wording for window and workbook.
@@ -28,16 +28,23 @@ MISSING = "missing"   # a placeholder: "/", "—", "-", "无"
 TEXT = "text"         # anything else: not a number
 
 
-@dataclass(slots=True)
-class Cell:
+class Cell(Record):
     """One table cell. Treated as immutable (edits make new Cells); not frozen only because frozen
-    dataclasses are three times slower to build and a report has hundreds of cells."""
+    records are three times slower to build and a report has hundreds of cells.
 
-    raw: str                          # the cell's text as written (stripped), "" when blank
-    state: str = BLANK
-    value: Number | None = None       # set when state == NUMBER
-    line: int | None = None           # 1-based line of the decoded text the cell was read from
-    notes: tuple[str, ...] = ()       # normalisations applied: fullwidth, space, thousands, unit:元, plus
+    raw: the cell's text as written (stripped), "" when blank; value: set when state == NUMBER;
+    line: 1-based line of the decoded text the cell was read from; notes: normalisations applied
+    (fullwidth, space, thousands, unit:元, plus)."""
+
+    __slots__ = ("raw", "state", "value", "line", "notes")
+
+    def __init__(self, raw: str, state: str = BLANK, value: Number | None = None, line: int | None = None,
+                 notes: tuple[str, ...] = ()):
+        self.raw = raw
+        self.state = state
+        self.value = value
+        self.line = line
+        self.notes = notes
 
     @property
     def is_number(self) -> bool:
@@ -62,17 +69,23 @@ def json_number(v: Number | None):
     return v
 
 
-@dataclass(frozen=True)
-class Finding:
-    severity: str                     # "error" | "warning"
-    kind: str                         # contract kind
-    table: str
-    cells: tuple[CellKey, ...]
-    expected: Number | None
-    actual: Number | None
-    message: str
-    rule: str = ""                    # stable code (R-APP-ROW, R-CELL-BLANK, ...)
-    focus: tuple[CellKey, ...] = ()   # the cells to show first (an uncertain sum: its total and its gaps)
+class Finding(Frozen):
+    """severity: "error" | "warning"; kind: contract kind; rule: stable code (R-APP-ROW, R-CELL-BLANK, ...);
+    focus: the cells to show first (an uncertain sum: its total and its gaps)."""
+
+    __slots__ = ("severity", "kind", "table", "cells", "expected", "actual", "message", "rule", "focus")
+
+    def __init__(self, severity: str, kind: str, table: str, cells: tuple[CellKey, ...], expected: Number | None,
+                 actual: Number | None, message: str, rule: str = "", focus: tuple[CellKey, ...] = ()):
+        set_field(self, "severity", severity)
+        set_field(self, "kind", kind)
+        set_field(self, "table", table)
+        set_field(self, "cells", cells)
+        set_field(self, "expected", expected)
+        set_field(self, "actual", actual)
+        set_field(self, "message", message)
+        set_field(self, "rule", rule)
+        set_field(self, "focus", focus)
 
     @property
     def key(self) -> str:
@@ -89,33 +102,45 @@ class Finding:
         }
 
 
-@dataclass(frozen=True)
-class Fix:
-    table: str
-    cell: CellKey
-    current: Cell
-    value: Number
-    explains: tuple[Finding, ...] = ()
+class Fix(Frozen):
+    __slots__ = ("table", "cell", "current", "value", "explains")
+
+    def __init__(self, table: str, cell: CellKey, current: Cell, value: Number, explains: tuple[Finding, ...] = ()):
+        set_field(self, "table", table)
+        set_field(self, "cell", cell)
+        set_field(self, "current", current)
+        set_field(self, "value", value)
+        set_field(self, "explains", explains)
 
     def to_json(self) -> dict:
         return {"table": self.table, "cell": list(self.cell),
                 "current": self.current.json_value(), "value": json_number(self.value)}
 
 
-@dataclass(frozen=True)
-class Report:
-    path: str
-    encoding: str
-    text: str                                       # decoded text, "\n" line ends
-    title: str
-    year: int | None
-    format: str                                     # "2021" | "2019"
-    tables: dict[str, dict[CellKey, Cell]]          # only the tables the file holds
-    table_formats: dict[str, str] = field(default_factory=dict)  # generation per table
-    parse_findings: tuple[Finding, ...] = ()        # layout / format findings from reading
-    error: str | None = None                        # set when the file is unusable or cut off
-    guessed: frozenset = frozenset()                # (table, row, col) placed by position, not by label:
-                                                    # never the subject of a suggested fix
+class Report(Frozen):
+    """text: decoded text, "\n" line ends; format: "2021" | "2019"; tables: only the tables the file holds;
+    table_formats: generation per table (a new empty dict when not given); parse_findings: layout / format
+    findings from reading; error: set when the file is unusable or cut off; guessed: (table, row, col)
+    placed by position, not by label: never the subject of a suggested fix."""
+
+    __slots__ = ("path", "encoding", "text", "title", "year", "format", "tables", "table_formats",
+                 "parse_findings", "error", "guessed")
+
+    def __init__(self, path: str, encoding: str, text: str, title: str, year: int | None, format: str,
+                 tables: dict[str, dict[CellKey, Cell]], table_formats: dict[str, str] | None = None,
+                 parse_findings: tuple[Finding, ...] = (), error: str | None = None,
+                 guessed: frozenset = frozenset()):
+        set_field(self, "path", path)
+        set_field(self, "encoding", encoding)
+        set_field(self, "text", text)
+        set_field(self, "title", title)
+        set_field(self, "year", year)
+        set_field(self, "format", format)
+        set_field(self, "tables", tables)
+        set_field(self, "table_formats", {} if table_formats is None else table_formats)
+        set_field(self, "parse_findings", parse_findings)
+        set_field(self, "error", error)
+        set_field(self, "guessed", guessed)
 
     def template_for(self, table: str) -> Template:
         return get_template(self.table_formats.get(table, self.format))
@@ -128,13 +153,15 @@ class Report:
             raise KeyError(key)
         cells[key] = cell
         tables[table] = cells
-        return replace(self, tables=tables)
+        return self.replace(tables=tables)
 
 
-@dataclass(frozen=True)
-class CheckResult:
-    findings: tuple[Finding, ...]
-    fixes: tuple[Fix, ...]
+class CheckResult(Frozen):
+    __slots__ = ("findings", "fixes")
+
+    def __init__(self, findings: tuple[Finding, ...], fixes: tuple[Fix, ...]):
+        set_field(self, "findings", findings)
+        set_field(self, "fixes", fixes)
 
     @property
     def errors(self) -> int:

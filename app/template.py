@@ -8,8 +8,9 @@ Relations are addend lists, never hand-written conditions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
+
+from ._record import Frozen, set_field
 
 __all__ = [
     "Column", "Row", "Block", "TableSpec", "Relation", "Template",
@@ -30,61 +31,79 @@ TABLE_SHORT = {"t1": "表二（主动公开）", "t2": "表三（依申请）", 
 GENERATIONS = ("2021", "2019")
 
 
-@dataclass(frozen=True)
-class Column:
-    id: str
-    path: tuple[str, ...]          # header cells from the top level down to this column
-    domain: str = COUNT
-    variants: tuple[str, ...] = ()  # other spellings seen in real reports
+class Column(Frozen):
+    __slots__ = ("id", "path", "domain", "variants")
+    # path: header cells from the top level down to this column; variants: other spellings seen in real reports
+
+    def __init__(self, id: str, path: tuple[str, ...], domain: str = COUNT, variants: tuple[str, ...] = ()):
+        set_field(self, "id", id)
+        set_field(self, "path", path)
+        set_field(self, "domain", domain)
+        set_field(self, "variants", variants)
 
     @property
     def label(self) -> str:
         return self.path[-1]
 
 
-@dataclass(frozen=True)
-class Row:
-    id: str
-    path: tuple[str, ...]          # row-header cells from the outer group down to this row
-    variants: tuple[str, ...] = ()
+class Row(Frozen):
+    __slots__ = ("id", "path", "variants")
+    # path: row-header cells from the outer group down to this row
+
+    def __init__(self, id: str, path: tuple[str, ...], variants: tuple[str, ...] = ()):
+        set_field(self, "id", id)
+        set_field(self, "path", path)
+        set_field(self, "variants", variants)
 
     @property
     def label(self) -> str:
         return self.path[-1]
 
 
-@dataclass(frozen=True)
-class Block:
-    id: str
-    title: str                     # e.g. 第二十条第（一）项; "" for single-block tables
-    columns: tuple[Column, ...]
-    rows: tuple[Row, ...]
-    corner: str = ""               # the top-left header cell text
+class Block(Frozen):
+    __slots__ = ("id", "title", "columns", "rows", "corner")
+    # title: e.g. 第二十条第（一）项, "" for single-block tables; corner: the top-left header cell text
+
+    def __init__(self, id: str, title: str, columns: tuple[Column, ...], rows: tuple[Row, ...],
+                 corner: str = ""):
+        set_field(self, "id", id)
+        set_field(self, "title", title)
+        set_field(self, "columns", columns)
+        set_field(self, "rows", rows)
+        set_field(self, "corner", corner)
 
 
-@dataclass(frozen=True)
-class Relation:
-    """lhs (sum) OP rhs (sum); with op '=' an error-level identity unless said otherwise."""
+class Relation(Frozen):
+    """lhs (sum) OP rhs (sum); with op '=' an error-level identity unless said otherwise.
 
-    rule: str                      # stable code, e.g. R-APP-ROW
-    kind: str                      # finding kind of the contract
-    table: str
-    lhs: tuple[tuple[str, str], ...]
-    rhs: tuple[tuple[str, str], ...]
-    op: str = "="                  # '=', '>=', '<=', 'zero-iff'
-    severity: str = "error"
-    name: str = ""                 # short Chinese name of the relation, e.g. "（一）予以公开 行合计"
+    rule: stable code, e.g. R-APP-ROW; kind: finding kind of the contract; op: '=', '>=', '<=',
+    'zero-iff'; name: short Chinese name of the relation, e.g. "（一）予以公开 行合计"."""
+
+    __slots__ = ("rule", "kind", "table", "lhs", "rhs", "op", "severity", "name")
+
+    def __init__(self, rule: str, kind: str, table: str, lhs: tuple[tuple[str, str], ...],
+                 rhs: tuple[tuple[str, str], ...], op: str = "=", severity: str = "error", name: str = ""):
+        set_field(self, "rule", rule)
+        set_field(self, "kind", kind)
+        set_field(self, "table", table)
+        set_field(self, "lhs", lhs)
+        set_field(self, "rhs", rhs)
+        set_field(self, "op", op)
+        set_field(self, "severity", severity)
+        set_field(self, "name", name)
 
     @property
     def cells(self) -> tuple[tuple[str, str], ...]:
         return self.lhs + self.rhs
 
 
-@dataclass(frozen=True)
-class TableSpec:
-    id: str
-    title: str
-    blocks: tuple[Block, ...]
+class TableSpec(Frozen):
+    __slots__ = ("id", "title", "blocks")
+
+    def __init__(self, id: str, title: str, blocks: tuple[Block, ...]):
+        set_field(self, "id", id)
+        set_field(self, "title", title)
+        set_field(self, "blocks", blocks)
 
     def rows(self) -> list[Row]:
         return [r for b in self.blocks for r in b.rows]
@@ -113,12 +132,15 @@ class TableSpec:
         raise KeyError(col_id)
 
 
-@dataclass(frozen=True)
-class Template:
-    generation: str
-    tables: dict[str, TableSpec]
-    relations: tuple[Relation, ...]
-    fingerprints: tuple[str, ...] = field(default=())
+class Template(Frozen):
+    __slots__ = ("generation", "tables", "relations", "fingerprints")
+
+    def __init__(self, generation: str, tables: dict[str, TableSpec], relations: tuple[Relation, ...],
+                 fingerprints: tuple[str, ...] = ()):
+        set_field(self, "generation", generation)
+        set_field(self, "tables", tables)
+        set_field(self, "relations", relations)
+        set_field(self, "fingerprints", fingerprints)
 
     def cell_name(self, table: str, row: str, col: str) -> str:
         """A clerk-readable name: 表三“（一）予以公开”行“自然人”列."""

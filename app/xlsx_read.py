@@ -12,7 +12,6 @@ import hashlib
 import io
 import os
 import warnings
-from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 from ._exceptions import DecodeError, GoujiError
@@ -87,7 +86,7 @@ def read_workbook(path, data: bytes) -> Report:
                 continue
             report = set_cell_text(report, tid, key, _as_text(value))
     if notes:
-        report = replace(report, parse_findings=report.parse_findings + tuple(notes))
+        report = report.replace(parse_findings=report.parse_findings + tuple(notes))
     return report
 
 
