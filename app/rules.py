@@ -91,21 +91,20 @@ def with_findings(result: CheckResult, extra) -> CheckResult:
 
 def _values(tid: str, tpl: Template, cells, plan) -> tuple[dict, list[Finding]]:
     """The numbers of a table by cell, and the findings about values outside their domain."""
-    numbers: dict = {}
+    # The common case in one pass: a plain whole number ≥ 0, as written (no notes), fits every domain.
+    numbers = {k: c.value for k, c in cells.items() if type(c.value) is int and not c.notes and c.value >= 0}
     out: list[Finding] = []
+    if len(numbers) == len(cells):
+        return numbers, out
     get = cells.get
     for key, domain in plan:
+        if key in numbers:
+            continue
         cell = get(key)
-        if cell is None:
-            continue
-        v = cell.value
-        if type(v) is int and not cell.notes and (v >= 0 or domain == SIGNED) and cell.state == NUMBER:
-            numbers[key] = v        # the common case: a plain whole number
-            continue
-        if "absent" in cell.notes:
+        if cell is None or "absent" in cell.notes:
             continue
         if cell.state == NUMBER:
-            numbers[key] = v
+            numbers[key] = cell.value
         f = _domain_finding(tid, key, tpl.cell_name(tid, *key), cell, domain)
         if f is not None:
             out.append(f)
