@@ -184,6 +184,8 @@ def _blank(text: str) -> bool:
 
 def _window(vals: list[tuple[str, int]], n: int, profile: list[int] | None = None):
     """Choose n consecutive cells holding every non-blank cell. Returns (cells, surplus)."""
+    if len(vals) == n:
+        return vals, 0          # what the general case below gives for a row of exactly n cells
     filled = [k for k, (t, _) in enumerate(vals) if not _blank(t)]
     if not filled:
         return (vals[-n:] if len(vals) >= n else vals + [("", 0)] * (n - len(vals))), 0
@@ -239,6 +241,16 @@ def _template_keys(spec: TableSpec) -> tuple[tuple[str, str], ...]:
     return keys
 
 
+_BLOCKS: dict[int, dict] = {}    # by id() of a TableSpec: row id -> its block
+
+
+def _block_of(spec: TableSpec, row_id: str) -> Block:
+    blocks = _BLOCKS.get(id(spec))
+    if blocks is None:
+        blocks = _BLOCKS[id(spec)] = {r.id: b for b in spec.blocks for r in b.rows}
+    return blocks[row_id]
+
+
 def _fill_absent(cells: dict, spec: TableSpec) -> None:
     """Every template cell the file did not give becomes the shared "absent" cell."""
     for key in _template_keys(spec):
@@ -281,8 +293,10 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             current = blocks.get(_BLOCK_BY_ENUM.get(m.group(1), ""))
             found_any = True
             continue
-        first = next((k for k, t in enumerate(texts) if t), None)
-        if first is None:
+        for first, t in enumerate(texts):
+            if t:
+                break
+        else:
             continue
         if norm(texts[first]) == "信息内容":
             if current is not None:
@@ -302,7 +316,7 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             continue
         seen_rows.add(rid)
         found_any = True
-        block = spec.block_of(rid)
+        block = _block_of(spec, rid)
         if match.quality == "fuzzy":
             ctx.add("warning", "format", "t1", [(rid, c.id) for c in block.columns],
                     f"表二行标签“{texts[label_idx]}”与模板“{match.label}”不一致，已按“{match.label}”读取。", "R-LABEL")
@@ -327,11 +341,28 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     return cells
 
 
+_T1_HEADERS: dict[tuple, tuple] = {}    # (generation, block, header texts) -> (column order, findings)
+
+
 def _t1_header(row: LogicalRow, first: int, block: Block, ctx: _Ctx, generation: str) -> list[str]:
-    labels = [(t.strip(), k) for k, t in enumerate(row.cells[first + 1:], first + 1) if t.strip()]
+    """The column order a block's header row gives, and its findings; each distinct header worked out
+    once (a batch repeats the same few headers in every report)."""
+    labels = tuple(t for t in map(str.strip, row.cells[first + 1:]) if t)
+    key = (generation, block.id, labels)
+    hit = _T1_HEADERS.get(key)
+    if hit is None:
+        own = _Ctx()
+        hit = (tuple(_t1_header_order(labels, block, own, generation)), tuple(own.findings))
+        if len(_T1_HEADERS) < 1000:
+            _T1_HEADERS[key] = hit
+    ctx.findings.extend(hit[1])
+    return list(hit[0])
+
+
+def _t1_header_order(labels: tuple[str, ...], block: Block, ctx: _Ctx, generation: str) -> list[str]:
     index = _block_column_index(generation, block.id)
     order: list[str] = []
-    for text, _ in labels:
+    for text in labels:
         m = index.lookup(text)
         if m is None or m.target in order:
             ctx.add("warning", "format", "t1", [(r.id, c.id) for r in block.rows for c in block.columns],
