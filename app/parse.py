@@ -82,8 +82,9 @@ def _find_headings(lines: list[str]) -> dict[str, tuple[int, str]]:
 
 def _logical_rows(lines: list[str], start: int, end: int, text: str) -> list[LogicalRow]:
     """`text` is lines[start:end] joined by newlines (the caller has it already)."""
-    b_lines = len(_B_LINE.findall("\n" + text + "\n"))
-    if b_lines >= 4 and b_lines * 2 >= len(_NONBLANK_LINE.findall(text)):
+    framed = "\n" + text + "\n"
+    b_lines = len(_B_LINE.findall(framed))
+    if b_lines >= 4 and b_lines * 2 >= end - start - len(_BLANK_LINE.findall(framed)):
         return _rows_b(lines, start, end)
     rows = []
     for i in range(start, end):
@@ -104,7 +105,8 @@ def _logical_rows(lines: list[str], start: int, end: int, text: str) -> list[Log
 
 # Layout B: one cell per line, after a tab (counted in "\n" + text + "\n": a literal prefix is found fast).
 _B_LINE = re.compile(r"\n\t[^\t\n]*(?=\n)")
-_NONBLANK_LINE = re.compile(r"^(?:\t|[^\n]*?[^\s])", re.M)    # a line with a tab first or anything not space
+# A blank line: empty, or only spaces and not starting with a tab (a layout-B cell left empty).
+_BLANK_LINE = re.compile(r"\n(?:(?!\t)[^\S\n]+)?(?=\n)")
 _SPACED = re.compile(r"(?: {2,}|\u3000+)")
 
 

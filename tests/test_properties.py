@@ -143,3 +143,14 @@ def test_surplus_column_scores_agree_with_dropping_it_and_counting(layout):
         trial.update({r: v[:k] + v[k + 1:] for r, v in wide.items()})
         expected.append(_held(trial, entries))
     assert _drop_scores(fixed, wide, entries, n) == expected
+
+
+# The layout test counts non-blank lines of a region with one regex; it must agree with the line rule
+# (a line is blank when empty, or all spaces and not starting with a tab).
+@SETTINGS
+@given(st.lists(st.text(alphabet=[" ", "\t", "a", "\u3000", "\xa0", "\x0b", "\x1c", "中"], max_size=4),
+                min_size=1, max_size=8))
+def test_blank_line_count_agrees_with_the_line_rule(lines):
+    from app.parse import _BLANK_LINE
+    nonblank = sum(1 for ln in lines if ln and (ln[0] == "\t" or not ln.isspace()))
+    assert len(lines) - len(_BLANK_LINE.findall("\n" + "\n".join(lines) + "\n")) == nonblank
