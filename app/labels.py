@@ -5,8 +5,9 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+
+from ._record import Frozen, set_field
 
 __all__ = ["norm", "LabelIndex", "Match", "has_cjk"]
 
@@ -39,11 +40,16 @@ def norm(s: str) -> str:
     return _PUNCT.sub("", s)
 
 
-@dataclass(frozen=True)
-class Match:
-    target: object          # what the label names (row id, column id, ...)
-    quality: str            # "exact" | "contains" | "fuzzy"
-    label: str              # the official label matched
+class Match(Frozen):
+    """target: what the label names (row id, column id, ...); quality: "exact" | "contains" | "fuzzy";
+    label: the official label matched."""
+
+    __slots__ = ("target", "quality", "label")
+
+    def __init__(self, target: object, quality: str, label: str):
+        set_field(self, "target", target)
+        set_field(self, "quality", quality)
+        set_field(self, "label", label)
 
 
 class LabelIndex:

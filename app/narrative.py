@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from dataclasses import dataclass
 
+from ._record import Frozen, set_field
 from .model import Finding, Report
 
 __all__ = ["narrative_findings", "Statement", "statements"]
@@ -30,14 +30,20 @@ T2_OUTCOMES = {
 }
 
 
-@dataclass(frozen=True)
-class Statement:
-    sentence: str
-    subject: str             # what the number is about (a short Chinese name)
-    table: str
-    rows: tuple[str, ...]    # row ids or prefixes ("3.3.") whose 总计 column adds up to the statement
-    columns: tuple[str, ...]
-    value: int
+class Statement(Frozen):
+    """A number the report's text states. subject: what it is about (a short Chinese name); rows: row
+    ids or prefixes ("3.3.") whose columns add up to the statement."""
+
+    __slots__ = ("sentence", "subject", "table", "rows", "columns", "value")
+
+    def __init__(self, sentence: str, subject: str, table: str, rows: tuple[str, ...],
+                 columns: tuple[str, ...], value: int):
+        set_field(self, "sentence", sentence)
+        set_field(self, "subject", subject)
+        set_field(self, "table", table)
+        set_field(self, "rows", rows)
+        set_field(self, "columns", columns)
+        set_field(self, "value", value)
 
 
 # (regex, subject, table, rows, columns); the number is the last group.

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass, field
 
 from ._exceptions import NoTableError
+from ._record import Record
 from .labels import LabelIndex, has_cjk, norm
 from .model import BLANK, NUMBER, Cell, Finding, Report
 from .template import (
@@ -25,20 +25,28 @@ from .values import MISSING_TOKENS, parse_value
 __all__ = ["parse_text", "LogicalRow"]
 
 
-@dataclass(slots=True)
-class LogicalRow:
-    cells: list[str]
-    lines: list[int]                   # 1-based source line of each cell
+class LogicalRow(Record):
+    """One table row as read: its cell texts and the 1-based source line of each cell."""
+
+    __slots__ = ("cells", "lines")
+
+    def __init__(self, cells: list[str], lines: list[int]):
+        self.cells = cells
+        self.lines = lines
 
     @property
     def line(self) -> int:
         return self.lines[0] if self.lines else 0
 
 
-@dataclass
 class _Ctx:
-    findings: list[Finding] = field(default_factory=list)
-    guessed: set = field(default_factory=set)      # (table, row, col) placed by guess, not by label
+    """What reading a report gathers besides cells: findings, and the cells placed by guess."""
+
+    __slots__ = ("findings", "guessed")
+
+    def __init__(self):
+        self.findings: list[Finding] = []
+        self.guessed: set = set()       # (table, row, col) placed by guess, not by label
 
     def add(self, severity, kind, table, cells, message, rule, expected=None, actual=None):
         self.findings.append(Finding(severity, kind, table, tuple(cells), expected, actual, message, rule))
