@@ -131,25 +131,32 @@ def _check_batch(args, items, progress, checked) -> int:
     if progress:
         progress.done()
     checked = add_cross_report_findings(checked)
-    docs = []
     status = 0
-    for path, report, result, err in checked:
+    # The JSON document is written report by report: a batch's document runs to megabytes, and
+    # holding every report's tree and the whole text at once only costs memory and time.
+    write = _json_writer() if args.json else None
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+    if write:
+        write('{"version":1,"reports":[')
+    for k, (path, report, result, err) in enumerate(checked):
         if report is None:
             status = 2
-            docs.append(error_json(path, err))
-            if not args.json:
+            if write:
+                write(("," if k else "") + encode(error_json(path, err)))
+            else:
                 _print_error(path, err)
             continue
-        docs.append(report_json(report, result))
         if report.error:
             status = 2
         elif result.errors and status == 0:
             status = 1
-        if not args.json:
+        if write:
+            write(("," if k else "") + encode(report_json(report, result)))
+        else:
             _print_summary(report, result)
-    if args.json:
-        _write_out(json.dumps({"version": 1, "reports": docs}, ensure_ascii=False, separators=(",", ":"),
-                              check_circular=False))   # plain trees of dicts and lists: no cycles to look for
+    if write:
+        write("]}\n")
+        sys.stdout.flush()
     if args.summary:
         try:
             from .summary import write_summary
@@ -186,6 +193,18 @@ class _Progress:
 
     def done(self) -> None:
         sys.stderr.write("\n")
+
+
+def _json_writer():
+    """Where JSON text goes: stdout as text when it encodes UTF-8, else UTF-8 bytes to its buffer
+    (JSON is UTF-8; a console in another code page must not garble or refuse it)."""
+    out = sys.stdout
+    encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    if encoding in ("utf8", "utf8sig") or not hasattr(out, "buffer"):
+        return out.write
+    out.flush()
+    buffer = out.buffer
+    return lambda text: buffer.write(text.encode("utf-8"))
 
 
 def _write_out(text: str) -> None:
