@@ -147,3 +147,14 @@ def test_pipe_or_space_separated_tables_give_the_same_cells(seeds, name, sep):
     piped = "\n".join(row(ln) if "\t" in ln else ln for ln in text.split("\n"))
     cells = lambda r: {t: {k: c.json_value() for k, c in v.items()} for t, v in r.tables.items()}  # noqa: E731
     assert cells(load_text(piped)) == cells(load_text(text))
+
+
+def test_json_is_utf8_even_when_stdout_is_not(seeds):
+    """A console in GBK (PYTHONIOENCODING=gbk here) still gets the JSON document as UTF-8, whole."""
+    import os
+    env = dict(os.environ, PYTHONIOENCODING="gbk")
+    out = subprocess.run([sys.executable, "-m", "app", "check", "--json", str(seeds["002"]), str(seeds["004"])],
+                         cwd=ROOT, capture_output=True, timeout=60, env=env)
+    doc = json.loads(out.stdout.decode("utf-8"))
+    assert len(doc["reports"]) == 2 and all(r["tables"] for r in doc["reports"])
+    assert any("由由" in f["message"] for f in doc["reports"][1]["findings"])
