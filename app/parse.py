@@ -577,11 +577,10 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     if surplus_rows:
         _resolve_surplus(surplus_rows, table, n, ctx, spec, col_order, generation)
     cells: dict[tuple[str, str], Cell] = {}
+    keys = _row_keys(tuple(col_order))
     for rid, row_cells in table.items():
-        for col, cell in zip(col_order, row_cells):
-            if col == "subtotal":
-                continue
-            cells[(rid, col)] = cell
+        cells.update(zip(keys(rid), row_cells))
+    cells.pop(None, None)           # the column "法人或其他组织小计" is checked above, not kept
     if "subtotal" in col_order:
         _check_org_subtotal(table, col_order, ctx)
     missing = [rid for rid in template_rows if rid not in found]
@@ -593,6 +592,16 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                 f"表三缺少{names}{more}。", "R-LABEL")
     _fill_absent(cells, spec)
     return cells
+
+
+@lru_cache(maxsize=64)
+def _row_keys(col_order: tuple[str, ...]):
+    """row id -> the cell keys of its columns in this order (None for a column the template lacks),
+    built once per row: the same key tuples serve every report."""
+    @lru_cache(maxsize=256)
+    def keys(rid: str) -> tuple:
+        return tuple(None if col == "subtotal" else (rid, col) for col in col_order)
+    return keys
 
 
 def _one_missing(vals: list[tuple[str, int]], filled: list[int], n: int) -> bool:
