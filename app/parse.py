@@ -67,11 +67,13 @@ _HEADING_WORDS = re.compile(r"情况|问题|事项")     # every heading pattern
 _HEAD_PREFIX = re.compile(r"^\s*([一二三四五六七八九十]+|\d+)\s*[、.．]\s*")
 
 
-def _find_headings(lines: list[str]) -> dict[str, tuple[int, str]]:
+def _find_headings(lines: list[str], text: str) -> dict[str, tuple[int, str]]:
+    """`text` is the lines joined by newlines: only the lines holding a heading word are looked at."""
     found: dict[str, tuple[int, str]] = {}
     order = [h[0] for h in _HEADINGS]
     pos = 0
-    for i, line in enumerate(lines):
+    for i in _lines_with(text, _HEADING_WORDS):
+        line = lines[i]
         if not line or line[0] == "\t" or len(line) > 60:
             continue
         s = line.strip()
@@ -83,6 +85,17 @@ def _find_headings(lines: list[str]) -> dict[str, tuple[int, str]]:
                 pos = order.index(key) + 1
                 break
     return found
+
+
+def _lines_with(text: str, rx: re.Pattern):
+    """Indexes (0-based) of the lines of text in which rx matches, in order, each once."""
+    line, at, last = 0, 0, -1
+    for m in rx.finditer(text):
+        line += text.count("\n", at, m.start())
+        at = m.start()
+        if line != last:
+            last = line
+            yield line
 
 
 # ---------------------------------------------------------------------------------------------
@@ -966,7 +979,7 @@ def _first(lines, pred, start=0):
 def parse_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
     lines = text.split("\n")
     ctx = _Ctx()
-    heads = _find_headings(lines)
+    heads = _find_headings(lines, text)
     regions = _regions(lines, heads)
     title = _title(lines)
     year = _year(title, text)
