@@ -766,39 +766,42 @@ def _drop_scores(fixed: dict[str, list], wide: dict[str, list], entries, n: int)
     Worked out per relation in one pass over its operands, not once per k: an operand at position p of
     a wide row reads that row's number p+1 while k <= p and its number p from k = p+1 on."""
     scores = [0] * (n + 1)
+    steps = range(n + 1)
     for refs, nl in entries:
-        base = [0, 0]                       # left and right sums at k = 0
-        nones = 0                           # operands that are not numbers at k = 0
-        change: dict[int, list] = {}        # k -> [left change, right change, change in nones]
+        lhs = rhs = 0                        # sums at k = 0
+        nones = 0                            # operands that are not numbers at k = 0
+        d_lhs, d_rhs, d_nones = [0] * (n + 1), [0] * (n + 1), [0] * (n + 1)    # their changes at each k
         for j, (row, p) in enumerate(refs):
-            side = 0 if j < nl else 1
             v = wide.get(row)
             if v is None:
                 cells = fixed.get(row)
                 if cells is None or p >= len(cells) or cells[p] is None:
                     break                   # never evaluable, whichever column is dropped
-                base[side] += cells[p]
+                if j < nl:
+                    lhs += cells[p]
+                else:
+                    rhs += cells[p]
                 continue
             before, after = v[p + 1], v[p]
-            d = change.setdefault(p + 1, [0, 0, 0])
+            d = d_lhs if j < nl else d_rhs
             if before is None:
                 nones += 1
-                d[2] -= 1
+                d_nones[p + 1] -= 1
             else:
-                base[side] += before
-                d[side] -= before
+                if j < nl:
+                    lhs += before
+                else:
+                    rhs += before
+                d[p + 1] -= before
             if after is None:
-                d[2] += 1
+                d_nones[p + 1] += 1
             else:
-                d[side] += after
+                d[p + 1] += after
         else:
-            lhs, rhs = base
-            for k in range(n + 1):
-                d = change.get(k)
-                if d is not None:
-                    lhs += d[0]
-                    rhs += d[1]
-                    nones += d[2]
+            for k in steps:
+                lhs += d_lhs[k]
+                rhs += d_rhs[k]
+                nones += d_nones[k]
                 if not nones:
                     scores[k] += 1 if lhs == rhs else -1
     return scores
