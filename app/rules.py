@@ -37,14 +37,17 @@ def check(report: Report) -> CheckResult:
         findings += value_findings
         number = numbers.__getitem__
         for rel, lhs_keys, rhs_keys, identity in relation_plan:
-            if rel.op == "=":
-                try:        # the common case, kept lean: every operand a number, and it holds
-                    if sum(map(number, lhs_keys)) == sum(map(number, rhs_keys)):
-                        if identity:
-                            holding.append(rel)
-                        continue
-                except KeyError:
-                    pass
+            try:        # the common case, kept lean: every operand a number, and it holds
+                lhs, rhs = sum(map(number, lhs_keys)), sum(map(number, rhs_keys))
+            except KeyError:
+                pass
+            else:
+                op = rel.op
+                if lhs == rhs if op == "=" else lhs >= rhs if op == ">=" else lhs <= rhs if op == "<=" \
+                        else (lhs == 0) == (rhs == 0):
+                    if identity:
+                        holding.append(rel)
+                    continue
             f, state = _evaluate(rel, tpl, cells)
             if f is not None:
                 findings.append(f)
