@@ -108,8 +108,7 @@ def _logical_rows(lines: list[str], start: int, end: int, text: str) -> list[Log
     if b_lines >= 4 and b_lines * 2 >= end - start - len(_BLANK_LINE.findall(framed)):
         return _rows_b(lines, start, end)
     rows = []
-    for i in range(start, end):
-        line = lines[i]
+    for no, line in enumerate(lines[start:end], start + 1):        # no: the 1-based line number
         if not line or len(line) > 4000 or (line[0] != "\t" and line.isspace()):
             continue  # blank, or a wall of text (not a table row)
         if "\t" in line:
@@ -120,7 +119,7 @@ def _logical_rows(lines: list[str], start: int, end: int, text: str) -> list[Log
             cells = _SPACED.split(line.strip())     # columns set apart by runs of spaces (PDF copies)
         else:
             cells = [line]
-        rows.append(LogicalRow(cells, [i + 1] * len(cells)))
+        rows.append(LogicalRow(cells, [no] * len(cells)))
     return rows
 
 
@@ -145,23 +144,22 @@ def _rows_b(lines: list[str], start: int, end: int) -> list[LogicalRow]:
     rows: list[LogicalRow] = []
     cells: list[str] = []
     where: list[int] = []
-    for i in range(start, end):
-        line = lines[i]
-        if not line or (line[0] != "\t" and line.isspace()):
+    for no, line in enumerate(lines[start:end], start + 1):        # no: the 1-based line number
+        if line and line[0] == "\t":                                 # a cell (the common case)
+            if len(line) > 4000:
+                continue
+            cell = line[1:]
+            if "\t" in cell:
+                parts = cell.split("\t")
+                cells += parts
+                where += [no] * len(parts)
+            else:
+                cells.append(cell)
+                where.append(no)
+        elif not line or line.isspace():                            # a blank line ends the row
             if cells:
                 rows.append(LogicalRow(cells, where))
                 cells, where = [], []
-            continue
-        if line[0] == "\t":
-            if len(line) > 4000:
-                continue
-            if "\t" in line[1:]:
-                parts = line[1:].split("\t")
-                cells += parts
-                where += [i + 1] * len(parts)
-            else:
-                cells.append(line[1:])
-                where.append(i + 1)
         elif len(line) > 4000:
             continue
         elif cells:
@@ -169,7 +167,7 @@ def _rows_b(lines: list[str], start: int, end: int) -> list[LogicalRow]:
             cells[-1] += line
         else:
             cells.append(line)
-            where.append(i + 1)
+            where.append(no)
     if cells:
         rows.append(LogicalRow(cells, where))
     return rows
