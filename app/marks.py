@@ -6,12 +6,14 @@ re-checks, and falls away when the report's text changes. Files are written atom
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import sys
-from datetime import datetime
 from pathlib import Path
+
+try:        # the SHA-256 built into CPython: hashlib would load OpenSSL (~5 ms) when the window starts
+    from _sha256 import sha256
+except ImportError:  # pragma: no cover - other Pythons (3.12+ call it _sha2)
+    from hashlib import sha256
 
 from ._record import Frozen, set_field
 from .atomic import write_text_atomic
@@ -42,7 +44,7 @@ class Mark(Frozen):
 
 
 def content_key(report: Report) -> str:
-    return hashlib.sha256(report.text.encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256(report.text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class MarkStore:
@@ -54,12 +56,18 @@ class MarkStore:
 
     def load(self, report: Report) -> dict[str, Mark]:
         try:
-            raw = json.loads(self._file(report).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            text = self._file(report).read_text(encoding="utf-8")
+        except OSError:
+            return {}       # no marks yet (the usual case when a report opens: json is not even loaded)
+        import json
+        try:
+            raw = json.loads(text)
+        except ValueError:
             return {}
         return {k: Mark(v.get("note", ""), v.get("when", "")) for k, v in raw.get("marks", {}).items()}
 
     def mark(self, report: Report, finding: Finding, note: str) -> Mark:
+        from datetime import datetime
         marks = self.load(report)
         m = Mark(note, datetime.now().isoformat(timespec="seconds"))
         marks[finding.key] = m
@@ -72,6 +80,7 @@ class MarkStore:
             self._save(report, marks)
 
     def _save(self, report: Report, marks: dict[str, Mark]) -> None:
+        import json
         doc = {"source": report.path, "title": report.title,
                "marks": {k: {"note": m.note, "when": m.when} for k, m in marks.items()}}
         write_text_atomic(self._file(report), json.dumps(doc, ensure_ascii=False, indent=1))
