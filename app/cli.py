@@ -286,6 +286,12 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_export(argv[1:])
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`gouji check --json DIR | head`): stop quietly, as other tools do.
+        # stdout is pointed at devnull so that the interpreter's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     return _gui(argv)
 
 

@@ -158,3 +158,15 @@ def test_json_is_utf8_even_when_stdout_is_not(seeds):
     doc = json.loads(out.stdout.decode("utf-8"))
     assert len(doc["reports"]) == 2 and all(r["tables"] for r in doc["reports"])
     assert any("由由" in f["message"] for f in doc["reports"][1]["findings"])
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(seeds):
+    """`gouji check --json DIR | head`: the pipe closes while Gouji still writes."""
+    folder = str(seeds["002"].parent)
+    proc = subprocess.Popen([sys.executable, "-m", "app", "check", "--json"] + [folder] * 8, cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.read(20).startswith(b'{"version":1')
+    proc.stdout.close()
+    err = proc.stderr.read().decode("utf-8", "replace")
+    proc.wait(timeout=60)
+    assert "Traceback" not in err and proc.returncode == 1
