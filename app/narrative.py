@@ -69,16 +69,20 @@ _ALL_UPHELD = re.compile(r"均(?:获|被|予以)?维持")
 _HAS_DIGIT = re.compile(r"\d")
 _SUBJECT = re.compile(r"申请|复议|诉讼|结转|公开|无法提供|处理")
 _NEGATION = re.compile(r"未|没有|无|均")
+# Only sentences with a number (statements) or a negation (R-TXT-NONE) are ever read: other lines are
+# not split at all. (\d also matches full-width digits, folded below.)
+_USEFUL = re.compile(r"[\d未没无均]")
 _MAX_SENTENCES = 5000    # a report has a few hundred; more is padding, not worth reading
 
 
 def _prose(text: str) -> list[str]:
-    """Sentences from lines that are not table cells (no tab)."""
+    """Sentences from lines that are not table cells (no tab) and could state a number or its absence."""
     out = []
     wide = _WIDE.search(text) is not None
     findall = _SENTENCE.findall
+    useful = _USEFUL.search
     for line in text.split("\n"):
-        if len(line) < 6 or "\t" in line:
+        if len(line) < 6 or "\t" in line or not useful(line):
             continue
         if wide and _WIDE.search(line):
             line = unicodedata.normalize("NFKC", line)

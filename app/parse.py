@@ -89,13 +89,16 @@ def _find_headings(lines: list[str], text: str) -> dict[str, tuple[int, str]]:
 
 def _lines_with(text: str, rx: re.Pattern):
     """Indexes (0-based) of the lines of text in which rx matches, in order, each once."""
-    line, at, last = 0, 0, -1
-    for m in rx.finditer(text):
-        line += text.count("\n", at, m.start())
-        at = m.start()
-        if line != last:
-            last = line
-            yield line
+    line, at = 0, 0
+    m = rx.search(text)
+    while m is not None:
+        start = m.start()
+        line += text.count("\n", at, start)
+        yield line
+        at = text.find("\n", start)        # this line's end: the next search starts on the next line
+        if at < 0:
+            return
+        m = rx.search(text, at + 1)
 
 
 # ---------------------------------------------------------------------------------------------
