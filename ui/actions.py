@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QWidget
@@ -15,31 +13,24 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Actions", text)
 
 
-@dataclass
 class Actions:
-    open: QAction
-    open_folder: QAction
-    save: QAction
-    save_as: QAction
-    reopen_encoding: QAction
-    close: QAction
-    quit: QAction
-    undo: QAction
-    redo: QAction
-    copy: QAction
-    paste: QAction
-    clear: QAction
-    find: QAction
-    apply_fix: QAction
-    apply_all: QAction
-    next_finding: QAction
-    prev_finding: QAction
-    zoom_in: QAction
-    zoom_out: QAction
-    about: QAction
+    """The window's actions by name (a plain class, not a dataclass: the window starts without
+    importing dataclasses). Built with every name below as a keyword."""
+
+    __slots__ = ("open", "open_folder", "save", "save_as", "reopen_encoding", "close", "quit", "undo", "redo",
+                 "copy", "paste", "clear", "find", "apply_fix", "apply_all", "next_finding", "prev_finding",
+                 "zoom_in", "zoom_out", "about")
+
+    def __init__(self, **actions: QAction):
+        missing = [name for name in self.__slots__ if name not in actions]
+        unknown = [name for name in actions if name not in self.__slots__]
+        if missing or unknown:
+            raise TypeError(f"Actions: missing {missing}, unknown {unknown}")
+        for name in self.__slots__:
+            setattr(self, name, actions[name])
 
     def all(self) -> list[QAction]:
-        return [getattr(self, name) for name in self.__dataclass_fields__]
+        return [getattr(self, name) for name in self.__slots__]
 
 
 def _make(parent, name, text, shortcut=None, tip=""):

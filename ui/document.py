@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from app import check
+from app._record import Frozen, set_field
 from app.model import CheckResult, Finding, Fix, Report
 from app.values import format_number
 
@@ -21,12 +21,14 @@ if TYPE_CHECKING:
 __all__ = ["ReportDocument", "CellEdit"]
 
 
-@dataclass(frozen=True)
-class CellEdit:
-    table: str
-    key: tuple[str, str]
-    text: str
-    finding: str = ""
+class CellEdit(Frozen):
+    __slots__ = ("table", "key", "text", "finding")
+
+    def __init__(self, table: str, key: tuple[str, str], text: str, finding: str = ""):
+        set_field(self, "table", table)
+        set_field(self, "key", key)
+        set_field(self, "text", text)
+        set_field(self, "finding", finding)
 
 
 class ReportDocument(QObject):

@@ -5,9 +5,9 @@ Pure Python (no Qt) so it is easy to test; the model and the views read it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from math import lcm
 
+from app._record import Frozen, Record, set_field
 from app.template import Block, TableSpec
 
 __all__ = ["GridCell", "GridLayout", "build_layout", "TITLE", "CORNER", "HEADER", "LABEL", "DATA"]
@@ -16,25 +16,30 @@ TITLE, CORNER, HEADER, LABEL, DATA = "title", "corner", "header", "label", "data
 CellKey = tuple[str, str]
 
 
-@dataclass(frozen=True)
-class GridCell:
-    kind: str
-    text: str = ""
-    key: CellKey | None = None
-    rows: int = 1
-    cols: int = 1
+class GridCell(Frozen):
+    __slots__ = ("kind", "text", "key", "rows", "cols")
+
+    def __init__(self, kind: str, text: str = "", key: CellKey | None = None, rows: int = 1, cols: int = 1):
+        set_field(self, "kind", kind)
+        set_field(self, "text", text)
+        set_field(self, "key", key)
+        set_field(self, "rows", rows)
+        set_field(self, "cols", cols)
 
 
-@dataclass
-class GridLayout:
-    table: str
-    n_rows: int = 0
-    n_cols: int = 0
-    label_cols: int = 0
-    frozen_rows: int = 0                      # leading header rows that stay in view
-    anchors: dict[tuple[int, int], GridCell] = field(default_factory=dict)
-    positions: dict[CellKey, tuple[int, int]] = field(default_factory=dict)
-    _cover: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+class GridLayout(Record):
+    __slots__ = ("table", "n_rows", "n_cols", "label_cols", "frozen_rows", "anchors", "positions", "_cover")
+
+    def __init__(self, table: str, n_rows: int = 0, n_cols: int = 0, label_cols: int = 0, frozen_rows: int = 0,
+                 anchors: dict | None = None, positions: dict | None = None, _cover: dict | None = None):
+        self.table = table
+        self.n_rows = n_rows
+        self.n_cols = n_cols
+        self.label_cols = label_cols
+        self.frozen_rows = frozen_rows          # leading header rows that stay in view
+        self.anchors: dict[tuple[int, int], GridCell] = {} if anchors is None else anchors
+        self.positions: dict[CellKey, tuple[int, int]] = {} if positions is None else positions
+        self._cover: dict[tuple[int, int], tuple[int, int]] = {} if _cover is None else _cover
 
     def put(self, r: int, c: int, cell: GridCell) -> None:
         self.anchors[(r, c)] = cell

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from app._record import Frozen, set_field
 from app.model import KIND_NAMES, SEVERITY_NAMES, CheckResult, Finding, Fix
 from app.values import format_number
 
 __all__ = ["CellMark", "build_marks", "finding_tooltip", "KIND_NAMES", "SEVERITY_NAMES"]
 
 
-@dataclass(frozen=True)
-class CellMark:
-    severity: str                      # worst severity of the findings through the cell
-    findings: tuple[Finding, ...]
-    fix: Fix | None                    # set when this is the cell a fix names
-    tooltip: str
+class CellMark(Frozen):
+    """severity: the worst of the findings through the cell; fix: set when this is the cell a fix names."""
+
+    __slots__ = ("severity", "findings", "fix", "tooltip")
+
+    def __init__(self, severity: str, findings: tuple[Finding, ...], fix: Fix | None, tooltip: str):
+        set_field(self, "severity", severity)
+        set_field(self, "findings", findings)
+        set_field(self, "fix", fix)
+        set_field(self, "tooltip", tooltip)
 
 
 def finding_tooltip(f: Finding) -> str:

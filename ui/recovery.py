@@ -9,11 +9,11 @@ Each running window holds a lock file; a recovery file is only offered when its 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
 
+from app._record import Frozen, set_field
 from app.atomic import write_text_atomic
 from app.marks import content_key, data_dir
 
@@ -25,16 +25,22 @@ VERSION = 1
 _NEVER_BY_AGE = 2**31 - 1
 
 
-@dataclass(frozen=True)
-class RecoveryEntry:
-    file: Path                             # the recovery file itself
-    source: str
-    title: str
-    sha256: str                            # content_key of the report as read
-    encoding: str | None                   # the encoding the clerk chose, None when detected
-    saved_at: str
-    edits: tuple[tuple[str, tuple[str, str], str, str], ...] = field(default=())   # (table, cell, text, finding)
-    session: str = ""
+class RecoveryEntry(Frozen):
+    """file: the recovery file itself; sha256: content_key of the report as read; encoding: the one
+    the clerk chose, None when detected; edits: (table, cell, text, finding) of each edited cell."""
+
+    __slots__ = ("file", "source", "title", "sha256", "encoding", "saved_at", "edits", "session")
+
+    def __init__(self, file: Path, source: str, title: str, sha256: str, encoding: str | None, saved_at: str,
+                 edits: tuple[tuple[str, tuple[str, str], str, str], ...] = (), session: str = ""):
+        set_field(self, "file", file)
+        set_field(self, "source", source)
+        set_field(self, "title", title)
+        set_field(self, "sha256", sha256)
+        set_field(self, "encoding", encoding)
+        set_field(self, "saved_at", saved_at)
+        set_field(self, "edits", edits)
+        set_field(self, "session", session)
 
     @property
     def source_exists(self) -> bool:
