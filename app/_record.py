@@ -6,7 +6,8 @@ __slots__, in constructor order, and writes its own __init__ taking them in that
 equality by fields between records of the same class, a dataclass-like repr, `replace(**changes)`
 (dataclasses.replace), and pickling/copying. `Frozen` records also hash by their fields and refuse
 assignment (AttributeError, as dataclasses.FrozenInstanceError is); their __init__ sets fields with
-`set_field`. A plain `Record` is unhashable, as an eq dataclass is.
+`set_field`. A plain `Record` is unhashable, as an eq dataclass is. A class may list its fields in
+`_fields` and keep further slots for state derived from them (look-up tables built once).
 """
 
 from operator import attrgetter
@@ -22,7 +23,9 @@ class Record:
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        fields = tuple(cls.__slots__)
+        # The fields are the slots, unless the class names them in `_fields` (its other slots then hold
+        # state derived from the fields, set in __init__, outside equality, repr and pickling).
+        fields = cls.__dict__.get("_fields") or tuple(cls.__slots__)
         if not fields:              # an abstract base such as Frozen
             return
         cls._fields = fields

@@ -77,7 +77,7 @@ def _find_headings(lines: list[str], text: str) -> dict[str, tuple[int, str]]:
         if not line or line[0] == "\t" or len(line) > 60:
             continue
         s = line.strip()
-        if len(s) > 40 or not _HEADING_WORDS.search(s):
+        if len(s) > 40:
             continue
         for key, rx, _ in _HEADINGS[pos:]:
             if rx.search(s) and (len(s) <= 30 or _HEAD_PREFIX.match(s)):
@@ -255,29 +255,9 @@ _FUZZY_ROWS = 400
 _ABSENT = Cell("", BLANK, None, None, ("absent",))
 
 
-_KEYS: dict[int, tuple] = {}     # by id() of a template's TableSpec (templates live as long as the process)
-
-
-def _template_keys(spec: TableSpec) -> tuple[tuple[str, str], ...]:
-    keys = _KEYS.get(id(spec))
-    if keys is None:
-        keys = _KEYS[id(spec)] = tuple((r.id, c.id) for b in spec.blocks for r in b.rows for c in b.columns)
-    return keys
-
-
-_BLOCKS: dict[int, dict] = {}    # by id() of a TableSpec: row id -> its block
-
-
-def _block_of(spec: TableSpec, row_id: str) -> Block:
-    blocks = _BLOCKS.get(id(spec))
-    if blocks is None:
-        blocks = _BLOCKS[id(spec)] = {r.id: b for b in spec.blocks for r in b.rows}
-    return blocks[row_id]
-
-
 def _fill_absent(cells: dict, spec: TableSpec) -> None:
     """Every template cell the file did not give becomes the shared "absent" cell."""
-    for key in _template_keys(spec):
+    for key in spec.cell_ids():
         if key not in cells:
             cells[key] = _ABSENT
 
@@ -340,7 +320,7 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             continue
         seen_rows.add(rid)
         found_any = True
-        block = _block_of(spec, rid)
+        block = spec.block_of(rid)
         if match.quality == "fuzzy":
             ctx.add("warning", "format", "t1", [(rid, c.id) for c in block.columns],
                     f"表二行标签“{texts[label_idx]}”与模板“{match.label}”不一致，已按“{match.label}”读取。", "R-LABEL")

@@ -98,32 +98,28 @@ class Relation(Frozen):
 
 
 class TableSpec(Frozen):
-    __slots__ = ("id", "title", "blocks")
+    __slots__ = ("id", "title", "blocks", "_by_row", "_cell_ids")
+    _fields = ("id", "title", "blocks")
 
     def __init__(self, id: str, title: str, blocks: tuple[Block, ...]):
         set_field(self, "id", id)
         set_field(self, "title", title)
         set_field(self, "blocks", blocks)
+        # derived once: the parser and the rules look rows up for every report
+        set_field(self, "_by_row", {r.id: (r, b) for b in blocks for r in b.rows})
+        set_field(self, "_cell_ids", tuple((r.id, c.id) for b in blocks for r in b.rows for c in b.columns))
 
     def rows(self) -> list[Row]:
         return [r for b in self.blocks for r in b.rows]
 
     def block_of(self, row_id: str) -> Block:
-        for b in self.blocks:
-            for r in b.rows:
-                if r.id == row_id:
-                    return b
-        raise KeyError(row_id)
+        return self._by_row[row_id][1]
 
-    def cell_ids(self) -> list[tuple[str, str]]:
-        return [(r.id, c.id) for b in self.blocks for r in b.rows for c in b.columns]
+    def cell_ids(self) -> tuple[tuple[str, str], ...]:
+        return self._cell_ids
 
     def row(self, row_id: str) -> Row:
-        for b in self.blocks:
-            for r in b.rows:
-                if r.id == row_id:
-                    return r
-        raise KeyError(row_id)
+        return self._by_row[row_id][0]
 
     def column(self, row_id: str, col_id: str) -> Column:
         for c in self.block_of(row_id).columns:
