@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import stat
 
 from ._exceptions import DecodeError, GoujiError, NoTableError, ReadError
 from .encoding import decode_bytes
@@ -20,27 +19,24 @@ _SKIP_DIRS = {".git", "__pycache__", ".venv", "node_modules"}
 
 def read_bytes(path: str | os.PathLike) -> bytes:
     # One open and one fstat of the open file (not a stat of the path first): a batch reads hundreds.
+    # Opening a folder fails: IsADirectoryError on POSIX, PermissionError on Windows.
     try:
         fh = open(path, "rb", buffering=0)
     except FileNotFoundError:
         raise ReadError(f"找不到文件：{path}") from None
-    except IsADirectoryError:
-        raise ReadError(f"{path} 是一个文件夹，不是报告文件。") from None
-    except PermissionError:
-        if os.path.isdir(path):     # Windows refuses to open a folder this way
+    except (IsADirectoryError, PermissionError) as exc:
+        if isinstance(exc, IsADirectoryError) or os.path.isdir(path):
             raise ReadError(f"{path} 是一个文件夹，不是报告文件。") from None
         raise ReadError(f"没有权限读取文件：{path}") from None
     except OSError as exc:
         raise ReadError(f"无法访问文件 {path}：{exc.strerror or exc}") from None
     with fh:
         try:
-            st = os.fstat(fh.fileno())
-            if stat.S_ISDIR(st.st_mode):
-                raise ReadError(f"{path} 是一个文件夹，不是报告文件。")
-            if st.st_size > MAX_BYTES:
-                raise ReadError(f"文件太大（{st.st_size / 1024 / 1024:.1f} MB），超过 {MAX_BYTES // 1024 // 1024} MB 的上限，"
+            size = os.fstat(fh.fileno()).st_size
+            if size > MAX_BYTES:
+                raise ReadError(f"文件太大（{size / 1024 / 1024:.1f} MB），超过 {MAX_BYTES // 1024 // 1024} MB 的上限，"
                                 f"不像是一份年度报告。")
-            return _read_all(fh, st.st_size)
+            return _read_all(fh, size)
         except OSError as exc:
             raise ReadError(f"读取文件 {path} 时出错：{exc.strerror or exc}") from None
 
