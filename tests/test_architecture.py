@@ -28,3 +28,14 @@ def test_checking_a_report_loads_no_qt(tmp_path):
     code = ("import sys, app, app.cli, app.parse, app.rules, app.encoding\n"
             "assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))], 'Qt loaded'\n")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=APP.parent)
+
+
+def test_command_line_start_up_loads_no_heavy_modules():
+    """`gouji check` starts in about 40 ms of imports; these modules would each add several (measured in
+    benchmarks/README.md). -S: only what the core itself imports, whatever the venv's .pth files load."""
+    heavy = ("dataclasses", "inspect", "typing", "pathlib", "fnmatch", "hashlib", "PySide6", "openpyxl", "chardet")
+    code = ("import sys, app.cli\n"
+            f"print(' '.join(m for m in {heavy!r} if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-S", "-c", code], check=True, cwd=APP.parent,
+                         capture_output=True, text=True).stdout.strip()
+    assert out == ""

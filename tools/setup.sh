@@ -17,4 +17,8 @@ fi
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
-.venv/bin/python -m pip install -q -e ".[test]"
+# Editable, in "compat" mode: the checkout goes on sys.path through a plain .pth line. The default mode
+# for a flat layout installs an import hook whose module loads pathlib and fnmatch when any Python
+# of this venv starts: 15-25 ms more for every `gouji` command and every window launch.
+.venv/bin/python -m pip install -q -e ".[test]" --config-settings editable_mode=compat 2>/dev/null || \
+  .venv/bin/python -m pip install -q -e ".[test]"
