@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from . import _regex
 from .model import Finding, Report
 from .template import T2_COLUMNS, T3_COLUMNS
 from .values import format_number
 
 __all__ = ["body_key", "cross_report_findings"]
 
-_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
+_YEAR = _regex.compile(r"(?:19|20)\d{2}\s*年度?")
 _NOISE = ("政府信息公开工作年度报告", "政府信息公开年度报告", "政府信息公开工作报告", "信息公开工作",
           "年度报告", "工作报告", "人民政府", "政府")
 

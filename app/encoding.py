@@ -8,8 +8,8 @@ Incremental decoders with final=False keep a cut last character from disqualifyi
 from __future__ import annotations
 
 import codecs
-import re
 
+from . import _regex
 from ._exceptions import DecodeError
 
 __all__ = ["decode_bytes", "looks_like_report", "normalise_newlines"]
@@ -28,7 +28,7 @@ _ALIASES = {"gbk": "gb18030", "gb2312": "gb18030", "cp936": "gb18030", "gb_2312"
             "utf_8": "utf-8", "utf-8-bom": "utf-8-sig", "utf8-sig": "utf-8-sig", "utf_8_sig": "utf-8-sig",
             "ascii": "utf-8", "utf_16": "utf-16", "utf16": "utf-16", "utf_16_le": "utf-16-le",
             "utf_16_be": "utf-16-be", "gb-18030": "gb18030"}
-_CR = re.compile(r"\r\n?")
+_CR = _regex.compile(r"\r\n?")
 
 
 def normalise_newlines(text: str) -> str:
@@ -154,7 +154,7 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(head) // 20
 
 
-_UTF8_RUN = re.compile(rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}){6,}")
+_UTF8_RUN = _regex.compile(rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}){6,}")
 
 
 def _is_mixed(data: bytes) -> bool:

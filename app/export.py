@@ -12,7 +12,6 @@ import hashlib
 import io
 import math
 import os
-import re
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Iterable, Mapping, Sequence
 
+from . import _regex
 from ._exceptions import ExportError
 from .model import KIND_NAMES, BLANK, NUMBER, CellKey, CheckResult, Finding, Report, json_number
 from .template import MONEY, SIGNED, TABLE_IDS, TABLE_SHORT, TABLE_TITLES, Relation, Template
@@ -48,7 +48,7 @@ LIVE_ERROR_FILL = "FF5B5B"               # conditional format: a total that does
 LIVE_WARNING_FILL = "F4B183"
 HEADER_FILL = "F2F2F2"
 
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\r\ufffe\uffff\ud800-\udfff]")
+_ILLEGAL_XML = _regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\r\ufffe\uffff\ud800-\udfff]")
 _FORMULA_START = ("=", "+", "-", "@")
 
 # ---------------------------------------------------------------------------------------------

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import difflib
-import re
 import unicodedata
 from functools import lru_cache
 
+from . import _regex
 from ._record import Frozen, set_field
 
 __all__ = ["norm", "LabelIndex", "Match", "has_cjk"]
 
-_ENUM = re.compile(
+_ENUM = _regex.compile(
     r"^(?:第?[一二三四五六七八九十]+[、.．,，]|[（(][一二三四五六七八九十]+[)）][、.．]?|\d{1,2}[.、．)）,，]|[（(]\d{1,2}[)）])"
 )
-_PUNCT = re.compile(r"[\s\u3000“”\"'‘’「」『』、，,。.．:：;；()（）\[\]【】<>《》/／·_\-—–~～!！?？]+")
+_PUNCT = _regex.compile(r"[\s\u3000“”\"'‘’「」『』、，,。.．:：;；()（）\[\]【】<>《》/／·_\-—–~～!！?？]+")
 
 
 def has_cjk(s: str) -> bool:

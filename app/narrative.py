@@ -11,13 +11,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from . import _regex
 from ._record import Frozen, set_field
 from .model import Finding, Report
 
 __all__ = ["narrative_findings", "Statement", "statements"]
 
-_WIDE = re.compile(r"[\uff10-\uff19]")   # full-width digits: fold them before matching numbers
-_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+_WIDE = _regex.compile(r"[\uff10-\uff19]")   # full-width digits: fold them before matching numbers
+_SENTENCE = _regex.compile(r"[^。；;！!？?\n]+")
 _NUM = r"(\d{1,7})\s*(?:件|个|起|宗|条)"
 
 T2_OUTCOMES = {
@@ -49,29 +50,29 @@ class Statement(Frozen):
 # (regex, subject, table, rows, columns); the number is the last group.
 _APP = r"(?:政府信息公开|信息公开|依申请公开|公开)?申请"
 _PATTERNS = [
-    (re.compile(r"(?:新收|收到|受理|接收|接到)[^。；，,\d]{0,12}?" + _APP + r"[^。；\d]{0,8}?" + _NUM),
+    (_regex.compile(r"(?:新收|收到|受理|接收|接到)[^。；，,\d]{0,12}?" + _APP + r"[^。；\d]{0,8}?" + _NUM),
      "本年新收申请", "t2", ("1",), ("3",)),
-    (re.compile(r"上年(?:度)?结转[^。；\d]{0,12}?" + _NUM), "上年结转申请", "t2", ("2",), ("3",)),
-    (re.compile(r"(?:办结|答复|办理完毕)[^。；，,\d]{0,10}?" + _NUM), "本年办结申请", "t2", ("3.7",), ("3",)),
-    (re.compile(r"结转(?:至)?下(?:一)?年度?[^。；\d]{0,12}?" + _NUM), "结转下年度申请", "t2", ("4",), ("3",)),
-    (re.compile(r"行政复议[^。；，,\d]{0,8}?" + _NUM), "行政复议", "t3", ("1",), ("1.5",)),
-    (re.compile(r"(?:行政)?诉讼[^。；，,\d]{0,8}?" + _NUM), "行政诉讼", "t3", ("1",), ("2.1.5", "2.2.5")),
+    (_regex.compile(r"上年(?:度)?结转[^。；\d]{0,12}?" + _NUM), "上年结转申请", "t2", ("2",), ("3",)),
+    (_regex.compile(r"(?:办结|答复|办理完毕)[^。；，,\d]{0,10}?" + _NUM), "本年办结申请", "t2", ("3.7",), ("3",)),
+    (_regex.compile(r"结转(?:至)?下(?:一)?年度?[^。；\d]{0,12}?" + _NUM), "结转下年度申请", "t2", ("4",), ("3",)),
+    (_regex.compile(r"行政复议[^。；，,\d]{0,8}?" + _NUM), "行政复议", "t3", ("1",), ("1.5",)),
+    (_regex.compile(r"(?:行政)?诉讼[^。；，,\d]{0,8}?" + _NUM), "行政诉讼", "t3", ("1",), ("2.1.5", "2.2.5")),
 ]
-_OUTCOME = re.compile(r"(予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)"
+_OUTCOME = _regex.compile(r"(予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)"
                       r"(?:(?:及|和|与|、)(部分公开))?[^。；，,\d]{0,8}?" + _NUM)
 # "未收到…申请", "没有受理…申请", "无依申请公开": a verb of receiving right after the negation, so that
 # "对无法提供的申请" and "无正当理由大量反复申请" are not read as "no applications".
-_NONE_APP = re.compile(r"(?:未|没有)(?:收到|受理|接到|接收|发生)[^。；，,\d]{0,12}?申请|无依申请公开")
-_NONE_REVIEW = re.compile(r"(?:未发生|未出现|没有发生|没有|未有|无|未)[^。；\d]{0,16}?(行政复议|行政诉讼)")
-_ALL_UPHELD = re.compile(r"均(?:获|被|予以)?维持")
+_NONE_APP = _regex.compile(r"(?:未|没有)(?:收到|受理|接到|接收|发生)[^。；，,\d]{0,12}?申请|无依申请公开")
+_NONE_REVIEW = _regex.compile(r"(?:未发生|未出现|没有发生|没有|未有|无|未)[^。；\d]{0,16}?(行政复议|行政诉讼)")
+_ALL_UPHELD = _regex.compile(r"均(?:获|被|予以)?维持")
 
 
-_HAS_DIGIT = re.compile(r"\d")
-_SUBJECT = re.compile(r"申请|复议|诉讼|结转|公开|无法提供|处理")
-_NEGATION = re.compile(r"未|没有|无|均")
+_HAS_DIGIT = _regex.compile(r"\d")
+_SUBJECT = _regex.compile(r"申请|复议|诉讼|结转|公开|无法提供|处理")
+_NEGATION = _regex.compile(r"未|没有|无|均")
 # Only sentences with a number (statements) or a negation (R-TXT-NONE) are ever read: other lines are
 # not split at all. (\d also matches full-width digits, folded below.)
-_USEFUL = re.compile(r"[\d未没无均]")
+_USEFUL = _regex.compile(r"[\d未没无均]")
 _MAX_SENTENCES = 5000    # a report has a few hundred; more is padding, not worth reading
 
 

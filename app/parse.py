@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import _regex
 from ._exceptions import NoTableError
 from ._record import Record
 from .labels import LabelIndex, has_cjk, norm
@@ -56,15 +57,15 @@ class _Ctx:
 # Section headings
 
 _HEADINGS = (
-    ("s1", re.compile(r"总体情况"), "一"),
-    ("t1", re.compile(r"主动公开政府信息(?:的)?情况"), "二"),
-    ("t2", re.compile(r"收到和处理政府信息公开申请(?:的)?情况"), "三"),
-    ("t3", re.compile(r"行政复议[、和及与，,]?\s*行政诉讼(?:的)?情况"), "四"),
-    ("s5", re.compile(r"存在的主要问题"), "五"),
-    ("s6", re.compile(r"其他需要报告的事项"), "六"),
+    ("s1", _regex.compile(r"总体情况"), "一"),
+    ("t1", _regex.compile(r"主动公开政府信息(?:的)?情况"), "二"),
+    ("t2", _regex.compile(r"收到和处理政府信息公开申请(?:的)?情况"), "三"),
+    ("t3", _regex.compile(r"行政复议[、和及与，,]?\s*行政诉讼(?:的)?情况"), "四"),
+    ("s5", _regex.compile(r"存在的主要问题"), "五"),
+    ("s6", _regex.compile(r"其他需要报告的事项"), "六"),
 )
-_HEADING_WORDS = re.compile(r"情况|问题|事项")     # every heading pattern above ends in one of these
-_HEAD_PREFIX = re.compile(r"^\s*([一二三四五六七八九十]+|\d+)\s*[、.．]\s*")
+_HEADING_WORDS = _regex.compile(r"情况|问题|事项")     # every heading pattern above ends in one of these
+_HEAD_PREFIX = _regex.compile(r"^\s*([一二三四五六七八九十]+|\d+)\s*[、.．]\s*")
 
 
 def _find_headings(lines: list[str], text: str) -> dict[str, tuple[int, str]]:
@@ -127,10 +128,10 @@ def _logical_rows(lines: list[str], start: int, end: int, text: str) -> list[Log
 
 
 # Layout B: one cell per line, after a tab (counted in "\n" + text + "\n": a literal prefix is found fast).
-_B_LINE = re.compile(r"\n\t[^\t\n]*(?=\n)")
+_B_LINE = _regex.compile(r"\n\t[^\t\n]*(?=\n)")
 # A blank line: empty, or only spaces and not starting with a tab (a layout-B cell left empty).
-_BLANK_LINE = re.compile(r"\n(?:(?!\t)[^\S\n]+)?(?=\n)")
-_SPACED = re.compile(r"(?: {2,}|\u3000+)")
+_BLANK_LINE = _regex.compile(r"\n(?:(?!\t)[^\S\n]+)?(?=\n)")
+_SPACED = _regex.compile(r"(?: {2,}|\u3000+)")
 
 
 def _pipe_cells(line: str) -> list[str]:
@@ -265,7 +266,7 @@ def _fill_absent(cells: dict, spec: TableSpec) -> None:
 # ---------------------------------------------------------------------------------------------
 # Table 二
 
-_T1_BLOCK = re.compile(r"第二十条第?\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*项")
+_T1_BLOCK = _regex.compile(r"第二十条第?\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*项")
 _BLOCK_BY_ENUM = {"一": "20.1", "五": "20.5", "六": "20.6", "八": "20.8", "九": "20.9"}
 
 
@@ -891,7 +892,7 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx) -> dict | None
 # ---------------------------------------------------------------------------------------------
 # Whole report
 
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR = _regex.compile(r"((?:19|20)\d{2})\s*年")
 
 
 def _title(lines: list[str]) -> str:
@@ -914,7 +915,7 @@ def _generation(region: str) -> str | None:
     return "2019" if score["2019"] > score["2021"] else "2021"
 
 
-_T2_2019_ROW6 = re.compile(r"其他处理[\t\n\s]*[0-9０-９/—－-]")
+_T2_2019_ROW6 = _regex.compile(r"其他处理[\t\n\s]*[0-9０-９/—－-]")
 
 
 def _t2_generation(region: str) -> str | None:

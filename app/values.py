@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
+from . import _regex
 from .model import BLANK, MISSING, NUMBER, TEXT, Cell
 
 __all__ = ["parse_value", "MISSING_TOKENS", "format_number"]
@@ -14,9 +14,9 @@ __all__ = ["parse_value", "MISSING_TOKENS", "format_number"]
 # Placeholders that mean "no value" (never read as 0).
 MISSING_TOKENS = frozenset({"/", "／", "—", "——", "-", "－", "–", "―", "无", "\\", "、", "N/A", "n/a", "NA", "空", "*"})
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
-_NUM = re.compile(r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)")
-_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-_UNIT = re.compile(r"([+-]?\d+(?:\.\d+)?)(万元|元|件|个|项|次|条|份)")
+_NUM = _regex.compile(r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)")
+_THOUSANDS = _regex.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_UNIT = _regex.compile(r"([+-]?\d+(?:\.\d+)?)(万元|元|件|个|项|次|条|份)")
 _ASCII_DIGITS = frozenset("0123456789+-.")
 
 

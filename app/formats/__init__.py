@@ -13,13 +13,14 @@ from __future__ import annotations
 import os
 import re
 
+from .. import _regex
 from .._exceptions import DecodeError
 
 __all__ = ["sniff_kind", "convert", "SUFFIXES"]
 
 SUFFIXES = (".docx", ".html", ".htm", ".pdf")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
-_HTML_HEAD = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|meta\s)",
+_HTML_HEAD = _regex.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|meta\s)",
                         re.I | re.S)
 
 

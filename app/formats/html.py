@@ -15,6 +15,7 @@ import codecs
 import re
 from html.parser import HTMLParser
 
+from .. import _regex
 from .._exceptions import DecodeError
 from ..encoding import canonical_codec, decode_bytes
 
@@ -25,7 +26,7 @@ MAX_ROWSPAN = 65534        # and on rowspan
 MAX_GRID_CELLS = 2_000_000
 MAX_TABLE_DEPTH = 32
 
-_META = re.compile(rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-:.]+)", re.I)
+_META = _regex.compile(rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-:.]+)", re.I)
 _SKIP = frozenset({"script", "style", "noscript", "template", "title", "svg", "math",
                    "iframe", "object", "select", "textarea", "button"})
 _BLOCK = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
@@ -33,7 +34,7 @@ _BLOCK = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", 
                     "hr", "form", "fieldset", "address", "figure", "figcaption", "caption", "center"})
 _VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr", "source",
                    "embed", "param", "track"})
-_WS = re.compile(r"[ \t\n\r\f]+")
+_WS = _regex.compile(r"[ \t\n\r\f]+")
 
 
 def declared_charset(data: bytes) -> str | None:
