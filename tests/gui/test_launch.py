@@ -86,3 +86,33 @@ def test_launch_imports_only_what_the_first_paint_needs(seed_dir):
     out = subprocess.run([sys.executable, "-c", code, str(seed("004"))], cwd=Path(__file__).resolve().parents[2],
                          env=env, capture_output=True, text=True, timeout=120)
     assert out.stdout.split("\n")[:2] == ["none", "7 True"], out.stdout + out.stderr
+
+
+def test_pyside_feature_table_is_filled_without_reading_sources(seed_dir):
+    """The launch answers PySide's "does this module use PySide?" question for it: every module PySide
+    itself would mark as a user (0) is marked so, and no module was left for its import hook to read."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    code = (
+        "import sys\n"
+        "import ui.main as m\n"
+        "app = m.create_application()\n"
+        "f = sys.modules['shibokensupport.feature']\n"
+        "read = []\n"
+        "scan = f._mod_uses_pyside\n"
+        "f._mod_uses_pyside = lambda mod: read.append(mod.__name__) or scan(mod)\n"
+        "w, c = m.build(headless=True)\n"
+        "c.open_paths([sys.argv[1]])\n"
+        "w.show(); app.processEvents(); w.grab()\n"
+        "f._mod_uses_pyside = scan\n"
+        "wrong = [n for n, v in f.pyside_feature_dict.items() if n in sys.modules and v != 0 and scan(sys.modules[n])]\n"
+        "print('read:', ' '.join(n for n in read if n.startswith(('ui', 'app'))) or 'none')\n"
+        "print('wrong:', ' '.join(wrong) or 'none')\n"
+        "print('ui:', ' '.join(sorted(n for n in sys.modules if n.startswith('ui.') and f.pyside_feature_dict.get(n) != 0)) or 'none')\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code, str(seed("004"))], cwd=Path(__file__).resolve().parents[2],
+                         env=env, capture_output=True, text=True, timeout=120)
+    assert out.stdout.split("\n")[:3] == ["read: none", "wrong: none", "ui: none"], out.stdout + out.stderr
