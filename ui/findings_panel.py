@@ -18,6 +18,8 @@ __all__ = ["FindingsPanel"]
 
 FindingRole = Qt.ItemDataRole.UserRole + 10
 VerifiedGroupRole = Qt.ItemDataRole.UserRole + 11
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_WORD_WRAP = int(Qt.TextFlag.TextWordWrap)
 OTHER = "other"
 
 
@@ -70,13 +72,13 @@ class _WrapDelegate(QStyledItemDelegate):
         tree = self.parent()
         depth = 1 if index.parent().isValid() else 0
         width = max(tree.viewport_width() - tree.indentation() * (depth + 1) - 28, 80)
-        text = index.data(Qt.ItemDataRole.DisplayRole) or ""     # not index.model(): see FindingsTree
+        text = index.data(_DISPLAY) or ""     # not index.model(): see FindingsTree
         key = (text, width, option.font.key())
         height = self._heights.get(key)
         if height is None:
             if len(self._heights) > 4000:
                 self._heights.clear()
-            height = option.fontMetrics.boundingRect(QRect(0, 0, width, 10000), int(Qt.TextFlag.TextWordWrap),
+            height = option.fontMetrics.boundingRect(QRect(0, 0, width, 10000), _WORD_WRAP,
                                                      text).height()
             self._heights[key] = height
         return QSize(size.width(), max(size.height(), height + 8))
