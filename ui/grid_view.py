@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QAbstractItemView, QFrame, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractItemDelegate, QApplication, QAbstractItemView, QFrame, QHeaderView,
+                               QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 from .cell_delegate import CellDelegate
 from .clipboard import parse_tsv, to_tsv
@@ -238,7 +239,19 @@ class TablePane(QWidget):
             v.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
             for r, c, rs, cs in lay.spans():
                 v.setSpan(r, c, rs, cs)
-        self.header.setItemDelegate(CellDelegate(self.header))
+        # Cells that can never carry a mark or a hatch (labels, titles, headers: no data cell in their row or
+        # column) are painted by Qt's own delegate; CellDelegate.paint would only call it and return, at the
+        # cost of a Python call per such cell in every paint.
+        plain = QStyledItemDelegate(self)
+        data_rows = {r for (r, _c), g in lay.anchors.items() if g.kind == DATA}
+        data_cols = {c for (_r, c), g in lay.anchors.items() if g.kind == DATA}
+        self.header.setItemDelegate(CellDelegate(self.header) if data_rows & set(range(lay.frozen_rows)) else plain)
+        for r in range(lay.frozen_rows, lay.n_rows):
+            if r not in data_rows:
+                self.body.setItemDelegateForRow(r, plain)
+        for c in range(lay.n_cols):
+            if c not in data_cols:
+                self.body.setItemDelegateForColumn(c, plain)
         self.header.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.header.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.header.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

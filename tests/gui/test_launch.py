@@ -116,3 +116,24 @@ def test_pyside_feature_table_is_filled_without_reading_sources(seed_dir):
     out = subprocess.run([sys.executable, "-c", code, str(seed("004"))], cwd=Path(__file__).resolve().parents[2],
                          env=env, capture_output=True, text=True, timeout=120)
     assert out.stdout.split("\n")[:3] == ["read: none", "wrong: none", "ui: none"], out.stdout + out.stderr
+
+
+def test_every_data_cell_is_painted_by_the_cell_delegate(gui, seed_dir):
+    """Labels and headers go to Qt's own delegate; marks, hatches and fix badges still reach every data cell."""
+    from ui.cell_delegate import CellDelegate
+    from ui.layout import DATA
+    window, ctl = gui
+    ctl.open_paths([str(seed("004"))])
+    view = ctl.current_view()
+    plain = 0
+    for tid, pane in view.panes.items():
+        lay = pane.model.layout
+        for (r, c), g in lay.anchors.items():
+            idx = pane.model.index(r, c)
+            grid = pane.header if r < lay.frozen_rows else pane.body
+            delegate = grid.itemDelegateForIndex(idx)
+            if g.kind == DATA:
+                assert isinstance(delegate, CellDelegate), (tid, r, c)
+            else:
+                plain += not isinstance(delegate, CellDelegate)
+    assert plain > 0
