@@ -59,7 +59,7 @@ class ReportView(QWidget):
         self.pane(self.current_table())
         self.findings = FindingsPanel(self)
         self.source = SourcePane(self)
-        self.source.set_text(doc.report.text)
+        self.source.set_text(doc.report.text, after_paint=True)
         self.side = QSplitter(Qt.Orientation.Vertical, self)
         self.side.setObjectName("sideSplitter")
         self.side.addWidget(self.findings)

@@ -137,3 +137,28 @@ def test_every_data_cell_is_painted_by_the_cell_delegate(gui, seed_dir):
             else:
                 plain += not isinstance(delegate, CellDelegate)
     assert plain > 0
+
+
+def test_source_text_follows_the_first_paint(gui, seed_dir):
+    """The source pane is painted empty first, then filled one turn of the event loop later."""
+    window, ctl = gui
+    window.show()
+    ctl.open_paths([str(seed("004"))])
+    view = ctl.current_view()
+    assert view.source.has_pending_text()
+    for _ in range(5):
+        QApplication.processEvents()
+        if not view.source.has_pending_text():
+            break
+    assert not view.source.has_pending_text()
+    assert view.source.text.toPlainText() == view.doc.report.text
+
+
+def test_showing_a_source_line_fills_the_text_at_once(gui, seed_dir):
+    window, ctl = gui
+    ctl.open_paths([str(seed("004"))])
+    view = ctl.current_view()
+    view.source.show_lines([3])
+    assert not view.source.has_pending_text()
+    assert view.source.text.toPlainText() == view.doc.report.text
+    assert view.source.highlighted == [3]
