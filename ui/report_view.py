@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from app.model import Finding
 from app.template import TABLE_IDS, TABLE_SHORT
@@ -34,7 +33,7 @@ class ReportView(QWidget):
         if doc.report.error:                    # a style sheet re-polishes the widget: only when shown
             self.banner.setStyleSheet("QLabel { background: #fff3cd; border: 1px solid #e0c060; padding: 6px; }")
             self.banner.setText(self.tr("注意：{0}").format(doc.report.error))
-        self.find_bar = self._make_find_bar()
+        self._find_bar: QWidget | None = None    # built when first opened: most launches never search
         self.tables = QTabWidget(self)
         self.tables.setObjectName("tableTabs")
         self.models: dict[str, ReportTableModel] = {}
@@ -77,7 +76,6 @@ class ReportView(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(4)
         box.addWidget(self.banner)
-        box.addWidget(self.find_bar)
         box.addWidget(self.split, 1)
         self.findings.finding_activated.connect(self.show_finding)
         self.findings.fix_requested.connect(doc.apply_fix)
@@ -159,24 +157,44 @@ class ReportView(QWidget):
             pane.set_zoom(self.zoom)
 
     # -- find a label -------------------------------------------------------------------------
+    @property
+    def find_bar(self) -> QWidget:
+        """The find bar (hidden until opened), between the banner and the tables; built on first use."""
+        if self._find_bar is None:
+            self._find_bar = self._make_find_bar()
+            self.layout().insertWidget(1, self._find_bar)
+        return self._find_bar
+
+    @property
+    def find_edit(self):
+        self.find_bar
+        return self._find_edit
+
+    @property
+    def find_status(self) -> QLabel:
+        self.find_bar
+        return self._find_status
+
     def _make_find_bar(self) -> QWidget:
+        from PySide6.QtWidgets import QLineEdit, QPushButton
         bar = QWidget(self)
         bar.setObjectName("findBar")
-        self.find_edit = QLineEdit(bar)
-        self.find_edit.setObjectName("findEdit")
-        self.find_edit.setPlaceholderText(self.tr("查找行或列的名称，例如“予以公开”"))
-        self.find_status = QLabel(bar)
+        edit = QLineEdit(bar)
+        edit.setObjectName("findEdit")
+        edit.setPlaceholderText(self.tr("查找行或列的名称，例如“予以公开”"))
+        status = QLabel(bar)
+        self._find_edit, self._find_status = edit, status
         nxt = QPushButton(self.tr("下一个"), bar)
         close = QPushButton(self.tr("关闭"), bar)
         row = QHBoxLayout(bar)
         row.setContentsMargins(6, 2, 6, 2)
         row.addWidget(QLabel(self.tr("查找："), bar))
-        row.addWidget(self.find_edit, 1)
+        row.addWidget(edit, 1)
         row.addWidget(nxt)
-        row.addWidget(self.find_status)
+        row.addWidget(status)
         row.addWidget(close)
-        self.find_edit.returnPressed.connect(self.find_next)
-        self.find_edit.textChanged.connect(self._reset_find)
+        edit.returnPressed.connect(self.find_next)
+        edit.textChanged.connect(self._reset_find)
         nxt.clicked.connect(self.find_next)
         close.clicked.connect(lambda: bar.hide())
         bar.hide()

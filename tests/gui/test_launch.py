@@ -162,3 +162,14 @@ def test_showing_a_source_line_fills_the_text_at_once(gui, seed_dir):
     assert not view.source.has_pending_text()
     assert view.source.text.toPlainText() == view.doc.report.text
     assert view.source.highlighted == [3]
+
+
+def test_find_bar_is_built_when_first_opened(gui, seed_dir):
+    window, ctl = gui
+    window.show()
+    ctl.open_paths([str(seed("004"))])
+    view = ctl.current_view()
+    assert view._find_bar is None
+    view.open_find()
+    assert view.layout().itemAt(1).widget() is view.find_bar and view.find_bar.isVisible()
+    assert view.find_edit.hasFocus() or not window.isActiveWindow()
