@@ -58,6 +58,7 @@ _ROLE = Qt.ItemDataRole
 _DISPLAY, _EDIT, _ALIGN = int(_ROLE.DisplayRole), int(_ROLE.EditRole), int(_ROLE.TextAlignmentRole)
 _BACKGROUND, _FOREGROUND = int(_ROLE.BackgroundRole), int(_ROLE.ForegroundRole)
 _FONT, _TOOLTIP = int(_ROLE.FontRole), int(_ROLE.ToolTipRole)
+_NEVER = frozenset({int(_ROLE.DecorationRole), int(_ROLE.CheckStateRole)})   # asked for every painted cell; no cell has one
 _KIND, _KEY, _MARK, _FIX, _STATE, _LINE, _PAINT = (int(r) for r in (KindRole, KeyRole, MarkRole, FixRole, StateRole,
                                                                      LineRole, PaintRole))
 _Flag = Qt.ItemFlag
@@ -120,6 +121,8 @@ class ReportTableModel(QAbstractTableModel):
         return None if cells is None else cells.get(key)
 
     def data(self, index, role=_DISPLAY):
+        if role in _NEVER:
+            return None
         # an invalid index has row and column -1: no anchor there
         g = self.layout.anchors.get((index.row(), index.column()))
         if g is None:
