@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 __all__ = ["SourcePane"]
@@ -17,9 +16,7 @@ class SourcePane(QWidget):
         self.text.setObjectName("sourceText")
         self.text.setReadOnly(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.text.setFont(font)
-        self.text.setTabStopDistance(self.text.fontMetrics().horizontalAdvance(" ") * 6)
+        self._font_set = False                  # the monospaced font comes with the first text
         box = QVBoxLayout(self)
         box.setContentsMargins(6, 0, 6, 6)
         box.addWidget(self.caption)
@@ -39,13 +36,22 @@ class SourcePane(QWidget):
             self._pending = text
             return
         self._pending = None
+        self._set_font()
         self.text.setPlainText(text)
 
     def ensure_text(self) -> None:
         """Fill in a text that set_text(after_paint=True) is still holding back."""
         if self._pending is not None:
             text, self._pending = self._pending, None
+            self._set_font()
             self.text.setPlainText(text)
+
+    def _set_font(self) -> None:
+        if not self._font_set:
+            self._font_set = True
+            from PySide6.QtGui import QFontDatabase
+            self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+            self.text.setTabStopDistance(self.text.fontMetrics().horizontalAdvance(" ") * 6)
 
     def has_pending_text(self) -> bool:
         return self._pending is not None

@@ -152,6 +152,8 @@ def test_source_text_follows_the_first_paint(gui, seed_dir):
             break
     assert not view.source.has_pending_text()
     assert view.source.text.toPlainText() == view.doc.report.text
+    from PySide6.QtGui import QFontDatabase
+    assert view.source.text.font() == QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
 
 
 def test_showing_a_source_line_fills_the_text_at_once(gui, seed_dir):
