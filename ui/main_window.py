@@ -68,9 +68,8 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.format_label)
         sb.addPermanentWidget(self.encoding_label)
         sb.addPermanentWidget(self.verdict_label)
-        self.drop_filter = PathDropFilter(self)
+        self.drop_filter = PathDropFilter(self)     # takes the drags and drops below
         self.setAcceptDrops(True)
-        self.installEventFilter(self.drop_filter)
         self.resize(1400, 900)
 
     def _build_menus(self) -> None:
@@ -141,6 +140,18 @@ class MainWindow(QMainWindow):
         self.busy_label.setText(text)
         self.busy_label.setVisible(bool(text))
         self.busy_bar.setVisible(bool(text))
+
+    def dragEnterEvent(self, event) -> None:
+        if not self.drop_filter.take_drag(event):
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        if not self.drop_filter.take_drag(event):
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:
+        if not self.drop_filter.take_drop(event):
+            super().dropEvent(event)
 
     def closeEvent(self, event) -> None:
         self.close_requested.emit(event)
