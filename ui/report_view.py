@@ -19,6 +19,20 @@ from .table_model import LineRole, ReportTableModel
 __all__ = ["ReportView"]
 
 
+class _Models(dict):
+    """The tables' models by id, each built on first use: a launch shows one table of three."""
+
+    def __init__(self, view: "ReportView"):
+        super().__init__()
+        self._view = view
+
+    def __missing__(self, tid: str) -> ReportTableModel:
+        if tid not in TABLE_IDS:
+            raise KeyError(tid)
+        model = self[tid] = ReportTableModel(self._view.doc, tid, self._view)
+        return model
+
+
 class ReportView(QWidget):
     status_changed = Signal()
 
@@ -36,14 +50,12 @@ class ReportView(QWidget):
         self._find_bar: QWidget | None = None    # built when first opened: most launches never search
         self.tables = QTabWidget(self)
         self.tables.setObjectName("tableTabs")
-        self.models: dict[str, ReportTableModel] = {}
+        self.models: dict[str, ReportTableModel] = _Models(self)
         self._panes: dict[str, TablePane] = {}
         self._pages: dict[str, QWidget] = {}
         self.grid_actions: list = []            # copy / paste / clear, given by the controller
         for tid in TABLE_IDS:
-            model = ReportTableModel(doc, tid, self)
-            self.models[tid] = model
-            if not model.present:
+            if tid not in doc.report.tables:          # ReportTableModel.present
                 empty = QLabel(self.tr("报告中没有找到此表。"), self)
                 empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.tables.addTab(empty, TABLE_SHORT[tid])

@@ -175,3 +175,15 @@ def test_find_bar_is_built_when_first_opened(gui, seed_dir):
     view.open_find()
     assert view.layout().itemAt(1).widget() is view.find_bar and view.find_bar.isVisible()
     assert view.find_edit.hasFocus() or not window.isActiveWindow()
+
+
+def test_table_models_are_built_when_first_used(gui, seed_dir):
+    window, ctl = gui
+    ctl.open_paths([str(seed("004"))])
+    view = ctl.current_view()
+    assert set(dict.keys(view.models)) == {view.current_table()}
+    t3 = view.models["t3"]                       # built on first use, and kept
+    assert view.models["t3"] is t3 and t3.present
+    idx = t3.index_of(("1", "1.2"))
+    t3.setData(idx, "7")
+    assert t3.data(idx) == "7" and view.doc.modified
