@@ -93,6 +93,7 @@ class ReportView(QWidget):
         self.findings.fix_requested.connect(doc.apply_fix)
         self.findings.fix_all_requested.connect(doc.apply_all_fixes)
         doc.changed.connect(self._on_changed)
+        self._red_tabs: dict[int, bool] = {}       # table tab → its text is red (the table has errors)
         self._on_changed()
         self._find_hits: list[tuple[str, int, int]] = []
         self._find_pos = -1
@@ -104,12 +105,17 @@ class ReportView(QWidget):
         for f in self.doc.open_findings():
             if f.severity == "error":
                 counts[f.table] = counts.get(f.table, 0) + 1
-        bar = self.tables.tabBar()
         for k, tid in enumerate(TABLE_IDS):
             # colour and tooltip, not the text: a new tab text relayouts and repaints the whole grid
             n = counts.get(tid, 0)
-            bar.setTabTextColor(k, QColor("#c62828") if n else QColor())
-            bar.setTabToolTip(k, self.tr("{0}：{1} 处错误").format(TABLE_SHORT[tid], n) if n else TABLE_SHORT[tid])
+            tip = self.tr("{0}：{1} 处错误").format(TABLE_SHORT[tid], n) if n else TABLE_SHORT[tid]
+            if self.tables.tabToolTip(k) != tip:
+                self.tables.setTabToolTip(k, tip)
+            # the tab bar only when a colour changes (a report without errors never needs it: the first
+            # Python wrapper of the C++-made QTabBar builds its class and enums)
+            if bool(n) != self._red_tabs.get(k, False):
+                self._red_tabs[k] = bool(n)
+                self.tables.tabBar().setTabTextColor(k, QColor("#c62828") if n else QColor())
         self.status_changed.emit()
 
     def current_table(self) -> str:

@@ -187,3 +187,26 @@ def test_table_models_are_built_when_first_used(gui, seed_dir):
     idx = t3.index_of(("1", "1.2"))
     t3.setData(idx, "7")
     assert t3.data(idx) == "7" and view.doc.modified
+
+
+def test_table_tabs_are_red_exactly_while_their_table_has_errors(gui, seed_dir):
+    from PySide6.QtGui import QColor
+    from app.template import TABLE_IDS
+    window, ctl = gui
+    for name in ("000", "001", "002", "003", "004"):
+        ctl.open_paths([str(seed(name))])
+        view = ctl.current_view()
+        errors = {f.table for f in view.doc.open_findings() if f.severity == "error"}
+        bar = view.tables.tabBar()
+        for k, tid in enumerate(TABLE_IDS):
+            want = QColor("#c62828") if tid in errors else QColor()
+            assert bar.tabTextColor(k) == want, (name, tid)
+            assert bar.tabToolTip(k).endswith("处错误") == (tid in errors)
+    ctl.open_paths([str(seed("000"))])
+    view = ctl.current_view()
+    view.doc.apply_all_fixes()
+    errors = {f.table for f in view.doc.open_findings() if f.severity == "error"}
+    for k, tid in enumerate(TABLE_IDS):
+        assert view.tables.tabBar().tabTextColor(k) == (QColor("#c62828") if tid in errors else QColor())
+    view.doc.undo_stack.undo()
+    assert view.tables.tabBar().tabTextColor(TABLE_IDS.index("t2")) == QColor("#c62828")
