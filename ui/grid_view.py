@@ -226,6 +226,7 @@ class TablePane(QWidget):
         super().__init__(parent)
         self.model = model
         self.zoom = 1.0
+        self._advance_font, self._advances = "", {}
         lay = model.layout
         self.header = QTableView(self)
         self.header.setObjectName("gridHeader")
@@ -295,6 +296,8 @@ class TablePane(QWidget):
         font.setPointSizeF(base * self.zoom)
         for v in (self.header, self.body):
             v.setFont(font)
+        if font.key() != self._advance_font:       # the labels' one-line widths, per font (zoom)
+            self._advance_font, self._advances = font.key(), {}
         labels = self.LABEL_WIDTHS.get(lay.label_cols, ())
         bar = self.body.verticalScrollBar().sizeHint().width()    # = PM_ScrollBarExtent, without QStyle's enums
         avail = max(self.width() - bar - 2, 400)
@@ -310,11 +313,15 @@ class TablePane(QWidget):
     def _fit_rows(self) -> None:
         lay = self.model.layout
         fm = self.body.fontMetrics()
+        advances = self._advances                  # the grid is refitted at every resize; the texts stay
         need = [int(28 * self.zoom)] * lay.n_rows
         for (r, c), g in lay.anchors.items():
             if g.rows == 1 and g.kind != DATA and g.text:
                 width = sum(self.body.columnWidth(c + k) for k in range(g.cols)) - 10
-                lines = max(1, -(-fm.horizontalAdvance(g.text) // max(width, 20)))
+                advance = advances.get(g.text)
+                if advance is None:
+                    advance = advances[g.text] = fm.horizontalAdvance(g.text)
+                lines = max(1, -(-advance // max(width, 20)))
                 need[r] = max(need[r], lines * fm.height() + 10)
         for r, h in enumerate(need):
             (self.header if r < lay.frozen_rows else self.body).setRowHeight(r, h)
