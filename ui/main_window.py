@@ -28,6 +28,8 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.actions: Actions = create_actions(self, self.undo_group)
         self._start_page: StartPage | None = None
+        self._painted = False
+        self._after_paint: list = []
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("reportTabs")
         self.tabs.setTabsClosable(True)
@@ -117,6 +119,30 @@ class MainWindow(QMainWindow):
 
     def show_start(self, start: bool) -> None:
         self.stack.setCurrentWidget(self.start_page if start else self.tabs)
+
+    def after_first_paint(self, fn) -> None:
+        """Call `fn` on the event-loop turn after the window's first paint, or now if it has painted.
+
+        For work the first frame does not show (settings written to disk): a window launched with a
+        report paints it without waiting for that.
+        """
+        if self._painted and not self._after_paint:
+            fn()
+        else:
+            self._after_paint.append(fn)        # in order, after those still waiting
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            if self._after_paint:
+                from PySide6.QtCore import QTimer
+                QTimer.singleShot(0, self._run_after_paint)
+
+    def _run_after_paint(self) -> None:
+        pending, self._after_paint = self._after_paint, []
+        for fn in pending:
+            fn()
 
     def showEvent(self, event) -> None:
         if self.tabs.count() == 0 and self._start_page is None:

@@ -210,3 +210,24 @@ def test_table_tabs_are_red_exactly_while_their_table_has_errors(gui, seed_dir):
         assert view.tables.tabBar().tabTextColor(k) == (QColor("#c62828") if tid in errors else QColor())
     view.doc.undo_stack.undo()
     assert view.tables.tabBar().tabTextColor(TABLE_IDS.index("t2")) == QColor("#c62828")
+
+
+def test_recent_files_are_written_after_the_first_frame(qapp, seed_dir):
+    """A report opened before the window shows (the launch) is remembered once the window has painted;
+    one opened in a painted window at once."""
+    from ui.main import build
+    from ui.settings import AppSettings
+    window, ctl = build(headless=True)
+    window.resize(1400, 900)
+    first, second = str(seed("004")), str(seed("003"))
+    ctl.open_paths([first])
+    assert first not in AppSettings().recent_files()
+    window.show()
+    for _ in range(5):
+        QApplication.processEvents()
+        if first in AppSettings().recent_files():
+            break
+    assert AppSettings().recent_files()[0] == first
+    ctl.open_paths([second])
+    assert AppSettings().recent_files()[:2] == [second, first]
+    window.close()
