@@ -128,7 +128,6 @@ def run(files: list[str], screenshot: str | None = None, smoke_test: bool = Fals
 
 def start(files: list[str], encoding: str | None = None, headless: bool = False):
     """The interactive window: shown, the files opened, then (once painted) the offer to restore a crash's edits."""
-    from PySide6.QtCore import QTimer
     from .errors import install_exception_hook
     window, controller = build(headless=headless)
     controller.exception_hook = install_exception_hook(controller)
@@ -139,7 +138,9 @@ def start(files: list[str], encoding: str | None = None, headless: bool = False)
         controller.open_paths(files, encoding)
     window.show()
     controller.recovery.hold_session_lock()
-    QTimer.singleShot(0, controller.offer_recovery)
+    # a zero timer would run before the first paint (posted events come first): the scan of the recovery
+    # folder, and any question, wait for the window's first frame
+    window.after_first_paint(controller.offer_recovery)
     return window, controller
 
 
