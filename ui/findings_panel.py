@@ -170,6 +170,9 @@ class FindingsPanel(QWidget):
         self.tree.clear()
         groups: dict[str, list[Finding]] = {}
         done: list[Finding] = []
+        # each finding's position in the list, by identity: list.index() compared it with every finding
+        # before it (n² record comparisons per rebuild, and the tree is rebuilt after every edit)
+        position = {id(f): k for k, f in enumerate(self._findings)}
         for f in self._findings:
             if self._verified and f.key in self._verified:
                 done.append(f)
@@ -189,7 +192,7 @@ class FindingsPanel(QWidget):
                 item = QTreeWidgetItem(top, [self._line(f)])
                 item.setIcon(0, self._icons.get(f.severity, self._icons["warning"]))
                 item.setToolTip(0, finding_tooltip(f))
-                item.setData(0, FindingRole, self._findings.index(f))
+                item.setData(0, FindingRole, position[id(f)])
                 if keep is not None and f.key == keep.key:
                     restore = item
             top.setExpanded(True)
@@ -206,7 +209,7 @@ class FindingsPanel(QWidget):
                 item.setForeground(0, solid_brush(grey))
                 item.setToolTip(0, finding_tooltip(f) + self.tr("\n\n已核实（{0}）：{1}").format(
                     mark.when.replace("T", " "), mark.note or self.tr("（无说明）")))
-                item.setData(0, FindingRole, self._findings.index(f))
+                item.setData(0, FindingRole, position[id(f)])
                 if keep is not None and f.key == keep.key:
                     restore = item
             top.setExpanded(True)
