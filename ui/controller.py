@@ -219,9 +219,14 @@ class Controller(QObject):
         tabs.setCurrentWidget(view)
         self._update_titles(view)
         self.window.show_start(False)
+        # the recent-files list is written to the settings file (Qt writes it on the next event-loop turn,
+        # before painting): for the report a window is launched with, after its first frame
+        self.window.after_first_paint(lambda p=path: self._remember(p))
+        return view
+
+    def _remember(self, path: str) -> None:
         self.settings.add_recent(path)
         self._refresh_recent()
-        return view
 
     def reopen_with_encoding(self) -> None:
         view = self.current_view()

@@ -23,28 +23,40 @@ def is_report_path(path: str) -> bool:
 
 
 class PathDropFilter(QObject):
-    """Install on a window: a drop of report files anywhere in it emits `paths_dropped`.
+    """A drop of report files anywhere in a window emits `paths_dropped`.
 
-    Files of other kinds are left out and named in `paths_rejected`, so the window can say why.
+    Files of other kinds are left out and named in `paths_rejected`, so the window can say why. The window
+    hands its drag and drop events to take_drag() and take_drop() (an event filter would run Python for
+    every event the window gets: dozens while it first shows, and every one after); installed as an event
+    filter it does the same.
     """
 
     paths_dropped = Signal(list)
     paths_rejected = Signal(list)
 
+    def take_drag(self, event) -> bool:
+        """A drag entering or moving: accepted (True) when it carries a report or a folder."""
+        if any(is_report_path(p) for p in local_paths(event.mimeData())):
+            event.acceptProposedAction()
+            return True
+        return False
+
+    def take_drop(self, event) -> bool:
+        paths = local_paths(event.mimeData())
+        good = [p for p in paths if is_report_path(p)]
+        if not good:
+            return False
+        event.acceptProposedAction()
+        self.paths_dropped.emit(good)
+        if len(good) < len(paths):
+            self.paths_rejected.emit([p for p in paths if p not in good])
+        return True
+
     def eventFilter(self, obj, event) -> bool:
         t = event.type()
         if t in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            if any(is_report_path(p) for p in local_paths(event.mimeData())):
-                event.acceptProposedAction()
-                return True
-        elif t == QEvent.Type.Drop:
-            paths = local_paths(event.mimeData())
-            good = [p for p in paths if is_report_path(p)]
-            if good:
-                event.acceptProposedAction()
-                self.paths_dropped.emit(good)
-                if len(good) < len(paths):
-                    self.paths_rejected.emit([p for p in paths if p not in good])
-                return True
+            return self.take_drag(event)
+        if t == QEvent.Type.Drop:
+            return self.take_drop(event)
         return False
 

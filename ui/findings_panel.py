@@ -18,6 +18,8 @@ __all__ = ["FindingsPanel"]
 
 FindingRole = Qt.ItemDataRole.UserRole + 10
 VerifiedGroupRole = Qt.ItemDataRole.UserRole + 11
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_WORD_WRAP = int(Qt.TextFlag.TextWordWrap)
 OTHER = "other"
 
 
@@ -70,13 +72,13 @@ class _WrapDelegate(QStyledItemDelegate):
         tree = self.parent()
         depth = 1 if index.parent().isValid() else 0
         width = max(tree.viewport_width() - tree.indentation() * (depth + 1) - 28, 80)
-        text = index.data(Qt.ItemDataRole.DisplayRole) or ""     # not index.model(): see FindingsTree
+        text = index.data(_DISPLAY) or ""     # not index.model(): see FindingsTree
         key = (text, width, option.font.key())
         height = self._heights.get(key)
         if height is None:
             if len(self._heights) > 4000:
                 self._heights.clear()
-            height = option.fontMetrics.boundingRect(QRect(0, 0, width, 10000), int(Qt.TextFlag.TextWordWrap),
+            height = option.fontMetrics.boundingRect(QRect(0, 0, width, 10000), _WORD_WRAP,
                                                      text).height()
             self._heights[key] = height
         return QSize(size.width(), max(size.height(), height + 8))
@@ -168,6 +170,9 @@ class FindingsPanel(QWidget):
         self.tree.clear()
         groups: dict[str, list[Finding]] = {}
         done: list[Finding] = []
+        # each finding's position in the list, by identity: list.index() compared it with every finding
+        # before it (n² record comparisons per rebuild, and the tree is rebuilt after every edit)
+        position = {id(f): k for k, f in enumerate(self._findings)}
         for f in self._findings:
             if self._verified and f.key in self._verified:
                 done.append(f)
@@ -187,7 +192,7 @@ class FindingsPanel(QWidget):
                 item = QTreeWidgetItem(top, [self._line(f)])
                 item.setIcon(0, self._icons.get(f.severity, self._icons["warning"]))
                 item.setToolTip(0, finding_tooltip(f))
-                item.setData(0, FindingRole, self._findings.index(f))
+                item.setData(0, FindingRole, position[id(f)])
                 if keep is not None and f.key == keep.key:
                     restore = item
             top.setExpanded(True)
@@ -204,7 +209,7 @@ class FindingsPanel(QWidget):
                 item.setForeground(0, solid_brush(grey))
                 item.setToolTip(0, finding_tooltip(f) + self.tr("\n\n已核实（{0}）：{1}").format(
                     mark.when.replace("T", " "), mark.note or self.tr("（无说明）")))
-                item.setData(0, FindingRole, self._findings.index(f))
+                item.setData(0, FindingRole, position[id(f)])
                 if keep is not None and f.key == keep.key:
                     restore = item
             top.setExpanded(True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QAbstractItemView, QFrame, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractItemDelegate, QApplication, QAbstractItemView, QFrame, QHeaderView,
+                               QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 from .cell_delegate import CellDelegate
 from .clipboard import parse_tsv, to_tsv
@@ -225,6 +226,7 @@ class TablePane(QWidget):
         super().__init__(parent)
         self.model = model
         self.zoom = 1.0
+        self._advance_font, self._advances = "", {}
         lay = model.layout
         self.header = QTableView(self)
         self.header.setObjectName("gridHeader")
@@ -238,7 +240,19 @@ class TablePane(QWidget):
             v.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
             for r, c, rs, cs in lay.spans():
                 v.setSpan(r, c, rs, cs)
-        self.header.setItemDelegate(CellDelegate(self.header))
+        # Cells that can never carry a mark or a hatch (labels, titles, headers: no data cell in their row or
+        # column) are painted by Qt's own delegate; CellDelegate.paint would only call it and return, at the
+        # cost of a Python call per such cell in every paint.
+        plain = QStyledItemDelegate(self)
+        data_rows = {r for (r, _c), g in lay.anchors.items() if g.kind == DATA}
+        data_cols = {c for (_r, c), g in lay.anchors.items() if g.kind == DATA}
+        self.header.setItemDelegate(CellDelegate(self.header) if data_rows & set(range(lay.frozen_rows)) else plain)
+        for r in range(lay.frozen_rows, lay.n_rows):
+            if r not in data_rows:
+                self.body.setItemDelegateForRow(r, plain)
+        for c in range(lay.n_cols):
+            if c not in data_cols:
+                self.body.setItemDelegateForColumn(c, plain)
         self.header.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.header.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.header.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -282,6 +296,8 @@ class TablePane(QWidget):
         font.setPointSizeF(base * self.zoom)
         for v in (self.header, self.body):
             v.setFont(font)
+        if font.key() != self._advance_font:       # the labels' one-line widths, per font (zoom)
+            self._advance_font, self._advances = font.key(), {}
         labels = self.LABEL_WIDTHS.get(lay.label_cols, ())
         bar = self.body.verticalScrollBar().sizeHint().width()    # = PM_ScrollBarExtent, without QStyle's enums
         avail = max(self.width() - bar - 2, 400)
@@ -297,11 +313,15 @@ class TablePane(QWidget):
     def _fit_rows(self) -> None:
         lay = self.model.layout
         fm = self.body.fontMetrics()
+        advances = self._advances                  # the grid is refitted at every resize; the texts stay
         need = [int(28 * self.zoom)] * lay.n_rows
         for (r, c), g in lay.anchors.items():
             if g.rows == 1 and g.kind != DATA and g.text:
                 width = sum(self.body.columnWidth(c + k) for k in range(g.cols)) - 10
-                lines = max(1, -(-fm.horizontalAdvance(g.text) // max(width, 20)))
+                advance = advances.get(g.text)
+                if advance is None:
+                    advance = advances[g.text] = fm.horizontalAdvance(g.text)
+                lines = max(1, -(-advance // max(width, 20)))
                 need[r] = max(need[r], lines * fm.height() + 10)
         for r, h in enumerate(need):
             (self.header if r < lay.frozen_rows else self.body).setRowHeight(r, h)

@@ -17,6 +17,8 @@ def create_application():
         import app
         import app.marks  # noqa: F401
     from PySide6.QtWidgets import QApplication
+    if launching:
+        _skip_feature_scan()
     app = QApplication.instance()
     if app is None:
         from .application import GoujiApplication
@@ -32,6 +34,33 @@ def create_application():
     from .paths import app_icon
     app.setWindowIcon(app_icon())
     return app
+
+
+def _skip_feature_scan() -> None:
+    """Tell PySide up front which modules use it, so that its import hook does not read their source.
+
+    Once PySide is loaded, the first import of every module (ours, and standard-library ones such as
+    typing, os and re imported again by ours) makes PySide run inspect.getsource() on it, to note whether it
+    uses PySide (0) or not (-1) for its opt-in __feature__ switches: about 30 modules, 5-7 ms of every
+    launch. The answer is known here: the window's modules (ui.*) use PySide and select no feature (0);
+    the modules already loaded before PySide (standard library, the Qt-free core) do not (-1). Values the
+    hook already recorded are kept; without the table (another PySide version) nothing changes.
+    """
+    import os
+    feature = sys.modules.get("shibokensupport.feature")
+    table = getattr(feature, "pyside_feature_dict", None)
+    if not isinstance(table, dict):
+        return
+    stdlib = os.path.dirname(os.__file__) + os.sep
+    for name, module in list(sys.modules.items()):
+        path = getattr(module, "__file__", None)
+        if path is None or path.startswith(stdlib) or name == "app" or name.startswith("app."):
+            table.setdefault(name, -1)     # what the scan finds: no source (built in), or no "PySide6" in it
+    here = os.path.dirname(os.path.abspath(__file__))
+    table.setdefault("ui", 0)
+    for entry in os.listdir(here):
+        if entry.endswith(".py") and entry != "__init__.py":
+            table.setdefault("ui." + entry[:-3], 0)
 
 
 # No cycle collection while the window starts. Importing Qt and the core, building the window and reading
@@ -99,7 +128,6 @@ def run(files: list[str], screenshot: str | None = None, smoke_test: bool = Fals
 
 def start(files: list[str], encoding: str | None = None, headless: bool = False):
     """The interactive window: shown, the files opened, then (once painted) the offer to restore a crash's edits."""
-    from PySide6.QtCore import QTimer
     from .errors import install_exception_hook
     window, controller = build(headless=headless)
     controller.exception_hook = install_exception_hook(controller)
@@ -110,7 +138,9 @@ def start(files: list[str], encoding: str | None = None, headless: bool = False)
         controller.open_paths(files, encoding)
     window.show()
     controller.recovery.hold_session_lock()
-    QTimer.singleShot(0, controller.offer_recovery)
+    # a zero timer would run before the first paint (posted events come first): the scan of the recovery
+    # folder, and any question, wait for the window's first frame
+    window.after_first_paint(controller.offer_recovery)
     return window, controller
 
 

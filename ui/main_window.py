@@ -28,6 +28,8 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.actions: Actions = create_actions(self, self.undo_group)
         self._start_page: StartPage | None = None
+        self._painted = False
+        self._after_paint: list = []
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("reportTabs")
         self.tabs.setTabsClosable(True)
@@ -68,9 +70,8 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.format_label)
         sb.addPermanentWidget(self.encoding_label)
         sb.addPermanentWidget(self.verdict_label)
-        self.drop_filter = PathDropFilter(self)
+        self.drop_filter = PathDropFilter(self)     # takes the drags and drops below
         self.setAcceptDrops(True)
-        self.installEventFilter(self.drop_filter)
         self.resize(1400, 900)
 
     def _build_menus(self) -> None:
@@ -119,6 +120,30 @@ class MainWindow(QMainWindow):
     def show_start(self, start: bool) -> None:
         self.stack.setCurrentWidget(self.start_page if start else self.tabs)
 
+    def after_first_paint(self, fn) -> None:
+        """Call `fn` on the event-loop turn after the window's first paint, or now if it has painted.
+
+        For work the first frame does not show (settings written to disk): a window launched with a
+        report paints it without waiting for that.
+        """
+        if self._painted and not self._after_paint:
+            fn()
+        else:
+            self._after_paint.append(fn)        # in order, after those still waiting
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            if self._after_paint:
+                from PySide6.QtCore import QTimer
+                QTimer.singleShot(0, self._run_after_paint)
+
+    def _run_after_paint(self) -> None:
+        pending, self._after_paint = self._after_paint, []
+        for fn in pending:
+            fn()
+
     def showEvent(self, event) -> None:
         if self.tabs.count() == 0 and self._start_page is None:
             self.show_start(True)
@@ -141,6 +166,18 @@ class MainWindow(QMainWindow):
         self.busy_label.setText(text)
         self.busy_label.setVisible(bool(text))
         self.busy_bar.setVisible(bool(text))
+
+    def dragEnterEvent(self, event) -> None:
+        if not self.drop_filter.take_drag(event):
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        if not self.drop_filter.take_drag(event):
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:
+        if not self.drop_filter.take_drop(event):
+            super().dropEvent(event)
 
     def closeEvent(self, event) -> None:
         self.close_requested.emit(event)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from app.model import Finding
 from app.template import TABLE_IDS, TABLE_SHORT
@@ -18,6 +17,20 @@ from .source_pane import SourcePane
 from .table_model import LineRole, ReportTableModel
 
 __all__ = ["ReportView"]
+
+
+class _Models(dict):
+    """The tables' models by id, each built on first use: a launch shows one table of three."""
+
+    def __init__(self, view: "ReportView"):
+        super().__init__()
+        self._view = view
+
+    def __missing__(self, tid: str) -> ReportTableModel:
+        if tid not in TABLE_IDS:
+            raise KeyError(tid)
+        model = self[tid] = ReportTableModel(self._view.doc, tid, self._view)
+        return model
 
 
 class ReportView(QWidget):
@@ -34,17 +47,15 @@ class ReportView(QWidget):
         if doc.report.error:                    # a style sheet re-polishes the widget: only when shown
             self.banner.setStyleSheet("QLabel { background: #fff3cd; border: 1px solid #e0c060; padding: 6px; }")
             self.banner.setText(self.tr("注意：{0}").format(doc.report.error))
-        self.find_bar = self._make_find_bar()
+        self._find_bar: QWidget | None = None    # built when first opened: most launches never search
         self.tables = QTabWidget(self)
         self.tables.setObjectName("tableTabs")
-        self.models: dict[str, ReportTableModel] = {}
+        self.models: dict[str, ReportTableModel] = _Models(self)
         self._panes: dict[str, TablePane] = {}
         self._pages: dict[str, QWidget] = {}
         self.grid_actions: list = []            # copy / paste / clear, given by the controller
         for tid in TABLE_IDS:
-            model = ReportTableModel(doc, tid, self)
-            self.models[tid] = model
-            if not model.present:
+            if tid not in doc.report.tables:          # ReportTableModel.present
                 empty = QLabel(self.tr("报告中没有找到此表。"), self)
                 empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.tables.addTab(empty, TABLE_SHORT[tid])
@@ -59,7 +70,7 @@ class ReportView(QWidget):
         self.pane(self.current_table())
         self.findings = FindingsPanel(self)
         self.source = SourcePane(self)
-        self.source.set_text(doc.report.text)
+        self.source.set_text(doc.report.text, after_paint=True)
         self.side = QSplitter(Qt.Orientation.Vertical, self)
         self.side.setObjectName("sideSplitter")
         self.side.addWidget(self.findings)
@@ -77,12 +88,12 @@ class ReportView(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(4)
         box.addWidget(self.banner)
-        box.addWidget(self.find_bar)
         box.addWidget(self.split, 1)
         self.findings.finding_activated.connect(self.show_finding)
         self.findings.fix_requested.connect(doc.apply_fix)
         self.findings.fix_all_requested.connect(doc.apply_all_fixes)
         doc.changed.connect(self._on_changed)
+        self._red_tabs: dict[int, bool] = {}       # table tab → its text is red (the table has errors)
         self._on_changed()
         self._find_hits: list[tuple[str, int, int]] = []
         self._find_pos = -1
@@ -94,12 +105,17 @@ class ReportView(QWidget):
         for f in self.doc.open_findings():
             if f.severity == "error":
                 counts[f.table] = counts.get(f.table, 0) + 1
-        bar = self.tables.tabBar()
         for k, tid in enumerate(TABLE_IDS):
             # colour and tooltip, not the text: a new tab text relayouts and repaints the whole grid
             n = counts.get(tid, 0)
-            bar.setTabTextColor(k, QColor("#c62828") if n else QColor())
-            bar.setTabToolTip(k, self.tr("{0}：{1} 处错误").format(TABLE_SHORT[tid], n) if n else TABLE_SHORT[tid])
+            tip = self.tr("{0}：{1} 处错误").format(TABLE_SHORT[tid], n) if n else TABLE_SHORT[tid]
+            if self.tables.tabToolTip(k) != tip:
+                self.tables.setTabToolTip(k, tip)
+            # the tab bar only when a colour changes (a report without errors never needs it: the first
+            # Python wrapper of the C++-made QTabBar builds its class and enums)
+            if bool(n) != self._red_tabs.get(k, False):
+                self._red_tabs[k] = bool(n)
+                self.tables.tabBar().setTabTextColor(k, QColor("#c62828") if n else QColor())
         self.status_changed.emit()
 
     def current_table(self) -> str:
@@ -159,24 +175,44 @@ class ReportView(QWidget):
             pane.set_zoom(self.zoom)
 
     # -- find a label -------------------------------------------------------------------------
+    @property
+    def find_bar(self) -> QWidget:
+        """The find bar (hidden until opened), between the banner and the tables; built on first use."""
+        if self._find_bar is None:
+            self._find_bar = self._make_find_bar()
+            self.layout().insertWidget(1, self._find_bar)
+        return self._find_bar
+
+    @property
+    def find_edit(self):
+        self.find_bar
+        return self._find_edit
+
+    @property
+    def find_status(self) -> QLabel:
+        self.find_bar
+        return self._find_status
+
     def _make_find_bar(self) -> QWidget:
+        from PySide6.QtWidgets import QLineEdit, QPushButton
         bar = QWidget(self)
         bar.setObjectName("findBar")
-        self.find_edit = QLineEdit(bar)
-        self.find_edit.setObjectName("findEdit")
-        self.find_edit.setPlaceholderText(self.tr("查找行或列的名称，例如“予以公开”"))
-        self.find_status = QLabel(bar)
+        edit = QLineEdit(bar)
+        edit.setObjectName("findEdit")
+        edit.setPlaceholderText(self.tr("查找行或列的名称，例如“予以公开”"))
+        status = QLabel(bar)
+        self._find_edit, self._find_status = edit, status
         nxt = QPushButton(self.tr("下一个"), bar)
         close = QPushButton(self.tr("关闭"), bar)
         row = QHBoxLayout(bar)
         row.setContentsMargins(6, 2, 6, 2)
         row.addWidget(QLabel(self.tr("查找："), bar))
-        row.addWidget(self.find_edit, 1)
+        row.addWidget(edit, 1)
         row.addWidget(nxt)
-        row.addWidget(self.find_status)
+        row.addWidget(status)
         row.addWidget(close)
-        self.find_edit.returnPressed.connect(self.find_next)
-        self.find_edit.textChanged.connect(self._reset_find)
+        edit.returnPressed.connect(self.find_next)
+        edit.textChanged.connect(self._reset_find)
         nxt.clicked.connect(self.find_next)
         close.clicked.connect(lambda: bar.hide())
         bar.hide()

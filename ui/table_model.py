@@ -52,6 +52,21 @@ _RIGHT = int(Align.AlignRight | Align.AlignVCenter)
 _CENTER = int(Align.AlignCenter)
 _LEFT = int(Align.AlignLeft | Align.AlignVCenter)
 
+# data() and flags() run for every painted cell, several times each: plain ints for the roles, and the flag
+# sets built once (an enum member lookup and an enum `|` per call were a third of flags()' time)
+_ROLE = Qt.ItemDataRole
+_DISPLAY, _EDIT, _ALIGN = int(_ROLE.DisplayRole), int(_ROLE.EditRole), int(_ROLE.TextAlignmentRole)
+_BACKGROUND, _FOREGROUND = int(_ROLE.BackgroundRole), int(_ROLE.ForegroundRole)
+_FONT, _TOOLTIP = int(_ROLE.FontRole), int(_ROLE.ToolTipRole)
+_NEVER = frozenset({int(_ROLE.DecorationRole), int(_ROLE.CheckStateRole)})   # asked for every painted cell; no cell has one
+_KIND, _KEY, _MARK, _FIX, _STATE, _LINE, _PAINT = (int(r) for r in (KindRole, KeyRole, MarkRole, FixRole, StateRole,
+                                                                     LineRole, PaintRole))
+_Flag = Qt.ItemFlag
+_NO_FLAGS = _Flag.NoItemFlags
+_ENABLED = _Flag.ItemIsEnabled
+_SELECTABLE = _Flag.ItemIsEnabled | _Flag.ItemIsSelectable
+_EDITABLE = _Flag.ItemIsEnabled | _Flag.ItemIsSelectable | _Flag.ItemIsEditable
+
 
 def cell_data(index, role):
     """index.data(role) without the C++ round trip.
@@ -92,76 +107,75 @@ class ReportTableModel(QAbstractTableModel):
         return self.index(*pos) if pos else QModelIndex()
 
     def flags(self, index):
-        g = self.layout.cell_at(index.row(), index.column())
+        g = self.layout.anchors.get((index.row(), index.column()))
         if g is None:
-            return Qt.ItemFlag.NoItemFlags
+            return _NO_FLAGS
         if g.kind == DATA:
-            if self._cell(g.key) is None:
-                return Qt.ItemFlag.ItemIsEnabled
-            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+            return _ENABLED if self._cell(g.key) is None else _EDITABLE
         if g.kind == LABEL:
-            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return Qt.ItemFlag.ItemIsEnabled
+            return _SELECTABLE
+        return _ENABLED
 
     def _cell(self, key):
         cells = self.doc.report.tables.get(self.table)
         return None if cells is None else cells.get(key)
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+    def data(self, index, role=_DISPLAY):
+        if role in _NEVER:
             return None
-        g = self.layout.cell_at(index.row(), index.column())
+        # an invalid index has row and column -1: no anchor there
+        g = self.layout.anchors.get((index.row(), index.column()))
         if g is None:
             return None
-        if role == KindRole:
+        if role == _KIND:
             return g.kind
         if g.kind != DATA:
-            return None if role == PaintRole else self._header_data(g, role)
+            return None if role == _PAINT else self._header_data(g, role)
         cell = self._cell(g.key)
         mark = self.doc.marks.get((self.table, g.key))
-        if role == PaintRole:
+        if role == _PAINT:
             return (None if cell is None else cell.state, None if mark is None else mark.severity,
                     None if mark is None or mark.fix is None else _fmt(mark.fix.value))
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == _DISPLAY or role == _EDIT:
             return "" if cell is None else cell.raw
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGN:
             return _RIGHT
-        if role == KeyRole:
+        if role == _KEY:
             return g.key
-        if role == StateRole:
+        if role == _STATE:
             return None if cell is None else cell.state
-        if role == LineRole:
+        if role == _LINE:
             return None if cell is None else cell.line
-        if role == MarkRole:
+        if role == _MARK:
             return None if mark is None else mark.severity
-        if role == FixRole:
+        if role == _FIX:
             return None if mark is None or mark.fix is None else _fmt(mark.fix.value)
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == _BACKGROUND:
             if mark is not None:
                 return BRUSHES["fix" if mark.fix is not None else mark.severity]
             if cell is None or cell.state == BLANK:
                 return BRUSHES["blank"]
             return BRUSHES["plain"]
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             if cell is not None and cell.state == MISSING:
                 return BRUSHES["missing_text"]
             if cell is not None and cell.state == TEXT:
                 return BRUSHES["error_line"]
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(g.key, cell, mark)
         return None
 
     def _header_data(self, g, role):
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return g.text
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGN:
             return _LEFT if g.kind in (LABEL, TITLE) else _CENTER
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == _BACKGROUND:
             return BRUSHES["label" if g.kind == LABEL else "title" if g.kind == TITLE else "header"]
-        if role == Qt.ItemDataRole.FontRole and g.kind in (HEADER, TITLE, CORNER):
+        if role == _FONT and g.kind in (HEADER, TITLE, CORNER):
             return self._bold
-        if role == Qt.ItemDataRole.ToolTipRole and g.kind in (LABEL, HEADER) and len(g.text) > 12:
+        if role == _TOOLTIP and g.kind in (LABEL, HEADER) and len(g.text) > 12:
             return g.text
         return None
 

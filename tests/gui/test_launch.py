@@ -86,3 +86,148 @@ def test_launch_imports_only_what_the_first_paint_needs(seed_dir):
     out = subprocess.run([sys.executable, "-c", code, str(seed("004"))], cwd=Path(__file__).resolve().parents[2],
                          env=env, capture_output=True, text=True, timeout=120)
     assert out.stdout.split("\n")[:2] == ["none", "7 True"], out.stdout + out.stderr
+
+
+def test_pyside_feature_table_is_filled_without_reading_sources(seed_dir):
+    """The launch answers PySide's "does this module use PySide?" question for it: every module PySide
+    itself would mark as a user (0) is marked so, and no module was left for its import hook to read."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    code = (
+        "import sys\n"
+        "import ui.main as m\n"
+        "app = m.create_application()\n"
+        "f = sys.modules['shibokensupport.feature']\n"
+        "read = []\n"
+        "scan = f._mod_uses_pyside\n"
+        "f._mod_uses_pyside = lambda mod: read.append(mod.__name__) or scan(mod)\n"
+        "w, c = m.build(headless=True)\n"
+        "c.open_paths([sys.argv[1]])\n"
+        "w.show(); app.processEvents(); w.grab()\n"
+        "f._mod_uses_pyside = scan\n"
+        "wrong = [n for n, v in f.pyside_feature_dict.items() if n in sys.modules and v != 0 and scan(sys.modules[n])]\n"
+        "print('read:', ' '.join(n for n in read if n.startswith(('ui', 'app'))) or 'none')\n"
+        "print('wrong:', ' '.join(wrong) or 'none')\n"
+        "print('ui:', ' '.join(sorted(n for n in sys.modules if n.startswith('ui.') and f.pyside_feature_dict.get(n) != 0)) or 'none')\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code, str(seed("004"))], cwd=Path(__file__).resolve().parents[2],
+                         env=env, capture_output=True, text=True, timeout=120)
+    assert out.stdout.split("\n")[:3] == ["read: none", "wrong: none", "ui: none"], out.stdout + out.stderr
+
+
+def test_every_data_cell_is_painted_by_the_cell_delegate(gui, seed_dir):
+    """Labels and headers go to Qt's own delegate; marks, hatches and fix badges still reach every data cell."""
+    from ui.cell_delegate import CellDelegate
+    from ui.layout import DATA
+    window, ctl = gui
+    ctl.open_paths([str(seed("004"))])
+    view = ctl.current_view()
+    plain = 0
+    for tid, pane in view.panes.items():
+        lay = pane.model.layout
+        for (r, c), g in lay.anchors.items():
+            idx = pane.model.index(r, c)
+            grid = pane.header if r < lay.frozen_rows else pane.body
+            delegate = grid.itemDelegateForIndex(idx)
+            if g.kind == DATA:
+                assert isinstance(delegate, CellDelegate), (tid, r, c)
+            else:
+                plain += not isinstance(delegate, CellDelegate)
+    assert plain > 0
+
+
+def test_source_text_follows_the_first_paint(gui, seed_dir):
+    """The source pane is painted empty first, then filled one turn of the event loop later."""
+    window, ctl = gui
+    window.show()
+    ctl.open_paths([str(seed("004"))])
+    view = ctl.current_view()
+    assert view.source.has_pending_text()
+    for _ in range(5):
+        QApplication.processEvents()
+        if not view.source.has_pending_text():
+            break
+    assert not view.source.has_pending_text()
+    assert view.source.text.toPlainText() == view.doc.report.text
+    from PySide6.QtGui import QFontDatabase
+    assert view.source.text.font() == QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+
+
+def test_showing_a_source_line_fills_the_text_at_once(gui, seed_dir):
+    window, ctl = gui
+    ctl.open_paths([str(seed("004"))])
+    view = ctl.current_view()
+    view.source.show_lines([3])
+    assert not view.source.has_pending_text()
+    assert view.source.text.toPlainText() == view.doc.report.text
+    assert view.source.highlighted == [3]
+
+
+def test_find_bar_is_built_when_first_opened(gui, seed_dir):
+    window, ctl = gui
+    window.show()
+    ctl.open_paths([str(seed("004"))])
+    view = ctl.current_view()
+    assert view._find_bar is None
+    view.open_find()
+    assert view.layout().itemAt(1).widget() is view.find_bar and view.find_bar.isVisible()
+    assert view.find_edit.hasFocus() or not window.isActiveWindow()
+
+
+def test_table_models_are_built_when_first_used(gui, seed_dir):
+    window, ctl = gui
+    ctl.open_paths([str(seed("004"))])
+    view = ctl.current_view()
+    assert set(dict.keys(view.models)) == {view.current_table()}
+    t3 = view.models["t3"]                       # built on first use, and kept
+    assert view.models["t3"] is t3 and t3.present
+    idx = t3.index_of(("1", "1.2"))
+    t3.setData(idx, "7")
+    assert t3.data(idx) == "7" and view.doc.modified
+
+
+def test_table_tabs_are_red_exactly_while_their_table_has_errors(gui, seed_dir):
+    from PySide6.QtGui import QColor
+    from app.template import TABLE_IDS
+    window, ctl = gui
+    for name in ("000", "001", "002", "003", "004"):
+        ctl.open_paths([str(seed(name))])
+        view = ctl.current_view()
+        errors = {f.table for f in view.doc.open_findings() if f.severity == "error"}
+        bar = view.tables.tabBar()
+        for k, tid in enumerate(TABLE_IDS):
+            want = QColor("#c62828") if tid in errors else QColor()
+            assert bar.tabTextColor(k) == want, (name, tid)
+            assert bar.tabToolTip(k).endswith("处错误") == (tid in errors)
+    ctl.open_paths([str(seed("000"))])
+    view = ctl.current_view()
+    view.doc.apply_all_fixes()
+    errors = {f.table for f in view.doc.open_findings() if f.severity == "error"}
+    for k, tid in enumerate(TABLE_IDS):
+        assert view.tables.tabBar().tabTextColor(k) == (QColor("#c62828") if tid in errors else QColor())
+    view.doc.undo_stack.undo()
+    assert view.tables.tabBar().tabTextColor(TABLE_IDS.index("t2")) == QColor("#c62828")
+
+
+def test_recent_files_are_written_after_the_first_frame(qapp, seed_dir):
+    """A report opened before the window shows (the launch) is remembered once the window has painted;
+    one opened in a painted window at once."""
+    from ui.main import build
+    from ui.settings import AppSettings
+    window, ctl = build(headless=True)
+    window.resize(1400, 900)
+    first, second = str(seed("004")), str(seed("003"))
+    ctl.open_paths([first])
+    assert first not in AppSettings().recent_files()
+    window.show()
+    for _ in range(5):
+        QApplication.processEvents()
+        if first in AppSettings().recent_files():
+            break
+    assert AppSettings().recent_files()[0] == first
+    ctl.open_paths([second])
+    assert AppSettings().recent_files()[:2] == [second, first]
+    window.close()
