@@ -58,7 +58,11 @@ def _skip_feature_scan() -> None:
             table.setdefault(name, -1)     # what the scan finds: no source (built in), or no "PySide6" in it
     here = os.path.dirname(os.path.abspath(__file__))
     table.setdefault("ui", 0)
-    for entry in os.listdir(here):
+    try:
+        entries = os.listdir(here)
+    except OSError:         # a frozen bundle: the modules are in its archive, there is no source to scan
+        entries = []
+    for entry in entries:
         if entry.endswith(".py") and entry != "__init__.py":
             table.setdefault("ui." + entry[:-3], 0)
 
