@@ -1,11 +1,23 @@
 """What the launch makes cheaper must still happen: rows wrap to the panel, cells keep their colours."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from ui.table_model import BRUSHES, PALETTE
 
 from .seed_edit import seed
+
+
+def _fresh_process(code: str, *args: str) -> subprocess.CompletedProcess:
+    """Run `code` in a new Python off screen: a launch, not the tests' long-lived QApplication."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "-c", code, *args], cwd=Path(__file__).resolve().parents[2], env=env,
+                          capture_output=True, text=True, timeout=120)
 
 
 def test_findings_rows_wrap_to_the_viewport_width(gui, seed_dir):
@@ -38,10 +50,6 @@ def test_cell_brushes_are_solid_and_shared(gui, seed_dir):
 
 def test_collection_pauses_for_the_launch_and_resumes_once_the_loop_runs():
     """A fresh process (the tests' own QApplication exists before create_application)."""
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
     code = (
         "import gc, ui.main as m\n"
         "m.GC_UNFREEZE_MS = 50\n"
@@ -56,18 +64,12 @@ def test_collection_pauses_for_the_launch_and_resumes_once_the_loop_runs():
         "assert gc.get_freeze_count() == 0\n"
         "print('ok')\n"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2], env=env,
-                         capture_output=True, text=True, timeout=120)
+    out = _fresh_process(code)
     assert out.stdout.strip() == "ok", out.stderr
 
 
 def test_launch_imports_only_what_the_first_paint_needs(seed_dir):
     """Editing, saving, folders and dialogs load when first used; the first edit still works."""
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
     code = (
         "import sys\n"
         "from ui.main import build, create_application\n"
@@ -82,19 +84,13 @@ def test_launch_imports_only_what_the_first_paint_needs(seed_dir):
         "m.setData(m.index_of(('1', '1')), '7')\n"
         "print(m.data(m.index_of(('1', '1'))), c.current_view().doc.modified)\n"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run([sys.executable, "-c", code, str(seed("004"))], cwd=Path(__file__).resolve().parents[2],
-                         env=env, capture_output=True, text=True, timeout=120)
+    out = _fresh_process(code, str(seed("004")))
     assert out.stdout.split("\n")[:2] == ["none", "7 True"], out.stdout + out.stderr
 
 
 def test_pyside_feature_table_is_filled_without_reading_sources(seed_dir):
     """The launch answers PySide's "does this module use PySide?" question for it: every module PySide
     itself would mark as a user (0) is marked so, and no module was left for its import hook to read."""
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
     code = (
         "import sys\n"
         "import ui.main as m\n"
@@ -112,9 +108,7 @@ def test_pyside_feature_table_is_filled_without_reading_sources(seed_dir):
         "print('wrong:', ' '.join(wrong) or 'none')\n"
         "print('ui:', ' '.join(sorted(n for n in sys.modules if n.startswith('ui.') and f.pyside_feature_dict.get(n) != 0)) or 'none')\n"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run([sys.executable, "-c", code, str(seed("004"))], cwd=Path(__file__).resolve().parents[2],
-                         env=env, capture_output=True, text=True, timeout=120)
+    out = _fresh_process(code, str(seed("004")))
     assert out.stdout.split("\n")[:3] == ["read: none", "wrong: none", "ui: none"], out.stdout + out.stderr
 
 
