@@ -69,10 +69,13 @@ _HEAD_PREFIX = _regex.compile(r"^\s*([一二三四五六七八九十]+|\d+)\s*[�
 
 
 def _find_headings(lines: list[str], text: str) -> dict[str, tuple[int, str]]:
-    """`text` is the lines joined by newlines: only the lines holding a heading word are looked at."""
-    found: dict[str, tuple[int, str]] = {}
-    order = [h[0] for h in _HEADINGS]
-    pos = 0
+    """The line of each section heading, in the template's order.
+
+    `text` is the lines joined by newlines: only the lines holding a heading word are looked at. A table's
+    title also appears where no table follows it: as a sub-heading of 一、总体情况 ("（一）主动公开政府信息
+    情况") or in a table of contents. Of the lines that could be a table's heading, the one a table
+    follows is taken, the one numbered as in the template (二、/三、/四、) first."""
+    cands: list[tuple[int, str, str]] = []        # (line index, key, stripped text)
     for i in _lines_with(text, _HEADING_WORDS):
         line = lines[i]
         if not line or line[0] == "\t" or len(line) > 60:
@@ -80,12 +83,48 @@ def _find_headings(lines: list[str], text: str) -> dict[str, tuple[int, str]]:
         s = line.strip()
         if len(s) > 40:
             continue
-        for key, rx, _ in _HEADINGS[pos:]:
+        for key, rx, _ in _HEADINGS:
             if rx.search(s) and (len(s) <= 30 or _HEAD_PREFIX.match(s)):
-                found[key] = (i, s)
-                pos = order.index(key) + 1
+                cands.append((i, key, s))
                 break
+    found: dict[str, tuple[int, str]] = {}
+    after = -1
+    for key, _, numeral in _HEADINGS:
+        options = [k for k, c in enumerate(cands) if c[1] == key and c[0] > after]
+        if not options:
+            continue
+        numbered = [k for k in options if _numbered(cands[k][2], numeral)]
+        if key in ("t1", "t2", "t3"):
+            tabled = [k for k in options if _table_follows(lines, cands, k)]
+            pick = next((k for k in tabled if k in numbered), None)
+            if pick is None:
+                pick = (tabled or numbered or options)[0]
+        else:
+            pick = (numbered or options)[0]
+        found[key] = (cands[pick][0], cands[pick][2])
+        after = cands[pick][0]
     return found
+
+
+_DIGITS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6"}
+_ANY_DIGIT = _regex.compile(r"[0-9０-９]")
+
+
+def _numbered(heading: str, numeral: str) -> bool:
+    """Numbered as the template numbers this section: "二、" (or "2、", "2.")."""
+    m = _HEAD_PREFIX.match(heading)
+    return m is not None and m.group(1) in (numeral, _DIGITS[numeral])
+
+
+def _table_follows(lines: list[str], cands: list[tuple[int, str, str]], k: int) -> bool:
+    """A table row (cells set apart, one of them a number) between candidate heading k and the next one."""
+    start = cands[k][0] + 1
+    stop = min(cands[k + 1][0] if k + 1 < len(cands) else len(lines), start + 80)
+    for line in lines[start:stop]:
+        if _ANY_DIGIT.search(line) and ("\t" in line or line.count("|") >= 3
+                                         or _SPACED.search(line.strip()) is not None):
+            return True
+    return False
 
 
 def _lines_with(text: str, rx: re.Pattern):
@@ -895,17 +934,45 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx) -> dict | None
 _YEAR = _regex.compile(r"((?:19|20)\d{2})\s*年")
 
 
+_TITLE_WORDS = _regex.compile(r"年\s*度\s*报\s*告|工\s*作\s*报\s*告")
+# Years that are not the report's: a law's revision ("《条例》（2019年修订）"), a date of issue.
+_NOT_REPORT_YEAR = _regex.compile(r"\s*(?:修订|修正|颁布|施行|印发|发布|公布)")
+_YEAR_OF_REPORT = _regex.compile(r"((?:19|20)\d{2})\s*年\s*(?:度|1\s*月\s*1\s*日|１月１日|元月)")
+
+
 def _title(lines: list[str]) -> str:
-    for line in lines[:50]:
+    """The report's title line: among the first non-blank lines, the first that names a (年度)报告 —
+    a copy from a web page may start with "发布时间：…　来源：…"; else the first non-blank line."""
+    first = None
+    seen = 0
+    for line in lines[:60]:
         s = line.strip()
-        if s:
+        if not s:
+            continue
+        if first is None:
+            first = s
+        if len(s) <= 80 and _TITLE_WORDS.search(s):
             return s[:200]
-    return ""
+        seen += 1
+        if seen >= 12:
+            break
+    return (first or "")[:200]
 
 
-def _year(title: str, text: str) -> int | None:
-    m = _YEAR.search(title) or _YEAR.search(text[:3000])
-    return int(m.group(1)) if m else None
+def _year(title: str, text: str) -> tuple[int | None, bool]:
+    """(the report's year, whether the title gives it). Without one in the title: "YYYY年度" or
+    "YYYY年1月1日" in the opening text, else its first year that is not a law's revision or a date of issue."""
+    m = _YEAR.search(title)
+    if m:
+        return int(m.group(1)), True
+    head = text[:3000]
+    m = _YEAR_OF_REPORT.search(head)
+    if m:
+        return int(m.group(1)), False
+    for m in _YEAR.finditer(head):
+        if not _NOT_REPORT_YEAR.match(head, m.end()):
+            return int(m.group(1)), False
+    return None, False
 
 
 def _generation(region: str) -> str | None:
@@ -967,7 +1034,7 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
     heads = _find_headings(lines, text)
     regions = _regions(lines, heads)
     title = _title(lines)
-    year = _year(title, text)
+    year, year_in_title = _year(title, text)
 
     region_text = {k: "\n".join(lines[s:e]) for k, (s, e) in regions.items()}
     g1 = _generation(region_text["t1"]) if "t1" in region_text else None
@@ -994,14 +1061,14 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
         raise NoTableError("文件中没有找到年度报告的统计表（二、主动公开，三、依申请，四、复议诉讼）。"
                            "请确认这是政府信息公开工作年度报告的文本。")
 
-    _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text)
+    _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_in_title)
     error = _cut_off(lines, regions, tables, ctx)
     return Report(path=path, encoding=encoding, text=text, title=title, year=year, format=fmt,
                   tables=tables, table_formats={k: table_formats[k] for k in tables},
                   parse_findings=tuple(ctx.findings), error=error, guessed=frozenset(ctx.guessed))
 
 
-def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text) -> None:
+def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_in_title=True) -> None:
     first_table = next(iter(tables))
     for tid in ("t1", "t2", "t3"):
         if tid not in tables:
@@ -1022,7 +1089,11 @@ def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text) -> None
                        f"却使用了旧版（2019年试行）格式。")
             else:
                 msg = f"这是{year}年度的报告，应使用2019年试行格式，却使用了2021年版格式。"
-            ctx.add("error", "format", first_table, [], msg, "R-GEN-YEAR")
+            if year_in_title:
+                ctx.add("error", "format", first_table, [], msg, "R-GEN-YEAR")
+            else:   # the year was read from the text, not the title: likely, not certain
+                ctx.add("warning", "format", first_table, [],
+                        f"标题中没有年份，按正文看{msg}请核对报告年度。", "R-GEN-YEAR")
     for key, want in (("t1", "二"), ("t2", "三"), ("t3", "四")):
         if key in heads:
             line_no, s = heads[key]

@@ -1,0 +1,75 @@
+"""Reports laid out in ways the seeds are not, found by an adversarial review (2026-11-23): each case
+is built from a clean report, so that any finding beyond the expected one is a wrong answer."""
+
+import pytest
+
+from app import check, load_text
+from tests.synth import scratch_report
+
+
+def _rules(result, severity=None):
+    return [f.rule for f in result.findings if severity is None or f.severity == severity]
+
+
+def _insert_after(text: str, line: str, new_lines: list[str]) -> str:
+    lines = text.split("\n")
+    k = lines.index(line)
+    return "\n".join(lines[:k + 1] + new_lines + lines[k + 1:])
+
+
+VALUES = {("t1", "20.1.2", "1"): 7, ("t1", "20.1.2", "3"): 7, ("t1", "20.6.1", "1"): 12,
+          ("t2", "1", "1"): 3, ("t2", "3.1", "1"): 3, ("t2", "3.7", "1"): 3,
+          ("t2", "1", "3"): 3, ("t2", "3.1", "3"): 3, ("t2", "3.7", "3"): 3}
+
+
+@pytest.mark.parametrize("layout_b", [False, True])
+def test_sub_headings_of_section_one_named_like_the_tables_are_not_taken_for_them(layout_b):
+    text = _insert_after(scratch_report(VALUES, layout_b=layout_b), "一、总体情况", [
+        "", "（一）主动公开政府信息情况", "", "本年主动公开政府信息 120 条。", "",
+        "（二）收到和处理政府信息公开申请情况", "", "本年共收到申请 3 件，均已按时答复。", ""])
+    report = load_text(text)
+    result = check(report)
+    assert set(report.tables) == {"t1", "t2", "t3"}
+    assert report.tables["t1"][("20.6.1", "1")].value == 12
+    assert report.tables["t2"][("3.7", "3")].value == 3
+    assert _rules(result, "error") == []
+
+
+def test_a_table_of_contents_listing_the_titles_is_not_taken_for_the_tables():
+    title = "测试镇人民政府2022年政府信息公开工作年度报告"
+    text = _insert_after(scratch_report(VALUES), title, [
+        "", "目录", "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"])
+    report = load_text(text)
+    result = check(report)
+    assert set(report.tables) == {"t1", "t2", "t3"}
+    assert report.tables["t2"][("1", "1")].value == 3
+    assert _rules(result, "error") == []
+
+
+def test_a_publication_line_above_the_title_gives_neither_the_title_nor_the_year(seeds):
+    text = seeds["004"].read_text(encoding="utf-8")          # a 2020 report in the 2019 template
+    report = load_text("发布时间：2021年01月28日  来源：城郊乡人民政府\n\n" + text)
+    assert report.title == "城郊乡人民政府2020年政府信息公开工作年度报告"
+    assert report.year == 2020
+    assert "R-GEN-YEAR" not in _rules(check(report))
+
+
+def test_a_law_revision_year_is_not_the_report_year():
+    title = "测试镇人民政府2022年政府信息公开工作年度报告"
+    text = scratch_report(VALUES).replace(title, "测试镇人民政府政府信息公开工作年度报告", 1)
+    text = _insert_after(text, "测试镇人民政府政府信息公开工作年度报告",
+                         ["", "本报告根据《中华人民共和国政府信息公开条例》（2019年修订）要求编制。"])
+    report = load_text(text)
+    assert report.year != 2019
+    assert "R-GEN-YEAR" not in _rules(check(report))
+
+
+def test_a_year_read_from_the_text_alone_gives_a_template_warning_not_an_error():
+    title = "测试镇人民政府2022年政府信息公开工作年度报告"
+    text = scratch_report(VALUES).replace(title, "测试镇人民政府政府信息公开工作年度报告", 1)
+    text = _insert_after(text, "一、总体情况", ["", "2019年1月1日至12月31日，本镇依法公开政府信息。"])
+    report = load_text(text)
+    assert report.year == 2019
+    found = [f for f in check(report).findings if f.rule == "R-GEN-YEAR"]
+    assert [f.severity for f in found] == ["warning"]
