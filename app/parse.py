@@ -869,7 +869,7 @@ _OUTCOME_INDEX = LabelIndex([(o, o) for o in ("结果维持", "结果纠正", "�
                             fuzzy_cutoff=0.75)
 
 
-def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx) -> dict | None:
+def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: str) -> dict | None:
     block = spec.blocks[0]
     header_outcomes: list[str] = []
     header_seen = False
@@ -908,16 +908,20 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx) -> dict | None
                     "表四的表头与模板不一致（应为行政复议、未经复议直接起诉、复议后起诉各五列：结果维持、结果纠正、"
                     "其他结果、尚未审结、总计），已按模板的列顺序读取。", "R-LABEL")
     if data is not None:
-        vals = [(t, ln) for t, ln in zip(data.cells, data.lines)]
+        vals = list(zip(data.cells, data.lines))
+        filled = sum(1 for t, _ in vals if not _blank(t))
         chosen, surplus = _window(vals, 15)
         if surplus:
-            ctx.add("warning", "layout", "t3", [("1", c) for c in col_ids],
-                    f"表四数据行有 {15 + surplus} 个单元格，模板只有 15 列；已读取前 15 个。", "R-SHAPE")
-            chosen = chosen[:15]
-        filled = sum(1 for t, _ in vals if not _blank(t))
-        if filled < 15 and len(vals) < 15:
-            ctx.add("warning", "layout", "t3", [("1", c) for c in col_ids],
-                    f"表四数据行只有 {filled} 个单元格，模板有 15 列；缺少的按空白处理。", "R-SHAPE")
+            chosen, how = _t3_drop_surplus(chosen, surplus, order, generation)
+            ctx.add("error", "layout", "t3", [("1", c) for c in col_ids],
+                    f"表四数据行有 {15 + surplus} 个单元格，而模板只有 15 列，数字与列对不齐；{how}，请核对原表。", "R-SHAPE")
+        elif filled and len(vals) < 15:
+            # Cells were dropped (a blank cell written as nothing, a trailing tab stripped): where the
+            # numbers belong is a guess, and no fix is built on it.
+            ctx.guessed.update(("t3", "1", c) for c in col_ids)
+            ctx.add("error", "layout", "t3", [("1", c) for c in col_ids],
+                    f"表四数据行只有 {len(vals)} 个单元格，模板有 15 列：少了单元格，无法确定是哪几列，"
+                    f"已按靠右的位置读取（缺少的当作空白），请核对原表。", "R-SHAPE")
         for col, cell in zip(order, _make_cells(chosen)):
             cells[("1", col)] = cell
     else:
@@ -926,6 +930,32 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx) -> dict | None
         if ("1", c) not in cells:
             cells[("1", c)] = _ABSENT
     return cells
+
+
+def _t3_drop_surplus(chosen: list[tuple[str, int]], surplus: int, order: list[str], generation: str):
+    """表四's data row with more numbers than columns: with one too many, drop the number under whose
+    removal most of the table's totals hold (ties: the last); else keep the first 15. Returns the 15
+    cells and how they were chosen, in words."""
+    if surplus != 1:
+        return chosen[:15], "只读取了前 15 个数"
+    rels = [r for r in get_template(generation).relations if r.table == "t3" and r.op == "="]
+    best_k, best_score = 15, None
+    for k in range(16):
+        row = chosen[:k] + chosen[k + 1:]
+        nums = {("1", col): c.value for col, c in zip(order, _make_cells(row)) if c.state == NUMBER}
+        score = 0
+        for rel in rels:
+            if all(x in nums for x in rel.cells):
+                score += 1 if sum(nums[x] for x in rel.lhs) == sum(nums[x] for x in rel.rhs) else -1
+        if best_score is None or score >= best_score:
+            best_k, best_score = k, score
+    if best_k == 15:
+        how = "按多出的是最后一个数读取（忽略它）"
+    elif best_k == 0:
+        how = "按多出的是第一个数读取（忽略它）"
+    else:
+        how = f"按多出的是第 {best_k + 1} 个数读取（忽略它）"
+    return chosen[:best_k] + chosen[best_k + 1:], how
 
 
 # ---------------------------------------------------------------------------------------------
@@ -960,7 +990,7 @@ def _title(lines: list[str]) -> str:
 
 
 def _year(title: str, text: str) -> tuple[int | None, bool]:
-    """(the report's year, whether the title gives it). Without one in the title: "YYYY年度" or
+    """(the report's year, whether it is certain: from the title or the period covered). Without one in the title: "YYYY年度" or
     "YYYY年1月1日" in the opening text, else its first year that is not a law's revision or a date of issue."""
     m = _YEAR.search(title)
     if m:
@@ -968,7 +998,7 @@ def _year(title: str, text: str) -> tuple[int | None, bool]:
     head = text[:3000]
     m = _YEAR_OF_REPORT.search(head)
     if m:
-        return int(m.group(1)), False
+        return int(m.group(1)), True       # as sure as the title: the period the report covers
     for m in _YEAR.finditer(head):
         if not _NOT_REPORT_YEAR.match(head, m.end()):
             return int(m.group(1)), False
@@ -1054,7 +1084,7 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
         elif tid == "t2":
             cells = _parse_t2(rows, spec, ctx, table_formats[tid])
         else:
-            cells = _parse_t3(rows, spec, ctx)
+            cells = _parse_t3(rows, spec, ctx, table_formats[tid])
         if cells is not None:
             tables[tid] = cells
     if not tables:
@@ -1091,9 +1121,9 @@ def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_in
                 msg = f"这是{year}年度的报告，应使用2019年试行格式，却使用了2021年版格式。"
             if year_in_title:
                 ctx.add("error", "format", first_table, [], msg, "R-GEN-YEAR")
-            else:   # the year was read from the text, not the title: likely, not certain
+            else:   # the year is only the first one the text names: likely, not certain
                 ctx.add("warning", "format", first_table, [],
-                        f"标题中没有年份，按正文看{msg}请核对报告年度。", "R-GEN-YEAR")
+                        f"标题中没有年份，按正文中的年份看，{msg}请核对报告年度。", "R-GEN-YEAR")
     for key, want in (("t1", "二"), ("t2", "三"), ("t3", "四")):
         if key in heads:
             line_no, s = heads[key]

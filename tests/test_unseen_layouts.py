@@ -65,11 +65,54 @@ def test_a_law_revision_year_is_not_the_report_year():
     assert "R-GEN-YEAR" not in _rules(check(report))
 
 
-def test_a_year_read_from_the_text_alone_gives_a_template_warning_not_an_error():
+@pytest.mark.parametrize("sentence, severity", [
+    ("2019年1月1日至12月31日，本镇依法公开政府信息。", "error"),      # the period covered: certain
+    ("2019年，本镇依法公开政府信息。", "warning"),                     # only the first year named
+])
+def test_without_a_year_in_the_title_the_text_gives_it(sentence, severity):
     title = "测试镇人民政府2022年政府信息公开工作年度报告"
     text = scratch_report(VALUES).replace(title, "测试镇人民政府政府信息公开工作年度报告", 1)
-    text = _insert_after(text, "一、总体情况", ["", "2019年1月1日至12月31日，本镇依法公开政府信息。"])
+    text = _insert_after(text, "一、总体情况", ["", sentence])
     report = load_text(text)
     assert report.year == 2019
     found = [f for f in check(report).findings if f.rule == "R-GEN-YEAR"]
-    assert [f.severity for f in found] == ["warning"]
+    assert [f.severity for f in found] == [severity]
+
+
+T3 = {("t3", "1", "1.1"): 2, ("t3", "1", "1.2"): 1, ("t3", "1", "1.5"): 3,
+      ("t3", "1", "2.1.1"): 4, ("t3", "1", "2.1.5"): 4, ("t3", "1", "2.2.3"): 5, ("t3", "1", "2.2.5"): 5}
+T3_ROW = "2\t1\t0\t0\t3\t4\t0\t0\t0\t4\t0\t0\t5\t0\t5"
+
+
+def test_a_t4_row_with_a_cell_too_few_is_a_layout_error_and_no_fix_is_built_on_its_guessed_placement():
+    text = scratch_report(T3)
+    assert T3_ROW in text
+    # 复议后起诉·总计 left blank and the trailing tab stripped, as editors do: 14 cells for 15 columns.
+    text = text.replace(T3_ROW, "2\t1\t0\t0\t3\t4\t0\t0\t0\t4\t0\t0\t5\t0")
+    result = check(load_text(text))
+    t3 = [f for f in result.findings if f.table == "t3"]
+    assert [f.rule for f in t3 if f.severity == "error"] == ["R-SHAPE"]
+    assert not [fx for fx in result.fixes if fx.table == "t3"]
+
+
+def test_a_t4_row_with_one_number_too_many_drops_the_one_under_which_the_totals_hold():
+    text = scratch_report(T3).replace(T3_ROW, "2\t1\t0\t0\t3\t4\t0\t0\t0\t4\t9\t0\t0\t5\t0\t5")
+    report = load_text(text)
+    result = check(report)
+    assert [f.rule for f in result.findings if f.table == "t3" and f.severity == "error"] == ["R-SHAPE"]
+    assert report.tables["t3"][("1", "2.2.3")].value == 5 and report.tables["t3"][("1", "2.2.5")].value == 5
+    assert not result.fixes
+
+
+def test_relations_through_a_guessed_placement_are_uncertain_not_errors():
+    values = {**VALUES, ("t2", "3.1", "2.1"): 2, ("t2", "3.7", "2.1"): 2, ("t2", "1", "2.1"): 2,
+              ("t2", "3.1", "3"): 5, ("t2", "3.7", "3"): 5, ("t2", "1", "3"): 5}
+    text = scratch_report(values)
+    row = next(line for line in text.split("\n") if line.startswith("三、本年度办理结果\t（一）予以公开"))
+    cells = row.split("\t")
+    assert cells[-7:] == ["3", "2", "0", "0", "0", "0", "5"]
+    short = "\t".join(cells[:-6] + cells[-5:])        # 商业企业's 2 dropped: 6 numbers, placed flush right
+    result = check(load_text(text.replace(row, short)))
+    errors = [f for f in result.findings if f.severity == "error"]
+    assert [f.rule for f in errors] == ["R-SHAPE"]
+    assert not result.fixes
