@@ -161,7 +161,10 @@ def _logical_rows(lines: list[str], start: int, end: int, text: str) -> list[Log
         elif len(_SPACED.findall(line)) >= 2:
             cells = _SPACED.split(line.strip())     # columns set apart by runs of spaces (PDF copies)
         else:
-            cells = [line]
+            # A label and its numbers set apart by spaces, however many (PDF copies): "行政许可  241",
+            # "（一）予以公开 0 0 0 0 0 0 0".
+            m = _TRAILING_VALUES.fullmatch(line.strip()) if _ANY_DIGIT.search(line) or "/" in line else None
+            cells = [m.group(1)] + m.group(2).split() if m else [line]
         rows.append(LogicalRow(cells, [no] * len(cells)))
     return rows
 
@@ -171,6 +174,8 @@ _B_LINE = _regex.compile(r"\n\t[^\t\n]*(?=\n)")
 # A blank line: empty, or only spaces and not starting with a tab (a layout-B cell left empty).
 _BLANK_LINE = _regex.compile(r"\n(?:(?!\t)[^\S\n]+)?(?=\n)")
 _SPACED = _regex.compile(r"(?: {2,}|\u3000+)")
+_VALUE_TOKEN = r"(?:[0-9０-９][0-9０-９.,，]*|[/／—－-]|无)"
+_TRAILING_VALUES = _regex.compile(r"(.*?[^\s0-9０-９.,，/／—－-])\s+(" + _VALUE_TOKEN + r"(?:\s+" + _VALUE_TOKEN + r")*)")
 
 
 def _pipe_cells(line: str) -> list[str]:
@@ -1092,6 +1097,7 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
                            "请确认这是政府信息公开工作年度报告的文本。")
 
     _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_in_title)
+    _unread_findings(ctx, tables)
     error = _cut_off(lines, regions, tables, ctx)
     return Report(path=path, encoding=encoding, text=text, title=title, year=year, format=fmt,
                   tables=tables, table_formats={k: table_formats[k] for k in tables},
@@ -1135,6 +1141,27 @@ def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_in
         elif key in tables:
             ctx.add("warning", "format", key, [],
                     f"没有找到“{TABLE_TITLES[key]}”这一标题，表格是按内容找到的。", "R-SECTION")
+
+
+def _unread_findings(ctx: _Ctx, tables: dict) -> None:
+    """A table found but (nearly) not read is an error, not a clean table: its cells would otherwise only
+    be blank or absent warnings, and the report would pass (cells set apart by single spaces, the blank
+    lines between one-cell-per-line rows lost)."""
+    for tid, cells in tables.items():
+        if any(f.table == tid and f.severity == "error" for f in ctx.findings):
+            continue
+        read = numbers = 0
+        for c in cells.values():
+            if c is not _ABSENT:
+                read += 1
+                if c.state == NUMBER:
+                    numbers += 1
+        if numbers == 0:
+            ctx.add("error", "layout", tid, [], f"{TABLE_SHORT[tid]}没有读出任何数字：表格的排列方式无法识别（例如单元格之间"
+                    f"只隔一个空格，或逐格排列时行与行之间的空行丢失）。请核对原文件，或从原文档重新复制这张表。", "R-SHAPE")
+        elif read * 2 < len(cells):
+            ctx.add("error", "layout", tid, [], f"{TABLE_SHORT[tid]}只读出了模板 {len(cells)} 个单元格中的 {read} 个：大部分行"
+                    f"没有读到，表格的排列方式可能无法识别，请核对原文件。", "R-SHAPE")
 
 
 def _cut_off(lines, regions, tables, ctx) -> str | None:

@@ -116,3 +116,30 @@ def test_relations_through_a_guessed_placement_are_uncertain_not_errors():
     errors = [f for f in result.findings if f.severity == "error"]
     assert [f.rule for f in errors] == ["R-SHAPE"]
     assert not result.fixes
+
+
+def _region(text: str, start: str, end: str, change) -> str:
+    a = text.index(start) + len(start)
+    b = text.index(end)
+    return text[:a] + change(text[a:b]) + text[b:]
+
+
+def test_a_table_read_without_a_single_number_is_an_error_not_a_pass():
+    # One cell per line with the blank lines between rows lost (an editor collapsed empty lines):
+    # 表三 cannot be read; it must not pass as a table of blank cells.
+    text = _region(scratch_report(VALUES, layout_b=True), "三、收到和处理政府信息公开申请情况", "四、政府信息公开",
+                   lambda body: "\n".join(line for line in body.split("\n") if line.strip()) + "\n\n")
+    result = check(load_text(text))
+    assert [(f.table, f.rule) for f in result.findings if f.severity == "error"] == [("t2", "R-SHAPE")]
+
+
+def test_cells_set_apart_by_single_spaces_are_read():
+    # 表二 copied from a PDF viewer: label and numbers set apart by one space each.
+    def spaces(body):
+        return "\n".join(" ".join(c for c in line.split("\t") if c) for line in body.split("\n"))
+    text = _region(scratch_report(VALUES), "二、主动公开政府信息情况", "三、收到和处理", spaces)
+    assert "行政处罚 12\n" in text
+    report = load_text(text)
+    assert report.tables["t1"][("20.6.1", "1")].value == 12
+    assert report.tables["t1"][("20.1.2", "3")].value == 7
+    assert [f for f in check(report).findings if f.table == "t1"] == []
