@@ -27,8 +27,9 @@ def app_icon():
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QIcon
     icon = QIcon()
+    folder = resource_path("icons")         # once: each resource_path() resolves the source tree again
     for size in ICON_SIZES:
-        path = resource_path(f"icons/gouji-{size}.png")
+        path = folder / f"gouji-{size}.png"
         if path.is_file():
             icon.addFile(str(path), QSize(size, size))
     return icon
