@@ -492,6 +492,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     unlabeled: list[tuple[int, LogicalRow]] = []
     sequence: list[tuple[str, LogicalRow, int]] = []
     header_seen = False
+    subtotals: list[tuple[str, LogicalRow, int, str | None]] = []    # rows a report adds: "小计"
     classify = _t2_classifier(generation)
     for k_row, row in enumerate(rows):
         texts = list(map(str.strip, row.cells))
@@ -515,6 +516,12 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             if len(leaf) >= 3:
                 col_order = _t2_column_order(leaf, ctx, block)
             continue
+        if row_match is None and "小计" in joined:
+            sub_k = next((k for k, t in enumerate(texts) if t.endswith("小计") and "法人" not in t), None)
+            if sub_k is not None and sum(1 for t in texts[sub_k + 1:] if t and _is_num(t)) >= 3:
+                prev = next((item[0] for item in reversed(sequence) if item[0] != "?"), None)
+                subtotals.append((texts[sub_k], row, sub_k, prev))
+                continue
         if row_match is None:
             numeric = sum(1 for t in texts if t and _is_num(t))
             if numeric >= 3:
@@ -615,6 +622,8 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         _settle_ambiguous(table, ambiguous, col_order, generation)
     if surplus_rows:
         _resolve_surplus(surplus_rows, table, n, ctx, spec, col_order, generation)
+    if subtotals:
+        _check_subtotals(subtotals, table, col_order, spec, ctx, n)
     cells: dict[tuple[str, str], Cell] = {}
     keys = _row_keys(tuple(col_order))
     for rid, row_cells in table.items():
@@ -770,6 +779,40 @@ def _t2_column_order(leaf: list[str], ctx: _Ctx, block: Block) -> list[str]:
         ctx.add("warning", "layout", "t2", [],
                 "表三多了一列“法人或其他组织小计”（模板没有这一列），已按表头读取并核对了它。", "R-SHAPE")
     return order
+
+
+_GROUP_ENUM = _regex.compile(r"[（(]\s*([三四五六])\s*[)）]")
+
+
+def _check_subtotals(subtotals, table, col_order, spec: TableSpec, ctx: _Ctx, n: int) -> None:
+    """R-APP-SUB: a subtotal row a report adds under （三）…（六） equals the sum of that group's sub-rows,
+    column by column. The group is the one its label names, else the one of the row above it."""
+    groups: dict[str, list[str]] = {}
+    for r in spec.blocks[0].rows:
+        parts = r.id.split(".")
+        if len(parts) == 3:
+            groups.setdefault(".".join(parts[:2]), []).append(r.id)
+    for text, row, k, prev in subtotals:
+        m = _GROUP_ENUM.search(text)
+        gid = f"3.{'三四五六'.index(m.group(1)) + 3}" if m else (prev.rsplit(".", 1)[0] if prev and prev.count(".") == 2
+                                                             else None)
+        rids = groups.get(gid or "")
+        if not rids or not all(r in table for r in rids):
+            continue
+        vals = _value_cells(row, k)
+        chosen = vals if len(vals) == n else _window(vals, n)[0][:n]
+        group_label = spec.row(rids[0]).path[-2]
+        for j, (col, sub) in enumerate(zip(col_order, _make_cells(chosen))):
+            parts = [table[r][j] for r in rids if j < len(table[r])]
+            if col == "subtotal" or sub.state != NUMBER or len(parts) != len(rids) \
+                    or any(c.state != NUMBER for c in parts):
+                continue
+            total = sum(c.value for c in parts)
+            if total != sub.value:
+                name = spec.blocks[0].columns[[c.id for c in spec.blocks[0].columns].index(col)].label
+                ctx.add("error", "column-total", "t2", [(r, col) for r in rids],
+                        f"表三第 {row.lines[k]} 行“{group_label}”的小计在“{name}”列应为 {total}（各分项之和），"
+                        f"表中填的是 {sub.value}，相差 {abs(total - sub.value)}。", "R-APP-SUB", total, sub.value)
 
 
 def _check_org_subtotal(table: dict[str, list[Cell]], order: list[str], ctx: _Ctx) -> None:

@@ -143,3 +143,29 @@ def test_cells_set_apart_by_single_spaces_are_read():
     assert report.tables["t1"][("20.6.1", "1")].value == 12
     assert report.tables["t1"][("20.1.2", "3")].value == 7
     assert [f for f in check(report).findings if f.table == "t1"] == []
+
+
+SUB = {("t2", "3.3.1", "1"): 2, ("t2", "3.3.8", "1"): 4, ("t2", "3.3.1", "3"): 2, ("t2", "3.3.8", "3"): 4,
+       ("t2", "3.7", "1"): 6, ("t2", "3.7", "3"): 6, ("t2", "1", "1"): 6, ("t2", "1", "3"): 6}
+
+
+@pytest.mark.parametrize("natural, total, errors", [(6, 6, []), (7, 7, ["1", "3"])])
+def test_a_subtotal_row_a_report_adds_is_checked_against_its_sub_rows(natural, total, errors):
+    text = scratch_report(SUB)
+    row = "\t\t8.属于行政查询事项\t4\t0\t0\t0\t0\t0\t4"
+    assert row in text
+    text = text.replace(row, row + f"\n\t小计\t{natural}\t0\t0\t0\t0\t0\t{total}")
+    report = load_text(text)
+    result = check(report)
+    sub = [f for f in result.findings if f.rule == "R-APP-SUB"]
+    assert sorted({c for f in sub for _, c in f.cells}) == errors
+    assert all(f.severity == "error" and f.expected == 6 and f.actual == 7 for f in sub)
+    assert [f.rule for f in result.findings if f.severity == "error" and f.rule != "R-APP-SUB"] == []
+    assert report.tables["t2"][("3.3.8", "1")].value == 4
+
+
+def test_a_subtotal_row_is_not_read_into_a_missing_row():
+    text = scratch_report(SUB)
+    text = text.replace("\t\t8.属于行政查询事项\t4\t0\t0\t0\t0\t0\t4", "\t小计\t6\t0\t0\t0\t0\t0\t6")
+    report = load_text(text)
+    assert report.tables["t2"][("3.3.8", "1")].value != 6
