@@ -524,6 +524,16 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                 continue
         if row_match is None:
             numeric = sum(1 for t in texts if t and _is_num(t))
+            if numeric >= 3 and sequence and sequence[-1][0] != "?":
+                merged = _rejoin(sequence[-1], row, len(col_order))
+                if merged is not None:
+                    prid, _, plabel = sequence[-1]
+                    found[prid] = (merged, plabel, found[prid][2])
+                    sequence[-1] = (prid, merged, plabel)
+                    ctx.add("warning", "layout", "t2", [(prid, c.id) for c in block.columns],
+                            f"表三第 {row.lines[0] - 1} 行是空行，夹在“{short_row_label(spec.row(prid))}”行的数字中间，"
+                            f"已当作一个空白单元格读取，请核对原表。", "R-SHAPE")
+                    continue
             if numeric >= 3:
                 unlabeled.append((len(sequence), row))
                 sequence.append(("?", row, -1))
@@ -555,6 +565,8 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         for pos, row in unlabeled:
             gap = [rid for rid in template_rows[prev_max[pos] + 1:next_min[pos]] if rid not in found]
             if not gap:
+                ctx.add("warning", "format", "t2", [],
+                        f"表三第 {row.line} 行有数字但没有行标签，也不在缺少的行的位置上，没有读取，请核对原表。", "R-LABEL")
                 continue
             rid = gap[0]
             texts = list(map(str.strip, row.cells))
@@ -650,6 +662,18 @@ def _row_keys(col_order: tuple[str, ...]):
     def keys(rid: str) -> tuple:
         return tuple(None if col == "subtotal" else (rid, col) for col in col_order)
     return keys
+
+
+def _rejoin(prev: tuple[str, LogicalRow, int], row: LogicalRow, n: int) -> LogicalRow | None:
+    """One cell per line, a blank cell written as an empty line instead of a tab: the row's numbers are
+    cut in two there. The labelled part above and this unlabeled part right after the empty line,
+    with that one blank cell between them, give exactly the n cells of a row: join them."""
+    _, prow, plabel = prev
+    have = len(prow.cells) - plabel - 1
+    if not prow.lines or not row.lines or row.lines[0] != prow.lines[-1] + 2 or have < 1 \
+            or have + 1 + len(row.cells) != n:
+        return None
+    return LogicalRow(prow.cells + [""] + row.cells, prow.lines + [prow.lines[-1] + 1] + row.lines)
 
 
 def _one_missing(vals: list[tuple[str, int]], filled: list[int], n: int) -> bool:

@@ -169,3 +169,17 @@ def test_a_subtotal_row_is_not_read_into_a_missing_row():
     text = text.replace("\t\t8.属于行政查询事项\t4\t0\t0\t0\t0\t0\t4", "\t小计\t6\t0\t0\t0\t0\t0\t6")
     report = load_text(text)
     assert report.tables["t2"][("3.3.8", "1")].value != 6
+
+
+def test_a_blank_cell_written_as_an_empty_line_in_one_cell_per_line_layout_is_read_as_blank():
+    values = {**VALUES, ("t2", "3.1", "2.2"): 4, ("t2", "3.1", "3"): 7, ("t2", "3.7", "2.2"): 4,
+              ("t2", "3.7", "3"): 7, ("t2", "1", "2.2"): 4, ("t2", "1", "3"): 7}
+    text = scratch_report(values, layout_b=True)
+    cut = "\t（一）予以公开\n\t3\n\t0\n\t4\n"
+    assert cut in text
+    report = load_text(text.replace(cut, "\t（一）予以公开\n\t3\n\n\t4\n"))     # 商业企业's 0 → an empty line
+    row = {c: report.tables["t2"][("3.1", c)] for c in ("1", "2.1", "2.2", "3")}
+    assert (row["1"].value, row["2.1"].raw, row["2.2"].value, row["3"].value) == (3, "", 4, 7)
+    result = check(report)
+    assert [f.rule for f in result.findings if f.severity == "error"] == []
+    assert not result.fixes
