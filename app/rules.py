@@ -156,6 +156,9 @@ def _domain_finding(tid, key, name, cell, domain) -> Finding | None:
         if note == "thousands":
             return make("warning", f"{name}写成了“{cell.raw}”（带千分位逗号），已按 {format_number(v)} 读取。",
                         "R-NUM-PARSE")
+        if note == "inner-space":
+            return make("warning", f"{name}写成了“{cell.raw}”（数字中间有空格），已按 {format_number(v)} 读取，"
+                        f"请确认不是两个数字连在了一起。", "R-NUM-PARSE")
         if note == "fullwidth":
             return make("warning", f"{name}用了全角数字“{cell.raw}”，已按 {format_number(v)} 读取。", "R-NUM-PARSE")
     return None

@@ -18,6 +18,7 @@ _NUM = _regex.compile(r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)")
 _THOUSANDS = _regex.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _UNIT = _regex.compile(r"([+-]?\d+(?:\.\d+)?)(万元|元|件|个|项|次|条|份)")
 _ASCII_DIGITS = frozenset("0123456789+-.")
+_SPLIT_DIGITS = _regex.compile(r"\d\s+\d")
 
 
 def parse_value(text: str, line: int | None = None) -> Cell:
@@ -48,7 +49,8 @@ def _parse(text: str, line: int | None) -> Cell:
         notes.append("fullwidth" if any("\uff10" <= ch <= "\uff19" for ch in s) else "space")
     squeezed = "".join(norm.split())
     if squeezed != norm.strip():
-        notes.append("space")
+        # Space inside the number: "1 2" may be two numbers run together; the clerk is told.
+        notes.append("inner-space" if _SPLIT_DIGITS.search(norm) else "space")
     s = squeezed
     if not s:
         return Cell("", BLANK, None, line, tuple(notes) or ("space",))

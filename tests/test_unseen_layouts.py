@@ -183,3 +183,15 @@ def test_a_blank_cell_written_as_an_empty_line_in_one_cell_per_line_layout_is_re
     result = check(report)
     assert [f.rule for f in result.findings if f.severity == "error"] == []
     assert not result.fixes
+
+
+def test_a_space_inside_a_number_is_read_with_a_warning_but_spaces_around_it_are_not():
+    text = scratch_report(VALUES).replace("行政处罚\t12", "行政处罚\t1 2", 1)
+    assert "行政处罚\t1 2" in text
+    report = load_text(text)
+    assert report.tables["t1"][("20.6.1", "1")].value == 12
+    warned = [f for f in check(report).findings if f.rule == "R-NUM-PARSE"]
+    assert [f.cells for f in warned] == [(("20.6.1", "1"),)]
+    plain = load_text(scratch_report(VALUES).replace("行政处罚\t12", "行政处罚\t\u00a012\u00a0", 1))
+    assert plain.tables["t1"][("20.6.1", "1")].value == 12
+    assert not [f for f in check(plain).findings if f.rule == "R-NUM-PARSE"]
