@@ -163,8 +163,14 @@ def _logical_rows(lines: list[str], start: int, end: int, text: str) -> list[Log
         else:
             # A label and its numbers set apart by spaces, however many (PDF copies): "行政许可  241",
             # "（一）予以公开 0 0 0 0 0 0 0".
-            m = _TRAILING_VALUES.fullmatch(line.strip()) if _ANY_DIGIT.search(line) or "/" in line else None
-            cells = [m.group(1)] + m.group(2).split() if m else [line]
+            s = line.strip()
+            if not (_ANY_DIGIT.search(s) or "/" in s):
+                cells = [line]
+            elif _VALUES_ONLY.fullmatch(s):
+                cells = s.split()                   # a row of numbers only (表四's data row)
+            else:
+                m = _TRAILING_VALUES.fullmatch(s)
+                cells = [m.group(1)] + m.group(2).split() if m else [line]
         rows.append(LogicalRow(cells, [no] * len(cells)))
     return rows
 
@@ -174,8 +180,9 @@ _B_LINE = _regex.compile(r"\n\t[^\t\n]*(?=\n)")
 # A blank line: empty, or only spaces and not starting with a tab (a layout-B cell left empty).
 _BLANK_LINE = _regex.compile(r"\n(?:(?!\t)[^\S\n]+)?(?=\n)")
 _SPACED = _regex.compile(r"(?: {2,}|\u3000+)")
-_VALUE_TOKEN = r"(?:[0-9０-９][0-9０-９.,，]*|[/／—－-]|无)"
-_TRAILING_VALUES = _regex.compile(r"(.*?[^\s0-9０-９.,，/／—－-])\s+(" + _VALUE_TOKEN + r"(?:\s+" + _VALUE_TOKEN + r")*)")
+_VALUE_TOKEN = r"(?:[+＋\-－]?[0-9０-９][0-9０-９.,，]*(?:万元|元)?|[/／—－-]|无)"
+_TRAILING_VALUES = _regex.compile(r"(.*?[^\s0-9０-９.,，/／—－+＋-])\s+(" + _VALUE_TOKEN + r"(?:\s+" + _VALUE_TOKEN + r")*)")
+_VALUES_ONLY = _regex.compile(_VALUE_TOKEN + r"(?:\s+" + _VALUE_TOKEN + r")+")
 
 
 def _pipe_cells(line: str) -> list[str]:
@@ -493,6 +500,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     sequence: list[tuple[str, LogicalRow, int]] = []
     header_seen = False
     subtotals: list[tuple[str, LogicalRow, int, str | None]] = []    # rows a report adds: "小计"
+    rejoined: set[str] = set()
     classify = _t2_classifier(generation)
     for k_row, row in enumerate(rows):
         texts = list(map(str.strip, row.cells))
@@ -530,6 +538,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                     prid, _, plabel = sequence[-1]
                     found[prid] = (merged, plabel, found[prid][2])
                     sequence[-1] = (prid, merged, plabel)
+                    rejoined.add(prid)          # the blank's place is known: not a short row
                     ctx.add("warning", "layout", "t2", [(prid, c.id) for c in block.columns],
                             f"表三第 {row.lines[0] - 1} 行是空行，夹在“{short_row_label(spec.row(prid))}”行的数字中间，"
                             f"已当作一个空白单元格读取，请核对原表。", "R-SHAPE")
@@ -615,7 +624,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         if len(vals) == n:
             for k in filled:
                 profile[k] += 1
-    short = [rid for rid, vals in raw_rows.items() if _one_missing(vals, raw_filled[rid], n)]
+    short = [rid for rid, vals in raw_rows.items() if rid not in rejoined and _one_missing(vals, raw_filled[rid], n)]
     for rid in short:
         label = short_row_label(spec.row(rid))
         ctx.guessed.update(("t2", rid, c) for c in col_order if c != "subtotal")
@@ -670,7 +679,7 @@ def _rejoin(prev: tuple[str, LogicalRow, int], row: LogicalRow, n: int) -> Logic
     with that one blank cell between them, give exactly the n cells of a row: join them."""
     _, prow, plabel = prev
     have = len(prow.cells) - plabel - 1
-    if not prow.lines or not row.lines or row.lines[0] != prow.lines[-1] + 2 or have < 1 \
+    if not prow.lines or not row.lines or row.lines[0] != prow.lines[-1] + 2 or have < 0 \
             or have + 1 + len(row.cells) != n:
         return None
     return LogicalRow(prow.cells + [""] + row.cells, prow.lines + [prow.lines[-1] + 1] + row.lines)
@@ -959,7 +968,7 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                     if m is not None:
                         header_outcomes.append(m.target)
             continue
-        numeric = sum(1 for t in texts if t and _is_num(t))
+        numeric = sum(1 for t in texts if t and (_is_num(t) or t in MISSING_TOKENS))
         if numeric >= 5 and data is None:
             data = row
     if data is None and not header_seen:
@@ -1038,23 +1047,38 @@ _YEAR = _regex.compile(r"((?:19|20)\d{2})\s*年")
 
 _TITLE_WORDS = _regex.compile(r"年\s*度\s*报\s*告|工\s*作\s*报\s*告")
 # Years that are not the report's: a law's revision ("《条例》（2019年修订）"), a date of issue.
-_NOT_REPORT_YEAR = _regex.compile(r"\s*(?:修订|修正|颁布|施行|印发|发布|公布)")
+_NOT_REPORT_YEAR = _regex.compile(r"\s*(?:修订|修正|颁布|施行|印发|发布|公布|\d{1,2}\s*月)")
 _YEAR_OF_REPORT = _regex.compile(r"((?:19|20)\d{2})\s*年\s*(?:度|1\s*月\s*1\s*日|１月１日|元月)")
 
 
+_NOT_TITLE = _regex.compile(r"首页|位置|发布时间|来源[:：]|>|＞|»")
+
+
 def _title(lines: list[str]) -> str:
-    """The report's title line: among the first non-blank lines, the first that names a (年度)报告 —
-    a copy from a web page may start with "发布时间：…　来源：…"; else the first non-blank line."""
+    """The report's title line: among the first non-blank lines, the first that names a (年度)报告 — a
+    copy from a web page may start with "发布时间：…　来源：…" or a breadcrumb — else the first non-blank
+    line. A title wrapped over two or three lines ("城郊乡人民政府2021年" / "政府信息公开工作年度报告")
+    is joined when the line naming the report lacks the year."""
     first = None
     seen = 0
+    above: list[str] = []           # the short non-blank lines just above, nearest last
     for line in lines[:60]:
         s = line.strip()
         if not s:
             continue
         if first is None:
             first = s
-        if len(s) <= 80 and _TITLE_WORDS.search(s):
+        if len(s) <= 80 and _TITLE_WORDS.search(s) and not _NOT_TITLE.search(s):
+            if not _YEAR.search(s):
+                head = ""
+                for prev in reversed(above[-2:]):
+                    if len(prev) > 40 or "。" in prev or _NOT_TITLE.search(prev):
+                        break
+                    head = prev + head
+                if _YEAR.search(head):
+                    s = head + s
             return s[:200]
+        above.append(s)
         seen += 1
         if seen >= 12:
             break
@@ -1221,7 +1245,7 @@ def _unread_findings(ctx: _Ctx, tables: dict) -> None:
         for c in cells.values():
             if c is not _ABSENT:
                 read += 1
-                if c.state == NUMBER:
+                if c.state != BLANK:        # a number, or text such as "/" the clerk wrote
                     numbers += 1
         if numbers == 0:
             ctx.add("error", "layout", tid, [], f"{TABLE_SHORT[tid]}没有读出任何数字：表格的排列方式无法识别（例如单元格之间"

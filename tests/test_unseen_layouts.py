@@ -195,3 +195,48 @@ def test_a_space_inside_a_number_is_read_with_a_warning_but_spaces_around_it_are
     plain = load_text(scratch_report(VALUES).replace("行政处罚\t12", "行政处罚\t\u00a012\u00a0", 1))
     assert plain.tables["t1"][("20.6.1", "1")].value == 12
     assert not [f for f in check(plain).findings if f.rule == "R-NUM-PARSE"]
+
+
+@pytest.mark.parametrize("head", [
+    ["城郊乡人民政府2021年", "政府信息公开工作年度报告"],                                   # title wrapped
+    ["您现在的位置：首页 > 政务公开 > 政府信息公开年度报告", "发布时间：2022年01月28日",
+     "城郊乡人民政府2021年政府信息公开工作年度报告"],                                       # web page copy
+])
+def test_the_title_and_year_survive_a_wrapped_title_and_a_web_page_header(seeds, head):
+    text = seeds["004"].read_text(encoding="utf-8")                      # the 2019 template
+    text = text.replace("城郊乡人民政府2020年政府信息公开工作年度报告", "\n".join(head), 1)
+    report = load_text(text)
+    assert report.title == "城郊乡人民政府2021年政府信息公开工作年度报告"
+    assert report.year == 2021
+    assert [f.severity for f in check(report).findings if f.rule == "R-GEN-YEAR"] == ["error"]
+
+
+def test_single_space_copies_keep_signs_and_a_row_of_numbers_alone():
+    values = {**VALUES, ("t3", "1", "1.1"): 2, ("t3", "1", "1.5"): 2}
+    def spaces(body):
+        return "\n".join(" ".join(c for c in line.split("\t") if c) for line in body.split("\n"))
+    text = scratch_report(values).replace("（一）予以公开\t3\t", "（一）予以公开\t-3\t", 1)
+    text = _region(text, "三、收到和处理政府信息公开申请情况", "五、存在的主要问题", spaces)
+    report = load_text(text)
+    assert report.tables["t2"][("3.1", "1")].value == -3
+    assert report.tables["t3"][("1", "1.1")].value == 2 and report.tables["t3"][("1", "1.5")].value == 2
+    assert "R-NUM-INT" in _rules(check(report), "error")
+
+
+def test_a_blank_first_cell_written_as_an_empty_line_is_placed_where_it_was():
+    text = scratch_report(VALUES, layout_b=True)
+    cut = "\t（一）予以公开\n\t3\n"
+    assert cut in text
+    report = load_text(text.replace(cut, "\t（一）予以公开\n\n"))
+    row = [report.tables["t2"][("3.1", c)] for c in ("1", "2.1", "3")]
+    assert (row[0].raw, row[1].value, row[2].value) == ("", 0, 3)
+    assert "R-SHAPE" not in _rules(check(report), "error")
+
+
+def test_a_table_filled_with_slashes_is_missing_values_not_an_unreadable_table():
+    text = _region(scratch_report(VALUES), "\t总计\t结果维持", "五、存在的主要问题",
+                   lambda body: body.replace("0", "/").replace("2", "/"))
+    report = load_text(text)
+    result = check(report)
+    assert report.tables["t3"][("1", "1.1")].raw == "/"
+    assert [f for f in result.findings if f.table == "t3" and f.severity == "error"] == []
