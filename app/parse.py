@@ -499,7 +499,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     unlabeled: list[tuple[int, LogicalRow]] = []
     sequence: list[tuple[str, LogicalRow, int]] = []
     header_seen = False
-    subtotals: list[tuple[str, LogicalRow, int, str | None]] = []    # rows a report adds: "小计"
+    subtotals: list[tuple] = []         # rows a report adds: (label text, row, 小计's cell, row above, position)
     rejoined: set[str] = set()
     classify = _t2_classifier(generation)
     for k_row, row in enumerate(rows):
@@ -528,7 +528,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             sub_k = next((k for k, t in enumerate(texts) if t.endswith("小计") and "法人" not in t), None)
             if sub_k is not None and sum(1 for t in texts[sub_k + 1:] if t and _is_num(t)) >= 3:
                 prev = next((item[0] for item in reversed(sequence) if item[0] != "?"), None)
-                subtotals.append((texts[sub_k], row, sub_k, prev))
+                subtotals.append(("".join(texts[:sub_k + 1]), row, sub_k, prev, len(sequence)))
                 continue
         if row_match is None:
             numeric = sum(1 for t in texts if t and _is_num(t))
@@ -644,7 +644,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     if surplus_rows:
         _resolve_surplus(surplus_rows, table, n, ctx, spec, col_order, generation)
     if subtotals:
-        _check_subtotals(subtotals, table, col_order, spec, ctx, n)
+        _check_subtotals(subtotals, sequence, table, col_order, spec, ctx, n)
     cells: dict[tuple[str, str], Cell] = {}
     keys = _row_keys(tuple(col_order))
     for rid, row_cells in table.items():
@@ -817,18 +817,26 @@ def _t2_column_order(leaf: list[str], ctx: _Ctx, block: Block) -> list[str]:
 _GROUP_ENUM = _regex.compile(r"[（(]\s*([三四五六])\s*[)）]")
 
 
-def _check_subtotals(subtotals, table, col_order, spec: TableSpec, ctx: _Ctx, n: int) -> None:
+def _check_subtotals(subtotals, sequence, table, col_order, spec: TableSpec, ctx: _Ctx, n: int) -> None:
     """R-APP-SUB: a subtotal row a report adds under （三）…（六） equals the sum of that group's sub-rows,
-    column by column. The group is the one its label names, else the one of the row above it."""
+    column by column. The group is the one its row names; else the group the row above closes (its last
+    sub-row); else the group the row below opens (its first sub-row)."""
     groups: dict[str, list[str]] = {}
     for r in spec.blocks[0].rows:
         parts = r.id.split(".")
         if len(parts) == 3:
             groups.setdefault(".".join(parts[:2]), []).append(r.id)
-    for text, row, k, prev in subtotals:
+    for text, row, k, prev, pos in subtotals:
         m = _GROUP_ENUM.search(text)
-        gid = f"3.{'三四五六'.index(m.group(1)) + 3}" if m else (prev.rsplit(".", 1)[0] if prev and prev.count(".") == 2
-                                                             else None)
+        nxt = next((item[0] for item in sequence[pos:] if item[0] != "?"), None)
+        if m:
+            gid = f"3.{'三四五六'.index(m.group(1)) + 3}"
+        elif prev and prev.count(".") == 2 and groups[prev.rsplit(".", 1)[0]][-1] == prev:
+            gid = prev.rsplit(".", 1)[0]
+        elif nxt and nxt.count(".") == 2 and groups[nxt.rsplit(".", 1)[0]][0] == nxt:
+            gid = nxt.rsplit(".", 1)[0]
+        else:
+            gid = prev.rsplit(".", 1)[0] if prev and prev.count(".") == 2 else None
         rids = groups.get(gid or "")
         if not rids or not all(r in table for r in rids):
             continue

@@ -240,3 +240,15 @@ def test_a_table_filled_with_slashes_is_missing_values_not_an_unreadable_table()
     result = check(report)
     assert report.tables["t3"][("1", "1.1")].raw == "/"
     assert [f for f in result.findings if f.table == "t3" and f.severity == "error"] == []
+
+
+@pytest.mark.parametrize("natural, errors", [(6, []), (7, ["1"])])
+def test_a_subtotal_row_above_its_sub_rows_naming_its_group_is_checked_against_that_group(natural, errors):
+    text = scratch_report(SUB)
+    first = "\t（三）不予公开\t1.属于国家秘密\t2\t0\t0\t0\t0\t0\t2"
+    assert first in text
+    text = text.replace(first, f"\t（三）不予公开\t小计\t{natural}\t0\t0\t0\t0\t0\t6\n" + first.replace("（三）不予公开", ""))
+    result = check(load_text(text))
+    sub = [f for f in result.findings if f.rule == "R-APP-SUB"]
+    assert sorted({c for f in sub for _, c in f.cells}) == errors
+    assert all(r.startswith("3.3.") for f in sub for r, _ in f.cells)
