@@ -117,14 +117,37 @@ def _numbered(heading: str, numeral: str) -> bool:
 
 
 def _table_follows(lines: list[str], cands: list[tuple[int, str, str]], k: int) -> bool:
-    """A table row (cells set apart, one of them a number) between candidate heading k and the next one."""
+    """A table row between candidate heading k and the next one: a line with two or more numbers in cells
+    of their own (tabs, pipes, spaces), or, one cell per line, three lines that are numbers. A table of
+    contents ("（一）规章和规范性文件<tab>3") and prose indented with a tab have one number or none."""
     start = cands[k][0] + 1
     stop = min(cands[k + 1][0] if k + 1 < len(cands) else len(lines), start + 80)
+    single = 0
     for line in lines[start:stop]:
-        if _ANY_DIGIT.search(line) and ("\t" in line or line.count("|") >= 3
-                                         or _SPACED.search(line.strip()) is not None):
+        if not _ANY_DIGIT.search(line):
+            continue
+        s = line.strip()
+        if line[:1] == "\t" and "\t" not in s:         # one cell per line
+            if _NUMERIC_CELL.fullmatch(s):
+                single += 1
+                if single >= 3:
+                    return True
+            continue
+        if "\t" in s:
+            cells = s.split("\t")
+        elif s.count("|") >= 3:
+            cells = _pipe_cells(s)
+        elif _SPACED.search(s):
+            cells = _SPACED.split(s)
+        else:
+            m = _TRAILING_VALUES.fullmatch(s)
+            cells = m.group(2).split() if m else s.split() if _VALUES_ONLY.fullmatch(s) else []
+        if sum(1 for c in cells if _NUMERIC_CELL.fullmatch(c.strip())) >= 2:
             return True
     return False
+
+
+_NUMERIC_CELL = _regex.compile(r"[+＋\-－]?[0-9０-９][0-9０-９.,，]*(?:万元|元)?|[/／—－-]|无")
 
 
 def _lines_with(text: str, rx: re.Pattern):

@@ -252,3 +252,15 @@ def test_a_subtotal_row_above_its_sub_rows_naming_its_group_is_checked_against_t
     sub = [f for f in result.findings if f.rule == "R-APP-SUB"]
     assert sorted({c for f in sub for _, c in f.cells}) == errors
     assert all(r.startswith("3.3.") for f in sub for r, _ in f.cells)
+
+
+def test_a_table_of_contents_with_page_numbers_and_sub_entries_is_not_taken_for_the_tables():
+    title = "测试镇人民政府2022年政府信息公开工作年度报告"
+    text = _insert_after(scratch_report(VALUES), title, [
+        "", "目录", "一、总体情况\t1", "（一）主动公开政府信息情况\t1", "二、主动公开政府信息情况\t2",
+        "（一）规章和规范性文件\t3", "三、收到和处理政府信息公开申请情况\t4", "四、政府信息公开行政复议、行政诉讼情况\t5",
+        "五、存在的主要问题及改进情况\t6", "六、其他需要报告的事项\t6"])
+    report = load_text(text)
+    assert set(report.tables) == {"t1", "t2", "t3"}
+    assert report.tables["t1"][("20.6.1", "1")].value == 12
+    assert _rules(check(report), "error") == []
