@@ -232,6 +232,10 @@ def _rows_b(lines: list[str], start: int, end: int) -> list[LogicalRow]:
                 cells += parts
                 where += [no] * len(parts)
             else:
+                if cells and cell[:1] in "（(申" and ("勾稽关系" in cell or "申请人情况" in cell):
+                    # 表三's header repeated after a page break, with no blank line before it
+                    rows.append(LogicalRow(cells, where))
+                    cells, where = [], []
                 cells.append(cell)
                 where.append(no)
         elif not line or line.isspace():                            # a blank line ends the row
@@ -1021,6 +1025,8 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                     "其他结果、尚未审结、总计），已按模板的列顺序读取。", "R-LABEL")
     if data is not None:
         vals = list(zip(data.cells, data.lines))
+        while vals and _label_like(vals[0][0].strip()):       # a row label ("数量", "件数") before the numbers
+            vals.pop(0)
         filled = sum(1 for t, _ in vals if not _blank(t))
         chosen, surplus = _window(vals, 15)
         if surplus:

@@ -264,3 +264,24 @@ def test_a_table_of_contents_with_page_numbers_and_sub_entries_is_not_taken_for_
     assert set(report.tables) == {"t1", "t2", "t3"}
     assert report.tables["t1"][("20.6.1", "1")].value == 12
     assert _rules(check(report), "error") == []
+
+
+def test_a_label_before_t4_numbers_is_not_a_surplus_cell():
+    text = scratch_report(T3).replace(T3_ROW, "件数\t" + T3_ROW)
+    report = load_text(text)
+    result = check(report)
+    assert [f for f in result.findings if f.table == "t3"] == []
+    assert report.tables["t3"][("1", "2.2.5")].value == 5
+
+
+def test_t3_header_repeated_after_a_page_break_without_a_blank_line_keeps_the_row_above():
+    text = scratch_report(VALUES, layout_b=True)
+    head = text[text.index("\t（本列数据的勾稽关系"):text.index("\t三、本年度办理结果")]
+    last = "\t8.属于行政查询事项\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\n"
+    assert last in text
+    # the page's last row, then the header again at once (the blank line after the row lost)
+    text = text.replace(last, last[:-1] + head, 1)
+    assert "\t0\n\t（本列数据的勾稽关系" in text
+    report = load_text(text)
+    cell = report.tables["t2"][("3.3.8", "1")]
+    assert cell.value == 0 and "absent" not in cell.notes
