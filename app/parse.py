@@ -528,6 +528,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     header_seen = False
     subtotals: list[tuple] = []         # rows a report adds: (label text, row, 小计's cell, row above, position)
     rejoined: set[str] = set()
+    typo_note: dict[str, Finding] = {}      # row id -> its label-typo warning
     classify = _t2_classifier(generation)
     for k_row, row in enumerate(rows):
         texts = list(map(str.strip, row.cells))
@@ -551,6 +552,15 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             if len(leaf) >= 3:
                 col_order = _t2_column_order(leaf, ctx, block)
             continue
+        if (row_match is None or row_match.quality != "exact") and sequence and sequence[-1][0] != "?":
+            merged = _continued(sequence[-1], row, texts, classify, fuzzy)
+            if merged is not None:              # a long label wrapped onto the line of its numbers
+                prid, _, plabel = sequence[-1]
+                if prid in typo_note:           # its first part alone looked like a typo: it is not one
+                    ctx.findings.remove(typo_note.pop(prid))
+                found[prid] = (merged, plabel, found[prid][2])
+                sequence[-1] = (prid, merged, plabel)
+                continue
         if row_match is None and "小计" in joined:
             sub_k = next((k for k, t in enumerate(texts) if t.endswith("小计") and "法人" not in t), None)
             if sub_k is not None and sum(1 for t in texts[sub_k + 1:] if t and _is_num(t)) >= 3:
@@ -583,6 +593,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         if row_match.quality == "fuzzy":
             ctx.add("warning", "format", "t2", [(rid, c) for c in (x.id for x in block.columns)],
                     f"表三行标签“{texts[label_idx]}”与模板“{row_match.label}”不一致（疑似错别字），已按模板读取。", "R-LABEL")
+            typo_note[rid] = ctx.findings[-1]
     if not found and not header_seen:
         return None
     # Rows without a label: give each the template row its neighbours leave open.
@@ -698,6 +709,22 @@ def _row_keys(col_order: tuple[str, ...]):
     def keys(rid: str) -> tuple:
         return tuple(None if col == "subtotal" else (rid, col) for col in col_order)
     return keys
+
+
+def _continued(prev: tuple[str, LogicalRow, int], row: LogicalRow, texts: list[str], classify, fuzzy: bool):
+    """A long label wrapped onto the next line, its numbers after the wrapped part ("（二）部分公开（区分处理的，
+    只计这一情形，不计" / "其他情形）<tab>1<tab>0…"): the row above is its label alone, and the two parts
+    together name that row. The wrapped part alone may look like another row's label ("3.其他")."""
+    prid, prow, plabel = prev
+    if len(prow.cells) != plabel + 1:
+        return None
+    k = next((j for j, t in enumerate(texts) if t), None)
+    if k is None or not _label_like(texts[k]) or not any(t and _is_num(t) for t in texts[k + 1:]):
+        return None
+    _, m = classify(prow.cells[plabel].strip() + texts[k], fuzzy)
+    if m is None or m.target[1] != prid:
+        return None
+    return LogicalRow(prow.cells + row.cells[k + 1:], prow.lines + row.lines[k + 1:])
 
 
 def _rejoin(prev: tuple[str, LogicalRow, int], row: LogicalRow, n: int) -> LogicalRow | None:

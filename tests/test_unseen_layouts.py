@@ -285,3 +285,16 @@ def test_t3_header_repeated_after_a_page_break_without_a_blank_line_keeps_the_ro
     report = load_text(text)
     cell = report.tables["t2"][("3.3.8", "1")]
     assert cell.value == 0 and "absent" not in cell.notes
+
+
+def test_a_long_label_wrapped_onto_the_line_of_its_numbers_is_read_as_that_row():
+    values = {**VALUES, ("t2", "3.2", "2.3"): 4, ("t2", "3.2", "3"): 4, ("t2", "3.7", "2.3"): 4,
+              ("t2", "3.7", "3"): 7, ("t2", "1", "2.3"): 4, ("t2", "1", "3"): 7}
+    text = scratch_report(values)
+    label = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t"
+    assert label in text
+    report = load_text(text.replace(label, "（二）部分公开（区分处理的，只计这一情形，不计\n其他情形）\t", 1))
+    assert report.tables["t2"][("3.2", "2.3")].value == 4
+    assert report.tables["t2"][("3.6.3", "2.3")].value == 0
+    result = check(report)
+    assert [f for f in result.findings if f.table == "t2"] == []
