@@ -1017,6 +1017,7 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     header_outcomes: list[str] = []
     header_seen = False
     data: LogicalRow | None = None
+    datas: list[LogicalRow] = []
     for row in rows:
         texts = list(map(str.strip, row.cells))
         if not any(texts):
@@ -1031,8 +1032,16 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                         header_outcomes.append(m.target)
             continue
         numeric = sum(1 for t in texts if t and (_is_num(t) or t in MISSING_TOKENS))
-        if numeric >= 5 and data is None:
-            data = row
+        if numeric >= 5:
+            datas.append(row)
+    if datas:
+        data = datas[0]
+        if len(datas) >= 2:
+            # 行政复议 and 行政诉讼 as two tables: a row of 5 numbers, then one of 10
+            parts = [[(t, ln) for t, ln in zip(r.cells, r.lines) if not _blank(t)] for r in datas[:2]]
+            if len(parts[0]) == 5 and len(parts[1]) == 10:
+                both = parts[0] + parts[1]
+                data = LogicalRow([t for t, _ in both], [ln for _, ln in both])
     if data is None and not header_seen:
         return None
     cells: dict[tuple[str, str], Cell] = {}

@@ -298,3 +298,16 @@ def test_a_long_label_wrapped_onto_the_line_of_its_numbers_is_read_as_that_row()
     assert report.tables["t2"][("3.6.3", "2.3")].value == 0
     result = check(report)
     assert [f for f in result.findings if f.table == "t2"] == []
+
+
+def test_t4_as_two_tables_review_then_litigation_is_read_as_one_row():
+    text = scratch_report(T3)
+    start = text.index("四、政府信息公开行政复议、行政诉讼情况\n\n") + len("四、政府信息公开行政复议、行政诉讼情况\n\n")
+    end = text.index("\n\n五、存在的主要问题")
+    two = "\n".join(["行政复议", "结果维持\t结果纠正\t其他结果\t尚未审结\t总计", "2\t1\t0\t0\t3", "",
+                     "行政诉讼", "未经复议直接起诉\t\t\t\t\t复议后起诉", "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2),
+                     "4\t0\t0\t0\t4\t0\t0\t5\t0\t5"])
+    report = load_text(text[:start] + two + text[end:])
+    t3 = report.tables["t3"]
+    assert [t3[("1", c)].value for c in ("1.1", "1.5", "2.1.1", "2.1.5", "2.2.3", "2.2.5")] == [2, 3, 4, 4, 5, 5]
+    assert [f for f in check(report).findings if f.table == "t3"] == []
