@@ -1263,6 +1263,7 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
     _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_in_title)
     _unread_findings(ctx, tables)
     error = _cut_off(lines, regions, tables, ctx)
+    _second_report(lines, regions, title, next(iter(tables)), ctx)
     return Report(path=path, encoding=encoding, text=text, title=title, year=year, format=fmt,
                   tables=tables, table_formats={k: table_formats[k] for k in tables},
                   parse_findings=tuple(ctx.findings), error=error, guessed=frozenset(ctx.guessed))
@@ -1326,6 +1327,20 @@ def _unread_findings(ctx: _Ctx, tables: dict) -> None:
         elif read * 2 < len(cells):
             ctx.add("error", "layout", tid, [], f"{TABLE_SHORT[tid]}只读出了模板 {len(cells)} 个单元格中的 {read} 个：大部分行"
                     f"没有读到，表格的排列方式可能无法识别，请核对原文件。", "R-SHAPE")
+
+
+def _second_report(lines: list[str], regions: dict, title: str, table: str, ctx: _Ctx) -> None:
+    """Another report's title after this one's tables (two years pasted into one file): say that only the
+    first is checked, rather than ignore the second in silence."""
+    end = max(e for _, e in regions.values())
+    for no in range(end, min(len(lines), end + 2000)):
+        s = lines[no].strip()
+        if 6 < len(s) <= 60 and s != title and _TITLE_WORDS.search(s) and _YEAR.search(s) \
+                and not _NOT_TITLE.search(s) and "。" not in s:
+            ctx.add("warning", "format", table, [],
+                    f"第 {no + 1} 行起似乎是另一份报告（“{s}”）：只检查了文件中的第一份，请把它另存为单独的文件再检查。",
+                    "R-SECTION")
+            return
 
 
 def _cut_off(lines, regions, tables, ctx) -> str | None:

@@ -311,3 +311,11 @@ def test_t4_as_two_tables_review_then_litigation_is_read_as_one_row():
     t3 = report.tables["t3"]
     assert [t3[("1", c)].value for c in ("1.1", "1.5", "2.1.1", "2.1.5", "2.2.3", "2.2.5")] == [2, 3, 4, 4, 5, 5]
     assert [f for f in check(report).findings if f.table == "t3"] == []
+
+
+def test_a_second_report_pasted_after_the_first_is_named_not_ignored():
+    first = scratch_report(VALUES, year=2023)
+    report = load_text(first + "\n\n" + scratch_report(VALUES, year=2022))
+    notes = [f for f in check(report).findings if "另一份报告" in f.message]
+    assert report.year == 2023 and len(notes) == 1 and "2022年" in notes[0].message
+    assert not [f for f in check(load_text(first)).findings if "另一份报告" in f.message]
