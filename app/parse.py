@@ -561,8 +561,10 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                 found[prid] = (merged, plabel, found[prid][2])
                 sequence[-1] = (prid, merged, plabel)
                 continue
-        if row_match is None and "小计" in joined:
+        if row_match is None and ("小计" in joined or "（" in joined or "(" in joined):
             sub_k = next((k for k, t in enumerate(texts) if t.endswith("小计") and "法人" not in t), None)
+            if sub_k is None:       # a group's own label row carrying its numbers: "（三）不予公开 | 50 | …"
+                sub_k = next((k for k, t in enumerate(texts) if _GROUP_ENUM.match(t) and _label_like(t)), None)
             if sub_k is not None and sum(1 for t in texts[sub_k + 1:] if t and _is_num(t)) >= 3:
                 prev = next((item[0] for item in reversed(sequence) if item[0] != "?"), None)
                 subtotals.append(("".join(texts[:sub_k + 1]), row, sub_k, prev, len(sequence)))

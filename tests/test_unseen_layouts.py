@@ -319,3 +319,14 @@ def test_a_second_report_pasted_after_the_first_is_named_not_ignored():
     notes = [f for f in check(report).findings if "另一份报告" in f.message]
     assert report.year == 2023 and len(notes) == 1 and "2022年" in notes[0].message
     assert not [f for f in check(load_text(first)).findings if "另一份报告" in f.message]
+
+
+@pytest.mark.parametrize("natural, errors", [(6, []), (7, ["1"])])
+def test_a_group_label_row_carrying_numbers_is_checked_as_its_subtotal(natural, errors):
+    text = scratch_report(SUB)
+    first = "\t（三）不予公开\t1.属于国家秘密\t2\t0\t0\t0\t0\t0\t2"
+    text = text.replace(first, f"\t（三）不予公开\t{natural}\t0\t0\t0\t0\t0\t6\n\t\t1.属于国家秘密\t2\t0\t0\t0\t0\t0\t2")
+    result = check(load_text(text))
+    sub = [f for f in result.findings if f.rule == "R-APP-SUB"]
+    assert sorted({c for f in sub for _, c in f.cells}) == errors
+    assert not [f for f in result.findings if "没有行标签" in f.message]
