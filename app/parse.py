@@ -1065,6 +1065,8 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         vals = list(zip(data.cells, data.lines))
         while vals and _label_like(vals[0][0].strip()):       # a row label ("数量", "件数") before the numbers
             vals.pop(0)
+        while vals and _label_like(vals[-1][0].strip()):      # a unit ("件") after them
+            vals.pop()
         filled = sum(1 for t, _ in vals if not _blank(t))
         chosen, surplus = _window(vals, 15)
         if surplus:
@@ -1152,6 +1154,9 @@ def _title(lines: list[str]) -> str:
                     head = prev + head
                 if _YEAR.search(head):
                     s = head + s
+            elif _YEAR.match(s) and above and len(above[-1]) <= 40 and "。" not in above[-1] \
+                    and not _NOT_TITLE.search(above[-1]) and not _TITLE_WORDS.search(above[-1]):
+                s = above[-1] + s           # "新密市岳村镇" / "2023 年政府信息公开工作年度报告"
             return s[:200]
         above.append(s)
         seen += 1
@@ -1323,10 +1328,12 @@ def _unread_findings(ctx: _Ctx, tables: dict) -> None:
                 read += 1
                 if c.state != BLANK:        # a number, or text such as "/" the clerk wrote
                     numbers += 1
+        if read * 2 >= len(cells):
+            continue        # read; blank cells, if any, are warned about one by one (a table left empty)
         if numbers == 0:
             ctx.add("error", "layout", tid, [], f"{TABLE_SHORT[tid]}没有读出任何数字：表格的排列方式无法识别（例如单元格之间"
                     f"只隔一个空格，或逐格排列时行与行之间的空行丢失）。请核对原文件，或从原文档重新复制这张表。", "R-SHAPE")
-        elif read * 2 < len(cells):
+        else:
             ctx.add("error", "layout", tid, [], f"{TABLE_SHORT[tid]}只读出了模板 {len(cells)} 个单元格中的 {read} 个：大部分行"
                     f"没有读到，表格的排列方式可能无法识别，请核对原文件。", "R-SHAPE")
 
@@ -1335,10 +1342,11 @@ def _second_report(lines: list[str], regions: dict, title: str, table: str, ctx:
     """Another report's title after this one's tables (two years pasted into one file): say that only the
     first is checked, rather than ignore the second in silence."""
     end = max(e for _, e in regions.values())
+    own = "".join(title.split())
     for no in range(end, min(len(lines), end + 2000)):
         s = lines[no].strip()
-        if 6 < len(s) <= 60 and s != title and _TITLE_WORDS.search(s) and _YEAR.search(s) \
-                and not _NOT_TITLE.search(s) and "。" not in s:
+        if 6 < len(s) <= 60 and _TITLE_WORDS.search(s) and _YEAR.search(s) and not _NOT_TITLE.search(s) \
+                and "。" not in s and "《" not in s and "".join(s.split()) not in own:
             ctx.add("warning", "format", table, [],
                     f"第 {no + 1} 行起似乎是另一份报告（“{s}”）：只检查了文件中的第一份，请把它另存为单独的文件再检查。",
                     "R-SECTION")

@@ -330,3 +330,22 @@ def test_a_group_label_row_carrying_numbers_is_checked_as_its_subtotal(natural, 
     sub = [f for f in result.findings if f.rule == "R-APP-SUB"]
     assert sorted({c for f in sub for _, c in f.cells}) == errors
     assert not [f for f in result.findings if "没有行标签" in f.message]
+
+
+def test_a_table_left_empty_is_blank_cell_warnings_not_an_unreadable_table():
+    text = _region(scratch_report(VALUES), "二、主动公开政府信息情况", "三、收到和处理",
+                   lambda body: "".join(ch for ch in body if not ch.isdigit()))
+    result = check(load_text(text))
+    t1 = [f for f in result.findings if f.table == "t1"]
+    assert t1 and {f.rule for f in t1} == {"R-CELL-BLANK"}
+
+
+def test_a_unit_after_the_t4_numbers_is_not_a_surplus_cell():
+    result = check(load_text(scratch_report(T3).replace(T3_ROW, T3_ROW + "\t件")))
+    assert [f for f in result.findings if f.table == "t3"] == []
+
+
+def test_the_title_repeated_or_last_years_report_named_at_the_end_is_not_a_second_report():
+    text = scratch_report(VALUES, year=2023).rstrip("\n") + "\n\n测试镇人民政府 2023 年政府信息公开工作年度报告\n" \
+        "详见《测试镇人民政府2022年政府信息公开工作年度报告》\n"
+    assert not [f for f in check(load_text(text)).findings if "另一份报告" in f.message]
