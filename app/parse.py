@@ -93,6 +93,10 @@ def _find_headings(lines: list[str], text: str) -> dict[str, tuple[int, str]]:
         options = [k for k, c in enumerate(cands) if c[1] == key and c[0] > after]
         if not options:
             continue
+        if len(options) == 1:           # the usual report: one line per heading
+            found[key] = (cands[options[0]][0], cands[options[0]][2])
+            after = cands[options[0]][0]
+            continue
         numbered = [k for k in options if _numbered(cands[k][2], numeral)]
         if key in ("t1", "t2", "t3"):
             tabled = [k for k in options if _table_follows(lines, cands, k)]
