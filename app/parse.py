@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import repeat
+from operator import is_
 
 from . import _regex
 from ._exceptions import NoTableError
@@ -1326,14 +1328,10 @@ def _unread_findings(ctx: _Ctx, tables: dict) -> None:
     for tid, cells in tables.items():
         if any(f.table == tid and f.severity == "error" for f in ctx.findings):
             continue
-        read = numbers = 0
-        for c in cells.values():
-            if c is not _ABSENT:
-                read += 1
-                if c.state != BLANK:        # a number, or text such as "/" the clerk wrote
-                    numbers += 1
+        read = len(cells) - sum(map(is_, cells.values(), repeat(_ABSENT)))
         if read * 2 >= len(cells):
             continue        # read; blank cells, if any, are warned about one by one (a table left empty)
+        numbers = sum(1 for c in cells.values() if c is not _ABSENT and c.state != BLANK)   # "/" counts
         if numbers == 0:
             ctx.add("error", "layout", tid, [], f"{TABLE_SHORT[tid]}没有读出任何数字：表格的排列方式无法识别（例如单元格之间"
                     f"只隔一个空格，或逐格排列时行与行之间的空行丢失）。请核对原文件，或从原文档重新复制这张表。", "R-SHAPE")
@@ -1348,6 +1346,8 @@ def _second_report(lines: list[str], regions: dict, title: str, table: str, ctx:
     end = max(e for _, e in regions.values())
     own = "".join(title.split())
     for no in range(end, min(len(lines), end + 2000)):
+        if "告" not in lines[no]:
+            continue
         s = lines[no].strip()
         if 6 < len(s) <= 60 and _TITLE_WORDS.search(s) and _YEAR.search(s) and not _NOT_TITLE.search(s) \
                 and "。" not in s and "《" not in s and "".join(s.split()) not in own:
