@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
-from PySide6.QtWidgets import QStyledItemDelegate
+from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate
 
 from .table_model import PALETTE, PaintRole, cell_data
 
@@ -80,7 +80,6 @@ class CellDelegate(QStyledItemDelegate):
         painter.restore()
 
     def createEditor(self, parent, option, index):
-        from PySide6.QtWidgets import QLineEdit      # at the first edit: its enums are no part of the first frame
         editor = QLineEdit(parent)
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         editor.setFrame(False)

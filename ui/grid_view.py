@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QColor, QPalette, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QApplication, QAbstractItemView, QFrame, QHeaderView,
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 from .cell_delegate import CellDelegate
+from .clipboard import parse_tsv, to_tsv
 from .document import CellEdit
 from .layout import DATA
 from .table_model import ReportTableModel
@@ -84,8 +85,6 @@ class GridView(QTableView):
 
     def keyPressEvent(self, event) -> None:
         if self.state() != QAbstractItemView.State.EditingState:
-            # here, not at the top: importing QKeySequence builds its enums, which the first frame never needs
-            from PySide6.QtGui import QKeySequence
             if event.matches(QKeySequence.StandardKey.Copy):
                 self.copy_selection()
                 return
@@ -137,8 +136,6 @@ class GridView(QTableView):
         if rect is None:
             return ""
         r0, c0, r1, c1, _ = rect
-        from PySide6.QtGui import QGuiApplication
-        from .clipboard import to_tsv
         m = self.model()
         lines = [[m.data(m.index(r, c), Qt.ItemDataRole.EditRole) or "" for r, c in row] for row in self._rect_rows(r0, c0, r1, c1)]
         text = to_tsv(lines)
@@ -146,8 +143,6 @@ class GridView(QTableView):
         return text
 
     def paste(self, text: str | None = None) -> int:
-        from PySide6.QtGui import QGuiApplication
-        from .clipboard import parse_tsv
         block = parse_tsv(QGuiApplication.clipboard().text() if text is None else text)
         rect = self._selected_rect()
         if not block or rect is None:
@@ -207,7 +202,6 @@ class GridView(QTableView):
     def _select_positions(self, positions) -> None:
         if not positions:
             return
-        from PySide6.QtCore import QItemSelection, QItemSelectionModel
         m = self.model()
         sel = QItemSelection()
         for r, c in positions:

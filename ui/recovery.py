@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QLockFile, QObject, QTimer
 
 from app._record import Frozen, set_field
 from app.atomic import write_text_atomic
 from app.marks import content_key, data_dir
-
-if TYPE_CHECKING:
-    from PySide6.QtCore import QLockFile
 
 __all__ = ["RecoveryEntry", "RecoveryStore", "RecoveryWriter", "net_edits", "DELAY_MS"]
 
@@ -80,7 +76,6 @@ class RecoveryStore:
         """Tell other windows our recovery files are live (released by the OS lock file logic at death)."""
         if self._lock is not None:
             return
-        from PySide6.QtCore import QLockFile      # after the first frame (its enums are not needed before)
         self.root.mkdir(parents=True, exist_ok=True)
         lock = QLockFile(str(self.root / f"session-{self.session}.lock"))
         lock.setStaleLockTime(_NEVER_BY_AGE)
@@ -147,7 +142,6 @@ class RecoveryStore:
         lock_path = self.root / f"session-{session}.lock"
         if not lock_path.exists():
             return False
-        from PySide6.QtCore import QLockFile
         lock = QLockFile(str(lock_path))
         lock.setStaleLockTime(_NEVER_BY_AGE)
         if lock.tryLock(0):                 # the owner is gone: its stale lock was taken over
