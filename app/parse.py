@@ -139,21 +139,9 @@ def _table_follows(lines: list[str], cands: list[tuple[int, str, str]], k: int) 
                 if single >= 3:
                     return True
             continue
-        if "\t" in s:
-            cells = s.split("\t")
-        elif s.count("|") >= 3:
-            cells = _pipe_cells(s)
-        elif _SPACED.search(s):
-            cells = _SPACED.split(s)
-        else:
-            m = _TRAILING_VALUES.fullmatch(s)
-            cells = m.group(2).split() if m else s.split() if _VALUES_ONLY.fullmatch(s) else []
-        if sum(1 for c in cells if _NUMERIC_CELL.fullmatch(c.strip())) >= 2:
+        if sum(1 for c in _split_cells(s) if _NUMERIC_CELL.fullmatch(c.strip())) >= 2:
             return True
     return False
-
-
-_NUMERIC_CELL = _regex.compile(r"[+＋\-－]?[0-9０-９][0-9０-９.,，]*(?:万元|元)?|[/／—－-]|无")
 
 
 def _lines_with(text: str, rx: re.Pattern):
@@ -183,25 +171,28 @@ def _logical_rows(lines: list[str], start: int, end: int, text: str) -> list[Log
     for no, line in enumerate(lines[start:end], start + 1):        # no: the 1-based line number
         if not line or len(line) > 4000 or (line[0] != "\t" and line.isspace()):
             continue  # blank, or a wall of text (not a table row)
-        if "\t" in line:
-            cells = line.split("\t")
-        elif line.count("|") >= 3:
-            cells = _pipe_cells(line)
-        elif len(_SPACED.findall(line)) >= 2:
-            cells = _SPACED.split(line.strip())     # columns set apart by runs of spaces (PDF copies)
-        else:
-            # A label and its numbers set apart by spaces, however many (PDF copies): "行政许可  241",
-            # "（一）予以公开 0 0 0 0 0 0 0".
-            s = line.strip()
-            if not (_ANY_DIGIT.search(s) or "/" in s):
-                cells = [line]
-            elif _VALUES_ONLY.fullmatch(s):
-                cells = s.split()                   # a row of numbers only (表四's data row)
-            else:
-                m = _TRAILING_VALUES.fullmatch(s)
-                cells = [m.group(1)] + m.group(2).split() if m else [line]
+        cells = _split_cells(line)
         rows.append(LogicalRow(cells, [no] * len(cells)))
     return rows
+
+
+def _split_cells(line: str) -> list[str]:
+    """The cells of a table row on one line (layout A): set apart by tabs, pipes or runs of spaces."""
+    if "\t" in line:
+        return line.split("\t")
+    if line.count("|") >= 3:
+        return _pipe_cells(line)
+    if len(_SPACED.findall(line)) >= 2:
+        return _SPACED.split(line.strip())      # columns set apart by runs of spaces (PDF copies)
+    # A label and its numbers set apart by spaces, however many (PDF copies): "行政许可  241",
+    # "（一）予以公开 0 0 0 0 0 0 0".
+    s = line.strip()
+    if not (_ANY_DIGIT.search(s) or "/" in s):
+        return [line]
+    if _VALUES_ONLY.fullmatch(s):
+        return s.split()                        # a row of numbers only (表四's data row)
+    m = _TRAILING_VALUES.fullmatch(s)
+    return [m.group(1)] + m.group(2).split() if m else [line]
 
 
 # Layout B: one cell per line, after a tab (counted in "\n" + text + "\n": a literal prefix is found fast).
@@ -212,6 +203,7 @@ _SPACED = _regex.compile(r"(?: {2,}|\u3000+)")
 _VALUE_TOKEN = r"(?:[+＋\-－]?[0-9０-９][0-9０-９.,，]*(?:万元|元)?|[/／—－-]|无)"
 _TRAILING_VALUES = _regex.compile(r"(.*?[^\s0-9０-９.,，/／—－+＋-])\s+(" + _VALUE_TOKEN + r"(?:\s+" + _VALUE_TOKEN + r")*)")
 _VALUES_ONLY = _regex.compile(_VALUE_TOKEN + r"(?:\s+" + _VALUE_TOKEN + r")+")
+_NUMERIC_CELL = _regex.compile(_VALUE_TOKEN)
 
 
 def _pipe_cells(line: str) -> list[str]:
@@ -536,6 +528,14 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     rejoined: set[str] = set()
     typo_note: dict[str, Finding] = {}      # row id -> its label-typo warning
     classify = _t2_classifier(generation)
+
+    def extend_last(merged: LogicalRow) -> str:
+        """The last labelled row, found again with more of itself (the rest of its label or numbers)."""
+        prid, _, plabel = sequence[-1]
+        found[prid] = (merged, plabel, found[prid][2])
+        sequence[-1] = (prid, merged, plabel)
+        return prid
+
     for k_row, row in enumerate(rows):
         texts = list(map(str.strip, row.cells))
         if not any(texts):
@@ -561,11 +561,9 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         if (row_match is None or row_match.quality != "exact") and sequence and sequence[-1][0] != "?":
             merged = _continued(sequence[-1], row, texts, classify, fuzzy)
             if merged is not None:              # a long label wrapped onto the line of its numbers
-                prid, _, plabel = sequence[-1]
+                prid = extend_last(merged)
                 if prid in typo_note:           # its first part alone looked like a typo: it is not one
                     ctx.findings.remove(typo_note.pop(prid))
-                found[prid] = (merged, plabel, found[prid][2])
-                sequence[-1] = (prid, merged, plabel)
                 continue
         if row_match is None and ("小计" in joined or "（" in joined or "(" in joined):
             sub_k = next((k for k, t in enumerate(texts) if t.endswith("小计") and "法人" not in t), None)
@@ -580,9 +578,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             if numeric >= 3 and sequence and sequence[-1][0] != "?":
                 merged = _rejoin(sequence[-1], row, len(col_order))
                 if merged is not None:
-                    prid, _, plabel = sequence[-1]
-                    found[prid] = (merged, plabel, found[prid][2])
-                    sequence[-1] = (prid, merged, plabel)
+                    prid = extend_last(merged)
                     rejoined.add(prid)          # the blank's place is known: not a short row
                     ctx.add("warning", "layout", "t2", [(prid, c.id) for c in block.columns],
                             f"表三第 {row.lines[0] - 1} 行是空行，夹在“{short_row_label(spec.row(prid))}”行的数字中间，"
@@ -770,12 +766,15 @@ def _windows(vals: list[tuple[str, int]], filled: list[int], n: int) -> list[lis
 
 
 @lru_cache(maxsize=64)
-def _t2_plan(generation: str, col_order: tuple[str, ...]) -> dict[str, tuple]:
-    """The equalities of 表三 by the rows they touch, each as ((row, column position) of every operand,
-    number of left-hand operands), for one column order: what `_held` evaluates many times a report."""
+def _plan(generation: str, table: str, col_order: tuple[str, ...]) -> dict[str, tuple]:
+    """The equalities of a table (表三 or 表四) by the rows they touch, each as ((row, column position) of
+    every operand, number of left-hand operands), for one column order: what `_held` evaluates many times
+    a report."""
     pos = {c: k for k, c in enumerate(col_order)}
     by_row: dict[str, list] = {}
-    for rel in _t2_equalities(generation):
+    for rel in get_template(generation).relations:
+        if rel.table != table or rel.op != "=":
+            continue
         if any(col not in pos for _, col in rel.cells):
             continue            # never evaluable under this column order
         entry = (tuple((row, pos[col]) for row, col in rel.cells), len(rel.lhs))
@@ -809,13 +808,9 @@ def _held(values: dict[str, list], entries) -> int:
     return total
 
 
-def _t2_equalities(generation: str):
-    return [r for r in get_template(generation).relations if r.table == "t2" and r.op == "="]
-
-
 def _settle_ambiguous(table, ambiguous, col_order, generation) -> None:
     """A row whose blank edge cell leaves two placements: keep the one under which more relations hold."""
-    plan = _t2_plan(generation, tuple(col_order))
+    plan = _plan(generation, "t2", tuple(col_order))
     values = {rid: _numbers(cells) for rid, cells in table.items()}
     for rid, options in ambiguous.items():
         entries = plan.get(rid, ())
@@ -903,7 +898,7 @@ def _check_subtotals(subtotals, sequence, table, col_order, spec: TableSpec, ctx
         if not rids or not all(r in table for r in rids):
             continue
         vals = _value_cells(row, k)
-        chosen = vals if len(vals) == n else _window(vals, n)[0][:n]
+        chosen = _window(vals, n)[0][:n]
         group_label = spec.row(rids[0]).path[-2]
         for j, (col, sub) in enumerate(zip(col_order, _make_cells(chosen))):
             parts = [table[r][j] for r in rids if j < len(table[r])]
@@ -912,7 +907,7 @@ def _check_subtotals(subtotals, sequence, table, col_order, spec: TableSpec, ctx
                 continue
             total = sum(c.value for c in parts)
             if total != sub.value:
-                name = spec.blocks[0].columns[[c.id for c in spec.blocks[0].columns].index(col)].label
+                name = spec.column(rids[0], col).label
                 ctx.add("error", "column-total", "t2", [(r, col) for r in rids],
                         f"表三第 {row.lines[k]} 行“{group_label}”的小计在“{name}”列应为 {total}（各分项之和），"
                         f"表中填的是 {sub.value}，相差 {abs(total - sub.value)}。", "R-APP-SUB", total, sub.value)
@@ -990,7 +985,7 @@ def _resolve_surplus(surplus_rows, table, n, ctx: _Ctx, spec: TableSpec, col_ord
     best_k = None
     if extra == 1:
         # Relations that touch no surplus row score the same under every choice: leave them out.
-        entries = _plan_for(_t2_plan(generation, tuple(col_order)), parsed)
+        entries = _plan_for(_plan(generation, "t2", tuple(col_order)), parsed)
         scores = _drop_scores({rid: _numbers(cells) for rid, cells in table.items()},
                               {rid: _numbers(v) for rid, v in parsed.items()}, entries, n)
         best_k = max(range(n + 1), key=lambda k: (scores[k], k))
@@ -1102,15 +1097,11 @@ def _t3_drop_surplus(chosen: list[tuple[str, int]], surplus: int, order: list[st
     cells and how they were chosen, in words."""
     if surplus != 1:
         return chosen[:15], "只读取了前 15 个数"
-    rels = [r for r in get_template(generation).relations if r.table == "t3" and r.op == "="]
+    entries = _plan(generation, "t3", tuple(order)).get("1", ())
+    numbers = _numbers(_make_cells(chosen))
     best_k, best_score = 15, None
     for k in range(16):
-        row = chosen[:k] + chosen[k + 1:]
-        nums = {("1", col): c.value for col, c in zip(order, _make_cells(row)) if c.state == NUMBER}
-        score = 0
-        for rel in rels:
-            if all(x in nums for x in rel.cells):
-                score += 1 if sum(nums[x] for x in rel.lhs) == sum(nums[x] for x in rel.rhs) else -1
+        score = _held({"1": numbers[:k] + numbers[k + 1:]}, entries)
         if best_score is None or score >= best_score:
             best_k, best_score = k, score
     if best_k == 15:
@@ -1137,6 +1128,11 @@ _YEAR_OF_REPORT = _regex.compile(r"((?:19|20)\d{2})\s*年\s*(?:度|1\s*月\s*1\s
 _NOT_TITLE = _regex.compile(r"首页|位置|发布时间|来源[:：]|>|＞|»")
 
 
+def _title_like(s: str) -> bool:
+    """A stripped line that could be a report's title: names a (年度)报告, and is no web page's header."""
+    return len(s) <= 80 and _TITLE_WORDS.search(s) is not None and not _NOT_TITLE.search(s)
+
+
 def _title(lines: list[str]) -> str:
     """The report's title line: among the first non-blank lines, the first that names a (年度)报告 — a
     copy from a web page may start with "发布时间：…　来源：…" or a breadcrumb — else the first non-blank
@@ -1151,7 +1147,7 @@ def _title(lines: list[str]) -> str:
             continue
         if first is None:
             first = s
-        if len(s) <= 80 and _TITLE_WORDS.search(s) and not _NOT_TITLE.search(s):
+        if _title_like(s):
             if not _YEAR.search(s):
                 head = ""
                 for prev in reversed(above[-2:]):
@@ -1172,8 +1168,9 @@ def _title(lines: list[str]) -> str:
 
 
 def _year(title: str, text: str) -> tuple[int | None, bool]:
-    """(the report's year, whether it is certain: from the title or the period covered). Without one in the title: "YYYY年度" or
-    "YYYY年1月1日" in the opening text, else its first year that is not a law's revision or a date of issue."""
+    """(the report's year, whether it is certain: from the title or the period the report covers). Without
+    one in the title: "YYYY年度" or "YYYY年1月1日" in the opening text, else its first year that is not a
+    law's revision or a date of issue (not certain)."""
     m = _YEAR.search(title)
     if m:
         return int(m.group(1)), True
@@ -1246,7 +1243,7 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
     heads = _find_headings(lines, text)
     regions = _regions(lines, heads)
     title = _title(lines)
-    year, year_in_title = _year(title, text)
+    year, year_certain = _year(title, text)
 
     region_text = {k: "\n".join(lines[s:e]) for k, (s, e) in regions.items()}
     g1 = _generation(region_text["t1"]) if "t1" in region_text else None
@@ -1273,7 +1270,7 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
         raise NoTableError("文件中没有找到年度报告的统计表（二、主动公开，三、依申请，四、复议诉讼）。"
                            "请确认这是政府信息公开工作年度报告的文本。")
 
-    _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_in_title)
+    _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_certain)
     _unread_findings(ctx, tables)
     error = _cut_off(lines, regions, tables, ctx)
     _second_report(lines, regions, title, next(iter(tables)), ctx)
@@ -1282,7 +1279,7 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
                   parse_findings=tuple(ctx.findings), error=error, guessed=frozenset(ctx.guessed))
 
 
-def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_in_title=True) -> None:
+def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_certain=True) -> None:
     first_table = next(iter(tables))
     for tid in ("t1", "t2", "t3"):
         if tid not in tables:
@@ -1303,7 +1300,7 @@ def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_in
                        f"却使用了旧版（2019年试行）格式。")
             else:
                 msg = f"这是{year}年度的报告，应使用2019年试行格式，却使用了2021年版格式。"
-            if year_in_title:
+            if year_certain:
                 ctx.add("error", "format", first_table, [], msg, "R-GEN-YEAR")
             else:   # the year is only the first one the text names: likely, not certain
                 ctx.add("warning", "format", first_table, [],
@@ -1349,8 +1346,8 @@ def _second_report(lines: list[str], regions: dict, title: str, table: str, ctx:
         if "告" not in lines[no]:
             continue
         s = lines[no].strip()
-        if 6 < len(s) <= 60 and _TITLE_WORDS.search(s) and _YEAR.search(s) and not _NOT_TITLE.search(s) \
-                and "。" not in s and "《" not in s and "".join(s.split()) not in own:
+        if 6 < len(s) <= 60 and _title_like(s) and _YEAR.search(s) and "。" not in s and "《" not in s \
+                and "".join(s.split()) not in own:
             ctx.add("warning", "format", table, [],
                     f"第 {no + 1} 行起似乎是另一份报告（“{s}”）：只检查了文件中的第一份，请把它另存为单独的文件再检查。",
                     "R-SECTION")

@@ -51,8 +51,8 @@ def check(report: Report) -> CheckResult:
             f, state = _evaluate(rel, tpl, cells)
             if state == "broken" and report.guessed and any((tid,) + k in report.guessed for k in rel.cells):
                 # A cell of it was placed by guess (a row with a cell too few): the break may be the guess's.
-                f = Finding("warning", f.kind, f.table, f.cells, f.expected, f.actual,
-                            f.message + "（其中有单元格的列位置是推测的，见排列错误，此项暂不能确定。）", f.rule, f.focus)
+                f = f.replace(severity="warning",
+                              message=f.message + "（其中有单元格的列位置是推测的，见排列错误，此项暂不能确定。）")
                 state = "uncertain"
             if f is not None:
                 findings.append(f)

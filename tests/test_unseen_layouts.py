@@ -118,6 +118,11 @@ def test_relations_through_a_guessed_placement_are_uncertain_not_errors():
     assert not result.fixes
 
 
+def _single_spaces(body: str) -> str:
+    """A table as a PDF viewer copies it: cells set apart by one space, empty cells gone."""
+    return "\n".join(" ".join(c for c in line.split("\t") if c) for line in body.split("\n"))
+
+
 def _region(text: str, start: str, end: str, change) -> str:
     a = text.index(start) + len(start)
     b = text.index(end)
@@ -135,9 +140,7 @@ def test_a_table_read_without_a_single_number_is_an_error_not_a_pass():
 
 def test_cells_set_apart_by_single_spaces_are_read():
     # 表二 copied from a PDF viewer: label and numbers set apart by one space each.
-    def spaces(body):
-        return "\n".join(" ".join(c for c in line.split("\t") if c) for line in body.split("\n"))
-    text = _region(scratch_report(VALUES), "二、主动公开政府信息情况", "三、收到和处理", spaces)
+    text = _region(scratch_report(VALUES), "二、主动公开政府信息情况", "三、收到和处理", _single_spaces)
     assert "行政处罚 12\n" in text
     report = load_text(text)
     assert report.tables["t1"][("20.6.1", "1")].value == 12
@@ -213,10 +216,8 @@ def test_the_title_and_year_survive_a_wrapped_title_and_a_web_page_header(seeds,
 
 def test_single_space_copies_keep_signs_and_a_row_of_numbers_alone():
     values = {**VALUES, ("t3", "1", "1.1"): 2, ("t3", "1", "1.5"): 2}
-    def spaces(body):
-        return "\n".join(" ".join(c for c in line.split("\t") if c) for line in body.split("\n"))
     text = scratch_report(values).replace("（一）予以公开\t3\t", "（一）予以公开\t-3\t", 1)
-    text = _region(text, "三、收到和处理政府信息公开申请情况", "五、存在的主要问题", spaces)
+    text = _region(text, "三、收到和处理政府信息公开申请情况", "五、存在的主要问题", _single_spaces)
     report = load_text(text)
     assert report.tables["t2"][("3.1", "1")].value == -3
     assert report.tables["t3"][("1", "1.1")].value == 2 and report.tables["t3"][("1", "1.5")].value == 2
