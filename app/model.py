@@ -15,8 +15,8 @@ KIND_NAMES = {
 }
 SEVERITY_NAMES = {"error": "错误", "warning": "提醒"}
 
-__all__ = ["KIND_NAMES", "SEVERITY_NAMES", "Number", "Cell", "Report", "Finding", "Fix", "CheckResult",
-           "CellKey", "json_number"]
+__all__ = ["KIND_NAMES", "SEVERITY_NAMES", "Number", "Cell", "ABSENT", "Report", "Finding", "Fix",
+           "CheckResult", "CellKey", "json_number"]
 
 Number = int | Decimal      # (not typing.Union: importing typing costs the command line 7 ms)
 CellKey = tuple[str, str]
@@ -57,6 +57,11 @@ class Cell(Record):
         if self.state == BLANK:
             return None
         return self.raw
+
+
+# Every template cell the file did not give (a missing row, a table not read): one shared cell, told apart
+# from a blank one by identity and by its note.
+ABSENT = Cell("", BLANK, None, None, ("absent",))
 
 
 def json_number(v: Number | None):

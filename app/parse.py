@@ -18,7 +18,7 @@ from . import _regex
 from ._exceptions import NoTableError
 from ._record import Record
 from .labels import LabelIndex, has_cjk, norm
-from .model import BLANK, NUMBER, Cell, Finding, Report
+from .model import ABSENT as _ABSENT, BLANK, NUMBER, Cell, Finding, Report
 from .template import (
     FINGERPRINTS, T2_ADDEND_COLUMNS, T2_TOTAL_COLUMN, TABLE_SHORT, TABLE_TITLES, Block, TableSpec,
     get_template, short_row_label,
@@ -328,8 +328,6 @@ def _make_cells(vals: list[tuple[str, int]]) -> list[Cell]:
 # A table has a few dozen rows; past this many rows of a region, labels must match without
 # fuzzy matching, so that a region of junk costs linear time.
 _FUZZY_ROWS = 400
-
-_ABSENT = Cell("", BLANK, None, None, ("absent",))
 
 
 def _fill_absent(cells: dict, spec: TableSpec) -> None:

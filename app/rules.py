@@ -6,8 +6,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .narrative import narrative_findings
-from .model import BLANK, MISSING, NUMBER, TEXT, CheckResult, Finding, Fix, Report
-from .template import COUNT, MONEY, SIGNED, TABLE_IDS, TABLE_SHORT, Relation, Template, get_template
+from .model import ABSENT as _ABSENT, BLANK, MISSING, NUMBER, TEXT, CheckResult, Finding, Fix, Report
+from .template import COUNT, MONEY, SIGNED, TABLE_IDS, TABLE_SHORT, Relation, Template, get_template, short_row_label
 from .values import format_number
 
 __all__ = ["check", "with_findings", "SEVERITY_ORDER"]
@@ -36,6 +36,7 @@ def check(report: Report) -> CheckResult:
         numbers, value_findings = _values(tid, tpl, cells, value_plan)
         findings += value_findings
         number = numbers.__getitem__
+        skip_absent = None          # worked out when a relation first needs it
         for rel, lhs_keys, rhs_keys, identity in relation_plan:
             try:        # the common case, kept lean: every operand a number, and it holds
                 lhs, rhs = sum(map(number, lhs_keys)), sum(map(number, rhs_keys))
@@ -48,7 +49,9 @@ def check(report: Report) -> CheckResult:
                     if identity:
                         holding.append(rel)
                     continue
-            f, state = _evaluate(rel, tpl, cells)
+            if skip_absent is None:
+                skip_absent = sum(1 for c in cells.values() if "absent" in c.notes) * 2 >= len(cells)
+            f, state = _evaluate(rel, tpl, cells, skip_absent)
             if state == "broken" and report.guessed and any((tid,) + k in report.guessed for k in rel.cells):
                 # A cell of it was placed by guess (a row with a cell too few): the break may be the guess's.
                 f = f.replace(severity="warning",
@@ -166,8 +169,9 @@ def _domain_finding(tid, key, name, cell, domain) -> Finding | None:
 
 # ---------------------------------------------------------------------------------------------
 
-def _evaluate(rel: Relation, tpl: Template, cells) -> tuple[Finding | None, str]:
-    """Return (finding or None, 'holds' | 'broken' | 'uncertain' | 'skipped')."""
+def _evaluate(rel: Relation, tpl: Template, cells, skip_absent: bool = False) -> tuple[Finding | None, str]:
+    """Return (finding or None, 'holds' | 'broken' | 'uncertain' | 'skipped'). skip_absent: the table was
+    mostly not read (an error says so); relations through its missing cells are skipped, not listed."""
     get = cells.get
     ops = [get(k) for k in rel.cells]
     nl = len(rel.lhs)
@@ -180,8 +184,14 @@ def _evaluate(rel: Relation, tpl: Template, cells) -> tuple[Finding | None, str]
         expected, actual = _sides(rel, lhs_vals, rhs_vals)
         return Finding(rel.severity, rel.kind, rel.table, rel.cells, expected, actual,
                        _equality_message(rel, TABLE_SHORT[rel.table], lhs, rhs), rel.rule), "broken"
-    if any(c is None or "absent" in c.notes for c in ops):
-        return None, "skipped"
+    absent = [c is None or "absent" in c.notes for c in ops]
+    if any(absent):
+        # A row or column the file does not have. When most of the relation is missing too (a table not
+        # read, a row of blanks beside a missing one), there is nothing to compare: that is reported
+        # elsewhere. Otherwise the relation is uncertain, as with a blank cell: never a silent 0.
+        if all(absent) or skip_absent:
+            return None, "skipped"
+        ops = [_ABSENT if a else c for a, c in zip(absent, ops)]
     numeric = [c.is_number for c in ops]
     lhs_vals = [c.value if c.is_number else None for c in ops[:nl]]
     rhs_vals = [c.value if c.is_number else None for c in ops[nl:]]
@@ -194,10 +204,21 @@ def _evaluate(rel: Relation, tpl: Template, cells) -> tuple[Finding | None, str]
         lhs0 = sum(v or 0 for v in lhs_vals)
         rhs0 = sum(v or 0 for v in rhs_vals)
         gaps = [k for k, c in zip(rel.cells, ops) if not c.is_number]
-        what = "、".join(sorted({("空白" if cells[k].state == BLANK else f"“{cells[k].raw}”") for k in gaps}))
+        missing = [k for k, c in zip(rel.cells, ops) if c is _ABSENT]
+        written = [k for k in gaps if k not in missing]
+        what = "、".join(sorted({("空白" if cells[k].state == BLANK else f"“{cells[k].raw}”") for k in written}))
         held = "按 0 计时成立" if lhs0 == rhs0 else f"按 0 计时也不成立（{format_number(lhs0)} ≠ {format_number(rhs0)}）"
         expected, actual = _sides(rel, lhs_vals, rhs_vals, zero=True)
-        msg = f"{short}{rel.name}无法确认：其中有 {len(gaps)} 个单元格是{what}，{held}。"
+        parts = [f"{len(written)} 个单元格是{what}"] if written else []
+        if missing:
+            spec = tpl.tables[rel.table]
+            if rel.table == "t3":
+                names = "、".join(f"“{'·'.join(spec.column(*k).path)}”" for k in missing)
+                parts.append(f"{len(missing)} 个单元格原表中没有（缺少{names}栏）")
+            else:
+                rows = "、".join(dict.fromkeys(f"“{short_row_label(spec.row(k[0]))}”" for k in missing))
+                parts.append(f"{len(missing)} 个单元格原表中没有（缺少{rows}行）")
+        msg = f"{short}{rel.name}无法确认：其中有 {'，另有 '.join(parts)}，{held}。"
         # Every cell of the relation, as the contract says; the total and the gaps are what the clerk
         # has to look at, so the window and the workbook show those (focus).
         focus = tuple(dict.fromkeys(tuple(rel.lhs) + tuple(gaps)))

@@ -350,3 +350,41 @@ def test_the_title_repeated_or_last_years_report_named_at_the_end_is_not_a_secon
     text = scratch_report(VALUES, year=2023).rstrip("\n") + "\n\n测试镇人民政府 2023 年政府信息公开工作年度报告\n" \
         "详见《测试镇人民政府2022年政府信息公开工作年度报告》\n"
     assert not [f for f in check(load_text(text)).findings if "另一份报告" in f.message]
+
+
+MISSING_ROW = {("t2", "3.2", "1"): 16, ("t2", "3.7", "1"): 16, ("t2", "1", "1"): 16,
+               ("t2", "3.2", "3"): 16, ("t2", "3.7", "3"): 16, ("t2", "1", "3"): 16}
+
+
+@pytest.mark.parametrize("layout_b", [False, True])
+def test_a_relation_through_a_row_the_file_lacks_is_uncertain_not_skipped(layout_b):
+    # domain.md: a relation with a missing operand is uncertain (a warning), never silently passed over.
+    text = scratch_report(MISSING_ROW, layout_b=layout_b)
+    line = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    lines = text.split("\n")
+    k = next(i for i, s in enumerate(lines) if line in s)
+    drop = 9 if layout_b else 1          # one cell per line: the label, 8 values and its blank line
+    text = "\n".join(lines[:k] + lines[k + drop:])
+    report = load_text(text)
+    assert "absent" in report.tables["t2"][("3.2", "1")].notes
+    result = check(report)
+    assert _rules(result, "error") == []
+    col = [f for f in result.findings if f.rule == "R-APP-COL"]
+    # Every column's (七)总计 runs through the missing row: each is named, as a warning.
+    assert len(col) == 7 and all(f.severity == "warning" for f in col)
+    natural = next(f for f in col if ("3.7", "1") in f.cells)
+    assert ("3.2", "1") in natural.cells and "缺少“（二）部分公开”行" in natural.message
+    assert "16" in natural.message and natural.expected == 0 and natural.actual == 16
+    assert "R-LABEL" in _rules(result, "warning")        # and the missing row itself is named
+
+
+def test_a_table_mostly_not_read_gives_its_error_and_no_flood_of_uncertain_relations():
+    # Only 一、本年新收 and （七）总计 of 表三 were read: one layout error, not dozens of "cannot confirm".
+    def keep_two_rows(body):
+        return "\n".join(s for s in body.split("\n") if "\t" not in s or "本年新收" in s or "总计\t" in s)
+    text = _region(scratch_report(VALUES), "三、收到和处理政府信息公开申请情况", "四、政府信息公开", keep_two_rows)
+    report = load_text(text)
+    assert report.tables["t2"][("3.7", "1")].value == 3
+    result = check(report)
+    assert [f.rule for f in result.findings if f.severity == "error"] == ["R-SHAPE"]
+    assert [f for f in result.findings if f.kind in ("row-total", "column-total", "cross-check")] == []
