@@ -513,6 +513,12 @@ def _t2_classifier(generation: str):
     return classify
 
 
+def _total_follows(rows: list[LogicalRow], k_row: int) -> bool:
+    """A "合计" row is a group's subtotal when （七）总计 still follows; else it is the table's total written
+    another way, and is read by position."""
+    return any("总计" in c for row in rows[k_row + 1:] for c in row.cells)
+
+
 def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: str) -> dict | None:
     block = spec.blocks[0]
     template_rows = [r.id for r in block.rows]
@@ -563,8 +569,9 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                 if prid in typo_note:           # its first part alone looked like a typo: it is not one
                     ctx.findings.remove(typo_note.pop(prid))
                 continue
-        if row_match is None and ("小计" in joined or "（" in joined or "(" in joined):
-            sub_k = next((k for k, t in enumerate(texts) if t.endswith("小计") and "法人" not in t), None)
+        if row_match is None and ("计" in joined or "（" in joined or "(" in joined):
+            sub_k = next((k for k, t in enumerate(texts) if t.endswith("小计") and "法人" not in t
+                          or t.endswith("合计") and _total_follows(rows, k_row)), None)
             if sub_k is None:       # a group's own label row carrying its numbers: "（三）不予公开 | 50 | …"
                 sub_k = next((k for k, t in enumerate(texts) if _GROUP_ENUM.match(t) and _label_like(t)), None)
             if sub_k is not None and sum(1 for t in texts[sub_k + 1:] if t and _is_num(t)) >= 3:

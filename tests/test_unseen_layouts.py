@@ -152,12 +152,13 @@ SUB = {("t2", "3.3.1", "1"): 2, ("t2", "3.3.8", "1"): 4, ("t2", "3.3.1", "3"): 2
        ("t2", "3.7", "1"): 6, ("t2", "3.7", "3"): 6, ("t2", "1", "1"): 6, ("t2", "1", "3"): 6}
 
 
+@pytest.mark.parametrize("label", ["小计", "合计"])
 @pytest.mark.parametrize("natural, total, errors", [(6, 6, []), (7, 7, ["1", "3"])])
-def test_a_subtotal_row_a_report_adds_is_checked_against_its_sub_rows(natural, total, errors):
+def test_a_subtotal_row_a_report_adds_is_checked_against_its_sub_rows(natural, total, errors, label):
     text = scratch_report(SUB)
     row = "\t\t8.属于行政查询事项\t4\t0\t0\t0\t0\t0\t4"
     assert row in text
-    text = text.replace(row, row + f"\n\t小计\t{natural}\t0\t0\t0\t0\t0\t{total}")
+    text = text.replace(row, row + f"\n\t{label}\t{natural}\t0\t0\t0\t0\t0\t{total}")
     report = load_text(text)
     result = check(report)
     sub = [f for f in result.findings if f.rule == "R-APP-SUB"]
@@ -388,3 +389,10 @@ def test_a_table_mostly_not_read_gives_its_error_and_no_flood_of_uncertain_relat
     result = check(report)
     assert [f.rule for f in result.findings if f.severity == "error"] == ["R-SHAPE"]
     assert [f for f in result.findings if f.kind in ("row-total", "column-total", "cross-check")] == []
+
+
+def test_the_table_total_written_as_heji_is_read_as_the_total_not_as_a_subtotal():
+    report = load_text(scratch_report(SUB).replace("（七）总计", "合计"))
+    assert report.tables["t2"][("3.7", "1")].value == 6
+    result = check(report)
+    assert _rules(result, "error") == [] and "R-APP-SUB" not in _rules(result)
