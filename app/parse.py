@@ -356,6 +356,9 @@ def _block_column_index(generation: str, block_id: str) -> LabelIndex:
     return LabelIndex([(lab, c.id) for c in block.columns for lab in (c.label,) + c.variants])
 
 
+_GENERATION_NAME = {"2021": "2021年版", "2019": "2019年试行"}
+
+
 def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: str) -> dict | None:
     row_index = _t1_index(generation)
     blocks = {b.id: b for b in spec.blocks}
@@ -396,9 +399,13 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         seen_rows.add(rid)
         found_any = True
         block = spec.block_of(rid)
-        if match.quality == "fuzzy":
+        official = spec.row(rid).label
+        if match.quality == "fuzzy" or match.label != official:
+            # a typo, or the other generation's name for the row (2021's 行政规范性文件 is 2019's 规范性文件)
             ctx.add("warning", "format", "t1", [(rid, c.id) for c in block.columns],
-                    f"表二行标签“{texts[label_idx]}”与模板“{match.label}”不一致，已按“{match.label}”读取。", "R-LABEL")
+                    f"表二行标签“{texts[label_idx]}”与{_GENERATION_NAME[generation]}模板“{official}”不一致，"
+                    f"已按“{official}”读取。",
+                    "R-LABEL")
         order = col_maps.get(block.id) or [c.id for c in block.columns]
         n = len(order)
         vals = _value_cells(row, label_idx)

@@ -396,3 +396,20 @@ def test_the_table_total_written_as_heji_is_read_as_the_total_not_as_a_subtotal(
     assert report.tables["t2"][("3.7", "1")].value == 6
     result = check(report)
     assert _rules(result, "error") == [] and "R-APP-SUB" not in _rules(result)
+
+
+def test_the_2019_name_for_a_t1_row_in_a_2021_report_is_read_with_a_label_warning():
+    text = scratch_report(VALUES).replace("\n行政规范性文件\t", "\n规范性文件\t")
+    report = load_text(text)
+    assert report.tables["t1"][("20.1.2", "1")].value == 7
+    label = [f for f in check(report).findings if f.rule == "R-LABEL"]
+    assert len(label) == 1 and label[0].severity == "warning" and "2021年版模板“行政规范性文件”" in label[0].message
+
+
+def test_the_2021_name_for_a_t1_row_in_a_2019_report_is_read_with_a_label_warning(seeds):
+    text = seeds["004"].read_text(encoding="utf-8")
+    assert "\n规范性文件\t2\t2\t2" in text
+    report = load_text(text.replace("\n规范性文件\t2\t2\t2", "\n行政规范性文件\t2\t2\t2"))
+    assert report.format == "2019" and report.tables["t1"][("20.1.2", "3")].value == 2
+    label = [f for f in check(report).findings if f.rule == "R-LABEL" and f.table == "t1"]
+    assert len(label) == 1 and "2019年试行模板“规范性文件”" in label[0].message
