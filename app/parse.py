@@ -679,6 +679,15 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             for k in filled:
                 profile[k] += 1
     short = [rid for rid, vals in raw_rows.items() if rid not in rejoined and _one_missing(vals, raw_filled[rid], n)]
+    for rid in list(short):
+        split = _split_joined(raw_rows[rid], n)
+        if split is not None:
+            raw_rows[rid], text = split
+            raw_filled[rid] = [k for k, (t, _) in enumerate(raw_rows[rid]) if not _blank(t)]
+            short.remove(rid)
+            ctx.add("warning", "layout", "t2", [(rid, c) for c in col_order if c != "subtotal"],
+                    f"表三“{short_row_label(spec.row(rid))}”行少一个单元格，而“{text}”是两个数之间隔了一个空格："
+                    f"已按两个单元格读取，请核对原表。", "R-SHAPE")
     for rid in short:
         label = short_row_label(spec.row(rid))
         ctx.guessed.update(("t2", rid, c) for c in col_order if c != "subtotal")
@@ -753,6 +762,30 @@ def _rejoin(prev: tuple[str, LogicalRow, int], row: LogicalRow, n: int) -> Logic
             or have + 1 + len(row.cells) != n:
         return None
     return LogicalRow(prow.cells + [""] + row.cells, prow.lines + [prow.lines[-1] + 1] + row.lines)
+
+
+_TWO_NUMBERS = _regex.compile(r"\s*(\d+)[ \u3000\xa0]+(\d+)\s*")
+
+
+def _split_joined(vals: list[tuple[str, int]], n: int) -> tuple[list[tuple[str, int]], str] | None:
+    """A row one cell short, one of whose cells holds two whole numbers set apart by a space ("28 0"): two
+    cells joined by a space instead of a tab. Returns the row with that cell split, and its text; else None."""
+    filled = [k for k, (t, _) in enumerate(vals) if t and not t.isspace()]
+    if len(filled) != n - 1 or len(vals) > n:
+        return None
+    joined = [k for k in filled if _TWO_NUMBERS.fullmatch(vals[k][0])]
+    if len(joined) != 1:
+        return None
+    k = joined[0]
+    text, line = vals[k]
+    a, b = _TWO_NUMBERS.fullmatch(text).groups()
+    out = vals[:k] + [(a, line), (b, line)] + vals[k + 1:]
+    if len(out) > n:            # the row's blank padding gives up the place the split cell takes
+        blank = next((j for j in range(len(out)) if j not in (k, k + 1) and _blank(out[j][0])), None)
+        if blank is None:
+            return None
+        del out[blank]
+    return out, text.strip()
 
 
 def _one_missing(vals: list[tuple[str, int]], filled: list[int], n: int) -> bool:
@@ -1081,6 +1114,12 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         while vals and _label_like(vals[-1][0].strip()):      # a unit ("件") after them
             vals.pop()
         filled = sum(1 for t, _ in vals if not _blank(t))
+        split = _split_joined(vals, 15) if filled == 14 else None
+        if split is not None:
+            vals, text = split
+            filled = 15
+            ctx.add("warning", "layout", "t3", [("1", c) for c in col_ids],
+                    f"表四数据行少一个单元格，而“{text}”是两个数之间隔了一个空格：已按两个单元格读取，请核对原表。", "R-SHAPE")
         chosen, surplus = _window(vals, 15)
         if surplus:
             chosen, how = _t3_drop_surplus(chosen, surplus, order, generation)

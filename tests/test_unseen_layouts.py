@@ -413,3 +413,29 @@ def test_the_2021_name_for_a_t1_row_in_a_2019_report_is_read_with_a_label_warnin
     assert report.format == "2019" and report.tables["t1"][("20.1.2", "3")].value == 2
     label = [f for f in check(report).findings if f.rule == "R-LABEL" and f.table == "t1"]
     assert len(label) == 1 and "2019年试行模板“规范性文件”" in label[0].message
+
+
+JOINED = {("t2", "3.1", "1"): 28, ("t2", "3.7", "1"): 28, ("t2", "1", "1"): 28,
+          ("t2", "3.1", "3"): 28, ("t2", "3.7", "3"): 28, ("t2", "1", "3"): 28,
+          ("t3", "1", "1.1"): 3, ("t3", "1", "1.5"): 3}
+
+
+def test_two_t3_cells_joined_by_a_space_in_a_row_one_cell_short_are_read_as_two():
+    text = scratch_report(JOINED)
+    assert "（一）予以公开\t28\t0\t" in text
+    report = load_text(text.replace("（一）予以公开\t28\t0\t", "（一）予以公开\t28 0\t"))
+    assert report.tables["t2"][("3.1", "1")].value == 28 and report.tables["t2"][("3.1", "2.1")].value == 0
+    assert report.tables["t2"][("3.1", "3")].value == 28
+    result = check(report)
+    assert [(f.severity, f.rule) for f in result.findings] == [("warning", "R-SHAPE")]
+    assert "“28 0”" in result.findings[0].message
+
+
+def test_two_t4_cells_joined_by_a_space_are_read_as_two():
+    text = scratch_report(JOINED)
+    row = "3\t0\t0\t0\t3\t" + "\t".join(["0"] * 10)
+    assert row in text
+    report = load_text(text.replace(row, "3 0\t" + row[4:]))
+    assert [report.tables["t3"][("1", c)].value for c in ("1.1", "1.2", "1.5", "2.2.5")] == [3, 0, 3, 0]
+    result = check(report)
+    assert [(f.severity, f.rule) for f in result.findings] == [("warning", "R-SHAPE")]
