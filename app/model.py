@@ -126,15 +126,16 @@ class Report(Frozen):
     """text: decoded text, "\n" line ends; format: "2021" | "2019"; tables: only the tables the file holds;
     table_formats: generation per table (a new empty dict when not given); parse_findings: layout / format
     findings from reading; error: set when the file is unusable or cut off; guessed: (table, row, col)
-    placed by position, not by label: never the subject of a suggested fix."""
+    placed by position, not by label: never the subject of a suggested fix; text_end: where in text
+    another report begins (two pasted into one file), else None: the prose read against the tables ends there."""
 
     __slots__ = ("path", "encoding", "text", "title", "year", "format", "tables", "table_formats",
-                 "parse_findings", "error", "guessed")
+                 "parse_findings", "error", "guessed", "text_end")
 
     def __init__(self, path: str, encoding: str, text: str, title: str, year: int | None, format: str,
                  tables: dict[str, dict[CellKey, Cell]], table_formats: dict[str, str] | None = None,
                  parse_findings: tuple[Finding, ...] = (), error: str | None = None,
-                 guessed: frozenset = frozenset()):
+                 guessed: frozenset = frozenset(), text_end: int | None = None):
         set_field(self, "path", path)
         set_field(self, "encoding", encoding)
         set_field(self, "text", text)
@@ -146,6 +147,7 @@ class Report(Frozen):
         set_field(self, "parse_findings", parse_findings)
         set_field(self, "error", error)
         set_field(self, "guessed", guessed)
+        set_field(self, "text_end", text_end)
 
     def template_for(self, table: str) -> Template:
         return get_template(self.table_formats.get(table, self.format))

@@ -95,7 +95,12 @@ def _prose(text: str) -> list[str]:
 
 def statements(report: Report) -> list[Statement]:
     """What the report's sentences state in numbers (the text alone decides: edits never change it)."""
-    return list(_read(report.text)[1])
+    return list(_read(_own_text(report))[1])
+
+
+def _own_text(report: Report) -> str:
+    """The report's text, up to another report pasted after it."""
+    return report.text if report.text_end is None else report.text[:report.text_end]
 
 
 @lru_cache(maxsize=32)
@@ -158,7 +163,7 @@ def _quote(sentence: str) -> str:
 
 def narrative_findings(report: Report) -> list[Finding]:
     out: list[Finding] = []
-    prose, stated = _read(report.text)
+    prose, stated = _read(_own_text(report))
     for st in stated:
         keys = _cells_for(report, st.table, st.rows, st.columns)
         if not keys:

@@ -1324,10 +1324,12 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
     _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_certain)
     _unread_findings(ctx, tables)
     error = _cut_off(lines, regions, tables, ctx)
-    _second_report(lines, regions, title, next(iter(tables)), ctx)
+    second = _second_report(lines, regions, title, next(iter(tables)), ctx)
+    text_end = None if second is None else sum(map(len, lines[:second])) + second
     return Report(path=path, encoding=encoding, text=text, title=title, year=year, format=fmt,
                   tables=tables, table_formats={k: table_formats[k] for k in tables},
-                  parse_findings=tuple(ctx.findings), error=error, guessed=frozenset(ctx.guessed))
+                  parse_findings=tuple(ctx.findings), error=error, guessed=frozenset(ctx.guessed),
+                  text_end=text_end)
 
 
 def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_certain=True) -> None:
@@ -1388,9 +1390,9 @@ def _unread_findings(ctx: _Ctx, tables: dict) -> None:
                     f"没有读到，表格的排列方式可能无法识别，请核对原文件。", "R-SHAPE")
 
 
-def _second_report(lines: list[str], regions: dict, title: str, table: str, ctx: _Ctx) -> None:
+def _second_report(lines: list[str], regions: dict, title: str, table: str, ctx: _Ctx) -> int | None:
     """Another report's title after this one's tables (two years pasted into one file): say that only the
-    first is checked, rather than ignore the second in silence."""
+    first is checked, rather than ignore the second in silence. Returns the index of its line, or None."""
     end = max(e for _, e in regions.values())
     own = "".join(title.split())
     for no in range(end, min(len(lines), end + 2000)):
@@ -1402,7 +1404,8 @@ def _second_report(lines: list[str], regions: dict, title: str, table: str, ctx:
             ctx.add("warning", "format", table, [],
                     f"第 {no + 1} 行起似乎是另一份报告（“{s}”）：只检查了文件中的第一份，请把它另存为单独的文件再检查。",
                     "R-SECTION")
-            return
+            return no
+    return None
 
 
 def _cut_off(lines, regions, tables, ctx) -> str | None:

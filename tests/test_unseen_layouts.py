@@ -439,3 +439,12 @@ def test_two_t4_cells_joined_by_a_space_are_read_as_two():
     assert [report.tables["t3"][("1", c)].value for c in ("1.1", "1.2", "1.5", "2.2.5")] == [3, 0, 3, 0]
     result = check(report)
     assert [(f.severity, f.rule) for f in result.findings] == [("warning", "R-SHAPE")]
+
+
+def test_the_text_of_a_second_report_pasted_after_the_first_is_not_read_against_its_tables():
+    second = scratch_report(VALUES, year=2022).replace("本镇依法做好政府信息公开工作。",
+                                                       "本年共收到政府信息公开申请 99 件。")
+    first = scratch_report(VALUES, year=2023)
+    assert [f.rule for f in check(load_text(second)).findings if f.kind == "narrative"] == ["R-TXT-APP"]
+    result = check(load_text(first + "\n\n" + second))
+    assert [f for f in result.findings if f.kind == "narrative"] == []
