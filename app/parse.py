@@ -587,14 +587,18 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                 continue
         if row_match is None:
             numeric = sum(1 for t in texts if t and _is_num(t))
-            if numeric >= 3 and sequence and sequence[-1][0] != "?":
-                merged = _rejoin(sequence[-1], row, len(col_order))
-                if merged is not None:
+            if numeric and sequence and sequence[-1][0] != "?" and numeric == sum(1 for t in texts if t):
+                joined_row = _rejoin(sequence[-1], row, len(col_order))
+                if joined_row is not None:
+                    merged, blank_cell = joined_row
                     prid = extend_last(merged)
                     rejoined.add(prid)          # the blank's place is known: not a short row
-                    ctx.add("warning", "layout", "t2", [(prid, c.id) for c in block.columns],
-                            f"表三第 {row.lines[0] - 1} 行是空行，夹在“{short_row_label(spec.row(prid))}”行的数字中间，"
-                            f"已当作一个空白单元格读取，请核对原表。", "R-SHAPE")
+                    label = short_row_label(spec.row(prid))
+                    msg = (f"表三第 {row.lines[0] - 1} 行是空行，夹在“{label}”行的数字中间，已当作一个空白单元格读取，"
+                           if blank_cell else
+                           f"表三第 {row.lines[0] - 1} 行多了一个空行，把“{label}”行的数字分成了两段，已当作一行读取，")
+                    ctx.add("warning", "layout", "t2", [(prid, c.id) for c in block.columns], msg + "请核对原表。",
+                            "R-SHAPE")
                     continue
             if numeric >= 3:
                 unlabeled.append((len(sequence), row))
@@ -694,6 +698,16 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         ctx.add("error", "layout", "t2", [(rid, c) for c in col_order if c != "subtotal"],
                 f"表三“{label}”行只有 {n - 1} 个数，模板有 {n} 列：少了一个单元格，无法确定是哪一列，"
                 f"已按位置读取（空出的一格当作空白），请核对原表。", "R-SHAPE")
+    # Two or more cells dropped (a copy that loses blank cells): where the numbers belong is a guess. A lone
+    # number is most likely the row's 总计 (rows that fill only the total, as seed 004's do): a warning.
+    for rid, vals in raw_rows.items():
+        if len(vals) < n - 1 and raw_filled[rid] and rid not in rejoined and rid not in short:
+            ctx.guessed.update(("t2", rid, c) for c in col_order if c != "subtotal")
+            ctx.add("error" if len(raw_filled[rid]) > 1 else "warning", "layout", "t2",
+                    [(rid, c) for c in col_order if c != "subtotal"],
+                    f"表三“{short_row_label(spec.row(rid))}”行只有 {len(vals)} 个单元格，模板有 {n} 列：少了 "
+                    f"{n - len(vals)} 个单元格，无法确定是哪几列，已按推测的位置读取（缺少的当作空白），请核对原表。",
+                    "R-SHAPE")
     table: dict[str, list[Cell]] = {}
     ambiguous: dict[str, list[list[Cell]]] = {}
     for rid, vals in raw_rows.items():
@@ -752,16 +766,20 @@ def _continued(prev: tuple[str, LogicalRow, int], row: LogicalRow, texts: list[s
     return LogicalRow(prow.cells + row.cells[k + 1:], prow.lines + row.lines[k + 1:])
 
 
-def _rejoin(prev: tuple[str, LogicalRow, int], row: LogicalRow, n: int) -> LogicalRow | None:
-    """One cell per line, a blank cell written as an empty line instead of a tab: the row's numbers are
-    cut in two there. The labelled part above and this unlabeled part right after the empty line,
-    with that one blank cell between them, give exactly the n cells of a row: join them."""
+def _rejoin(prev: tuple[str, LogicalRow, int], row: LogicalRow, n: int) -> tuple[LogicalRow, bool] | None:
+    """One cell per line, a row's numbers cut in two by an empty line: a blank cell written as an empty
+    line instead of a tab (the labelled part above and this unlabeled part, with one blank cell between
+    them, give exactly the n cells of a row), or a stray empty line (the two parts alone give n).
+    Returns the joined row and whether the empty line was taken for a blank cell."""
     _, prow, plabel = prev
     have = len(prow.cells) - plabel - 1
-    if not prow.lines or not row.lines or row.lines[0] != prow.lines[-1] + 2 or have < 0 \
-            or have + 1 + len(row.cells) != n:
+    if not prow.lines or not row.lines or row.lines[0] != prow.lines[-1] + 2 or have < 0:
         return None
-    return LogicalRow(prow.cells + [""] + row.cells, prow.lines + [prow.lines[-1] + 1] + row.lines)
+    if have + 1 + len(row.cells) == n:
+        return LogicalRow(prow.cells + [""] + row.cells, prow.lines + [prow.lines[-1] + 1] + row.lines), True
+    if have + len(row.cells) == n and have:
+        return LogicalRow(prow.cells + row.cells, prow.lines + row.lines), False
+    return None
 
 
 _TWO_NUMBERS = _regex.compile(r"\s*(\d+)[ \u3000\xa0]+(\d+)\s*")

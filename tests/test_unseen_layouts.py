@@ -448,3 +448,39 @@ def test_the_text_of_a_second_report_pasted_after_the_first_is_not_read_against_
     assert [f.rule for f in check(load_text(second)).findings if f.kind == "narrative"] == ["R-TXT-APP"]
     result = check(load_text(first + "\n\n" + second))
     assert [f for f in result.findings if f.kind == "narrative"] == []
+
+
+DROPPED = {("t2", "3.1", "1"): 10, ("t2", "3.1", "2.1"): 2, ("t2", "3.1", "2.2"): 1, ("t2", "3.1", "3"): 13,
+           ("t2", "3.7", "1"): 10, ("t2", "3.7", "2.1"): 2, ("t2", "3.7", "2.2"): 1, ("t2", "3.7", "3"): 13,
+           ("t2", "1", "1"): 10, ("t2", "1", "2.1"): 2, ("t2", "1", "2.2"): 1, ("t2", "1", "3"): 13}
+
+
+def test_a_t3_row_that_lost_several_blank_cells_is_a_layout_error_and_no_fix_is_built_on_it():
+    # A copy that drops empty cells: "（一）予以公开 | 10 | 2 | 1 | 13" under 7 columns.
+    text = scratch_report(DROPPED)
+    row = "（一）予以公开\t10\t2\t1\t0\t0\t0\t13"
+    assert row in text
+    result = check(load_text(text.replace(row, "（一）予以公开\t10\t2\t1\t13")))
+    assert [(f.severity, f.rule) for f in result.findings if f.severity == "error"] == [("error", "R-SHAPE")]
+    assert "只有 4 个单元格" in next(f.message for f in result.findings if f.rule == "R-SHAPE")
+    assert result.fixes == ()
+
+
+def test_a_lone_number_in_a_row_that_lost_its_blank_cells_is_a_layout_warning():
+    text = scratch_report(DROPPED)
+    row = "（一）予以公开\t10\t2\t1\t0\t0\t0\t13"
+    result = check(load_text(text.replace(row, "（一）予以公开\t13")))
+    shape = [f for f in result.findings if f.rule == "R-SHAPE"]
+    assert len(shape) == 1 and shape[0].severity == "warning" and "只有 1 个单元格" in shape[0].message
+    assert result.fixes == ()
+
+
+def test_a_stray_empty_line_inside_a_one_cell_per_line_row_joins_the_two_parts():
+    text = scratch_report(DROPPED, layout_b=True)
+    part = "\t（一）予以公开\n\t10\n\t2\n"
+    assert part in text
+    report = load_text(text.replace(part, part + "\n"))
+    assert [report.tables["t2"][("3.1", c)].value for c in ("1", "2.1", "2.2", "2.3", "3")] == [10, 2, 1, 0, 13]
+    result = check(report)
+    assert [(f.severity, f.rule) for f in result.findings] == [("warning", "R-SHAPE")]
+    assert "多了一个空行" in result.findings[0].message
