@@ -1037,6 +1037,14 @@ def _drop_scores(fixed: dict[str, list], wide: dict[str, list], entries, n: int)
     return scores
 
 
+def _row_total_holds(cells: list[Cell], col_order: list[str]) -> bool:
+    """Every cell a number and the row's addends (自然人, the five 法人 columns) sum to its 总计."""
+    if len(cells) != len(col_order) or any(c.state != NUMBER for c in cells):
+        return False
+    total = cells[col_order.index("3")].value
+    return sum(c.value for c, col in zip(cells, col_order) if col not in ("3", "subtotal")) == total
+
+
 def _resolve_surplus(surplus_rows, table, n, ctx: _Ctx, spec: TableSpec, col_order, generation) -> None:
     """Rows with more numbers than columns: drop the one column under which most relations hold.
 
@@ -1052,11 +1060,29 @@ def _resolve_surplus(surplus_rows, table, n, ctx: _Ctx, spec: TableSpec, col_ord
         scores = _drop_scores({rid: _numbers(cells) for rid, cells in table.items()},
                               {rid: _numbers(v) for rid, v in parsed.items()}, entries, n)
         best_k = max(range(n + 1), key=lambda k: (scores[k], k))
+    odd = []        # rows with n numbers in their n+1 places, the gap not under the dropped column
     for rid, v in parsed.items():
         if best_k is not None and len(v) == n + 1:
+            numbers = [c for c in v if c.state != BLANK]
+            # shifted by one place: the gap at the end opposite the dropped column
+            gap = 0 if best_k == n else n if best_k == 0 else None
+            if len(numbers) == n and gap is not None and v[gap].state == BLANK:
+                odd.append(rid)
+                if _row_total_holds(numbers, col_order) and not _row_total_holds(v[:best_k] + v[best_k + 1:], col_order):
+                    table[rid] = numbers        # shifted by one place, not missing its first number
+                    ctx.add("warning", "layout", "t2", [(rid, c) for c in col_order if c != "subtotal"],
+                            f"表三“{short_row_label(spec.row(rid))}”行只有 {n} 个数，与其他行错开了一格；按这 {n} 个数"
+                            f"依次读作 {n} 列（这样本行的总计成立），请核对原表。", "R-SHAPE")
+                    continue
+                ctx.guessed.update(("t2", rid, c) for c in col_order if c != "subtotal")
+                ctx.add("error", "layout", "t2", [(rid, c) for c in col_order if c != "subtotal"],
+                        f"表三“{short_row_label(spec.row(rid))}”行只有 {n} 个数，与其他行的 {n + 1} 个数错开了一格，"
+                        f"无法确定哪一列是空的，已按其他行的方式读取，请核对原表。", "R-SHAPE")
             v = v[:best_k] + v[best_k + 1:]
         table[rid] = v[:n]
-    labels = [short_row_label(spec.row(r)) for r in surplus_rows]
+    labels = [short_row_label(spec.row(r)) for r in surplus_rows if r not in odd]
+    if not labels:
+        return
     where = f"“{labels[0]}”至“{labels[-1]}”等 {len(labels)} 行" if len(labels) > 1 else f"“{labels[0]}”行"
     if best_k is None:
         how = f"只读取了每行的前 {n} 个数"

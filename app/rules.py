@@ -21,12 +21,15 @@ _RELATION_TEXT = {
     "R-LIT-POST-ROW": "结果维持、结果纠正、其他结果、尚未审结之和",
 }
 _LOCAL_BODY = ("乡", "镇", "街道", "县", "区")
+# The findings a fix repairs: broken equalities, not the layout or value errors that share its cells.
+_RELATION_KINDS = frozenset(("row-total", "column-total", "cross-check", "review-total"))
 
 
 def check(report: Report) -> CheckResult:
     findings: list[Finding] = list(report.parse_findings)
     broken: list[tuple[Relation, Template]] = []
     holding: list[Relation] = []
+    unsure: list[Relation] = []         # identities with a blank or missing cell: no fix can promise them
     for tid in TABLE_IDS:
         if tid not in report.tables:
             continue
@@ -64,14 +67,16 @@ def check(report: Report) -> CheckResult:
                     broken.append((rel, tpl))
                 elif state == "holds":
                     holding.append(rel)
+                elif state == "uncertain":
+                    unsure.append(rel)
         findings += _body_findings(report, tid, tpl, cells)
     findings += narrative_findings(report)
-    fixes = _localise(report, broken, holding)
+    fixes = _localise(report, broken, holding, unsure)
     if fixes:
         findings = _annotate(findings, fixes, report)
         fixes = [Fix(fx.table, fx.cell, fx.current, fx.value,
                      tuple(f for f in findings if f.table == fx.table and fx.cell in f.cells
-                           and f.severity == "error")) for fx in fixes]
+                           and f.severity == "error" and f.kind in _RELATION_KINDS)) for fx in fixes]
     order = {t: k for k, t in enumerate(TABLE_IDS)}
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], order.get(f.table, 9)))
     return CheckResult(tuple(findings), tuple(fixes))
@@ -292,10 +297,17 @@ def _body_findings(report: Report, tid: str, tpl: Template, cells) -> list[Findi
 # ---------------------------------------------------------------------------------------------
 # Localisation: one cell that explains every broken identity through it
 
-def _localise(report: Report, broken, holding) -> list[Fix]:
+def _localise(report: Report, broken, holding, unsure=()) -> list[Fix]:
+    """holding: identities that hold now (a fix must not touch them); unsure: identities with a blank or
+    missing cell, which a fix through them must make hold with those cells at 0 (else it cannot promise
+    that every relation through it holds)."""
     if not broken:
         return []
     holding_cells = {(rel.table, k) for rel in holding for k in rel.cells}
+    unsure_by_cell: dict[tuple, list[Relation]] = {}
+    for rel in unsure:
+        for k in rel.cells:
+            unsure_by_cell.setdefault((rel.table, k), []).append(rel)
     by_cell: dict[tuple[str, tuple[str, str]], list[Relation]] = {}
     for rel, _ in broken:
         for k in rel.cells:
@@ -315,6 +327,13 @@ def _localise(report: Report, broken, holding) -> list[Fix]:
             value = v
         if not ok or value is None:
             continue
+        unsure_here = unsure_by_cell.get((tid, key), ())
+        if unsure_here and len(rels) < 2:
+            # A single wrong cell of 表三 breaks two equalities (its row and its column, or a total and the
+            # 勾稽). One break, with the cell's other equality unverifiable (a blank total), is no evidence.
+            continue
+        if not all(_satisfiable(rel, key, value, cells) for rel in unsure_here):
+            continue
         tpl = report.template_for(tid)
         domain = tpl.tables[tid].column(key[0], key[1]).domain
         if domain == COUNT and (value < 0 or (isinstance(value, Decimal) and value != value.to_integral_value())):
@@ -329,6 +348,32 @@ def _localise(report: Report, broken, holding) -> list[Fix]:
         tid, key = where
         fixes.append(Fix(tid, key, report.tables[tid][key], value))
     return fixes
+
+
+def _satisfiable(rel: Relation, key, value, cells) -> bool:
+    """Whether the equality, with `key` set to value, can still hold for some counts ≥ 0 in its cells that
+    are not numbers (blank, missing, text)."""
+    def side(keys):
+        known, unknown = 0, False
+        for k in keys:
+            if k == key:
+                known += value
+                continue
+            c = cells.get(k)
+            if c is not None and c.state == NUMBER:
+                known += c.value
+            else:
+                unknown = True
+        return known, unknown
+    lhs, lhs_open = side(rel.lhs)
+    rhs, rhs_open = side(rel.rhs)
+    if lhs_open and rhs_open:
+        return True
+    if lhs_open:
+        return rhs >= lhs
+    if rhs_open:
+        return lhs >= rhs
+    return lhs == rhs
 
 
 def _solve(rel: Relation, key, cells):
@@ -346,7 +391,7 @@ def _annotate(findings: list[Finding], fixes: list[Fix], report: Report) -> list
     out = []
     for f in findings:
         fx = next((x for x in fixes if x.table == f.table and x.cell in f.cells), None)
-        if fx is None or f.severity != "error":
+        if fx is None or f.severity != "error" or f.kind not in _RELATION_KINDS:   # not a layout error
             out.append(f)
             continue
         name = report.template_for(fx.table).cell_name(fx.table, *fx.cell)

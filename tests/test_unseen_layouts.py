@@ -484,3 +484,64 @@ def test_a_stray_empty_line_inside_a_one_cell_per_line_row_joins_the_two_parts()
     result = check(report)
     assert [(f.severity, f.rule) for f in result.findings] == [("warning", "R-SHAPE")]
     assert "多了一个空行" in result.findings[0].message
+
+
+def _seed_000_like(seed: int):
+    import random
+    from tests import synth as S
+    s = S.synth("000", random.Random(seed))
+    return s, s.render()
+
+
+def _shift_right(text: str, label: str) -> str:
+    """Seed 000's row (three empty cells, 8 numbers) moved one place right, its last number lost."""
+    lines = text.split("\n")
+    k = next(i for i, s in enumerate(lines) if label in s)
+    cells = lines[k].split("\t")
+    first = next(j for j in range(len(cells)) if cells[j].strip().isdigit())
+    lines[k] = "\t".join(cells[:first] + [""] + cells[first:-1])
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_seed_000_row_shifted_one_place_is_read_by_its_own_seven_numbers_without_false_fixes(seed):
+    s, text = _seed_000_like(seed)
+    clean = check(load_text(text))
+    shifted = load_text(_shift_right(text, "1.属于国家秘密"))
+    result = check(shifted)
+    assert [shifted.tables["t2"][("3.3.1", c)].value for c in ("1", "2.1", "3")] == \
+        [s.truth[("t2", "3.3.1", c)] for c in ("1", "2.1", "3")]
+    assert [f.rule for f in result.findings if f.severity == "error"] == \
+        [f.rule for f in clean.findings if f.severity == "error"]      # the table's own 8-number layout error
+    assert result.fixes == ()
+    assert any(f.rule == "R-SHAPE" and f.severity == "warning" and "错开了一格" in f.message for f in result.findings)
+
+
+def test_a_fix_is_not_written_into_the_layout_error_that_shares_its_cells():
+    import random
+    from tests import synth as S
+    s = S.synth("000", random.Random(3))
+    m = S.mutate(s, "addend", random.Random(3))
+    result = check(load_text(m.synth.render()))
+    assert len(result.fixes) == 1
+    layout = next(f for f in result.findings if f.rule == "R-SHAPE")
+    assert "最可能填错" not in layout.message
+    assert all(f.kind != "layout" for f in result.fixes[0].explains)
+
+
+def test_no_fix_rests_on_one_break_beside_a_total_left_blank():
+    # Seed 002's （一） row moved one place left, its 总计 left blank: each column total breaks once and
+    # the row's own total cannot be checked; a "fix" in each column would be a guess.
+    import random
+    from tests import synth as S
+    s = S.synth("002", random.Random(5))         # （一）: 23 34 0 16 11 0 | 84
+    lines = s.render().split("\n")
+    k = next(i for i, x in enumerate(lines) if "予以公开" in x and "\t" in x)
+    cells = lines[k].split("\t")
+    first = next(j for j, c in enumerate(cells) if c.strip().isdigit())
+    moved = cells[:first] + cells[first + 1:first + 7] + ["", ""]
+    assert moved[first + 5].strip() and s.truth[("t2", "3.1", "1")] != s.truth[("t2", "3.1", "2.1")]
+    lines[k] = "\t".join(moved)
+    result = check(load_text("\n".join(lines)))
+    assert "R-APP-COL" in _rules(result, "error")
+    assert result.fixes == ()
