@@ -145,13 +145,16 @@ def _domain_finding(tid, key, name, cell, domain) -> Finding | None:
             return make("error", f"{name}是负数（{format_number(v)}），件数不能为负。", "R-NUM-INT")
         if not whole:
             return make("error", f"{name}是小数（{format_number(v)}），这里应填整数。", "R-NUM-INT")
+        if isinstance(v, Decimal):          # "1.0": a whole number written as a decimal
+            return make("warning", f"{name}写成了小数形式“{cell.raw}”，件数应填整数，已按 {format_number(v)} 读取。",
+                        "R-NUM-INT")
     elif domain == SIGNED:
         if not whole:
             return make("error", f"{name}是小数（{format_number(v)}），本年增/减应为整数。", "R-OLD-DELTA")
     elif domain == MONEY:
         if v < 0:
             return make("error", f"{name}是负数（{format_number(v)}），金额不能为负。", "R-ACT-FEE")
-        if isinstance(v, Decimal) and -v.as_tuple().exponent > 4 and v != v.quantize(Decimal("0.0001")):
+        if isinstance(v, Decimal) and -v.as_tuple().exponent > 4:
             return make("warning", f"{name}有超过 4 位小数（{cell.raw}），金额以万元为单位、保留 4 位小数。", "R-ACT-FEE")
     for note in cell.notes:
         if note.startswith("unit:"):
@@ -167,6 +170,9 @@ def _domain_finding(tid, key, name, cell, domain) -> Finding | None:
         if note == "inner-space":
             return make("warning", f"{name}写成了“{cell.raw}”（数字中间有空格），已按 {format_number(v)} 读取，"
                         f"请确认不是两个数字连在了一起。", "R-NUM-PARSE")
+        if note == "minus":
+            return make("warning", f"{name}写成了“{cell.raw}”（负号不是“-”），已按 {format_number(v)} 读取。",
+                        "R-NUM-PARSE")
         if note == "fullwidth":
             return make("warning", f"{name}用了全角数字“{cell.raw}”，已按 {format_number(v)} 读取。", "R-NUM-PARSE")
     return None

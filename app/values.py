@@ -16,7 +16,9 @@ MISSING_TOKENS = frozenset({"/", "／", "—", "——", "-", "－", "–", "―
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 _NUM = _regex.compile(r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)")
 _THOUSANDS = _regex.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-_UNIT = _regex.compile(r"([+-]?\d+(?:\.\d+)?)(万元|元|件|个|项|次|条|份)")
+_UNIT = _regex.compile(r"(.+?)(万元|元|件|个|项|次|条|份)")
+# Minus signs a word processor puts in place of "-": U+2212, en and em dash (the full-width one folds).
+_MINUS = _regex.compile(r"[\u2212\u2013\u2014\ufe63](?=\s*[\d\uff10-\uff19])")
 _ASCII_DIGITS = frozenset("0123456789+-.")
 _SPLIT_DIGITS = _regex.compile(r"\d\s+\d")
 
@@ -44,6 +46,9 @@ def _parse(text: str, line: int | None) -> Cell:
         return Cell(raw, NUMBER, int(raw), line)
     notes: list[str] = []
     s = raw.translate(_INVISIBLE)
+    if _MINUS.match(s):
+        s = "-" + s[1:]
+        notes.append("minus")
     norm = unicodedata.normalize("NFKC", s)
     if norm != s:
         notes.append("fullwidth" if any("\uff10" <= ch <= "\uff19" for ch in s) else "space")
@@ -56,17 +61,16 @@ def _parse(text: str, line: int | None) -> Cell:
         return Cell("", BLANK, None, line, tuple(notes) or ("space",))
     if s in MISSING_TOKENS or raw in MISSING_TOKENS:
         return Cell(raw, MISSING, None, line, tuple(notes))
-    m = _NUM.fullmatch(s)
-    if m is None:
-        if _THOUSANDS.fullmatch(s):
-            notes.append("thousands")
-            s = s.replace(",", "")
-        else:
-            u = _UNIT.fullmatch(s)
-            if u is None:
-                return Cell(raw, TEXT, None, line, tuple(notes))
+    if _NUM.fullmatch(s) is None:
+        u = _UNIT.fullmatch(s)
+        if u is not None:
             notes.append("unit:" + u.group(2))
             s = u.group(1)
+        if _NUM.fullmatch(s) is None:
+            if not _THOUSANDS.fullmatch(s):
+                return Cell(raw, TEXT, None, line, tuple(notes))
+            notes.append("thousands")
+            s = s.replace(",", "")
     if s.startswith("+"):
         notes.append("plus")
     value = _to_number(s)

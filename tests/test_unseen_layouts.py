@@ -545,3 +545,41 @@ def test_no_fix_rests_on_one_break_beside_a_total_left_blank():
     result = check(load_text("\n".join(lines)))
     assert "R-APP-COL" in _rules(result, "error")
     assert result.fixes == ()
+
+
+@pytest.mark.parametrize("text, value, notes", [
+    ("−3", -3, ("minus",)), ("–3", -3, ("minus",)), ("—3", -3, ("minus",)),
+    ("1,241件", 1241, ("unit:件", "thousands")), ("１，２４１", 1241, ("fullwidth", "thousands")),
+])
+def test_word_processor_minus_signs_and_thousands_with_a_unit_are_numbers(text, value, notes):
+    from app.values import parse_value
+    cell = parse_value(text)
+    assert (cell.state, cell.value, cell.notes) == ("number", value, notes)
+
+
+def test_a_2019_signed_change_with_a_typographic_minus_is_read_with_a_warning(seeds):
+    text = seeds["004"].read_text(encoding="utf-8")
+    lines = text.split("\n")
+    k = next(i for i, s in enumerate(lines) if s.startswith("行政处罚\t"))
+    cells = lines[k].split("\t")
+    before = int(cells[1]) if cells[1].strip().isdigit() else 0
+    lines[k] = "\t".join([cells[0], str(before + 3), "−3"] + cells[3:])
+    result = check(load_text("\n".join(lines)))
+    minus = [f for f in result.findings if f.cells == (("20.6.1", "2"),)]
+    assert [(f.severity, f.rule) for f in minus] == [("warning", "R-NUM-PARSE")]
+    assert _rules(result, "error") == []
+
+
+def test_a_whole_count_written_as_a_decimal_is_named():
+    text = scratch_report(VALUES)
+    assert "\n行政规范性文件\t7\t" in text
+    result = check(load_text(text.replace("\n行政规范性文件\t7\t", "\n行政规范性文件\t7.0\t")))
+    found = [f for f in result.findings if f.cells == (("20.1.2", "1"),)]
+    assert [(f.severity, f.rule) for f in found] == [("warning", "R-NUM-INT")] and "7.0" in found[0].message
+    assert _rules(result, "error") == []
+
+
+def test_a_fee_written_with_five_decimals_is_named_even_when_the_last_is_zero():
+    text = scratch_report({("t1", "20.8.1", "1"): 0}).replace("\n行政事业性收费\t0\t", "\n行政事业性收费\t1.23450\t")
+    result = check(load_text(text))
+    assert [f.rule for f in result.findings if f.cells == (("20.8.1", "1"),)] == ["R-ACT-FEE"]
