@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import lru_cache
 
+from . import _regex
 from .narrative import narrative_findings
 from .model import ABSENT as _ABSENT, BLANK, MISSING, NUMBER, TEXT, CheckResult, Finding, Fix, Report
 from .template import COUNT, MONEY, SIGNED, TABLE_IDS, TABLE_SHORT, Relation, Template, get_template, short_row_label
@@ -21,6 +22,9 @@ _RELATION_TEXT = {
     "R-LIT-POST-ROW": "结果维持、结果纠正、其他结果、尚未审结之和",
 }
 _LOCAL_BODY = ("乡", "镇", "街道", "县", "区")
+# Words holding 乡/镇/区 that name no township or county: 住房和城乡建设部, 乡村振兴局, 广西壮族自治区, 镇江市.
+_NOT_LOCAL = _regex.compile(r"城乡|乡村|自治区|镇江")
+_YEAR_ON = _regex.compile(r"(?:19|20)\d{2}\s*年|政府信息公开")
 # The findings a fix repairs: broken equalities, not the layout or value errors that share its cells.
 _RELATION_KINDS = frozenset(("row-total", "column-total", "cross-check", "review-total"))
 
@@ -282,12 +286,19 @@ def _equality_message(rel: Relation, short: str, lhs, rhs) -> str:
             f"相差 {format_number(abs(d))}。")
 
 
+def _local_body(title: str) -> bool:
+    """Whether the body the title names (the words before its year) is a township, street office or
+    county-level one; a city government (市人民政府) is not."""
+    m = _YEAR_ON.search(title)
+    body = _NOT_LOCAL.sub("", title[:m.start()] if m else title)
+    return any(w in body for w in _LOCAL_BODY) and not body.endswith("市人民政府")
+
+
 def _body_findings(report: Report, tid: str, tpl: Template, cells) -> list[Finding]:
     """R-ACT-GUIZHANG: only State Council departments and provincial/city governments make 规章."""
     if tid != "t1":
         return []
-    title = report.title
-    if not any(w in title for w in _LOCAL_BODY) or "市人民政府" in title:
+    if not _local_body(report.title):
         return []
     out = []
     for col in ("1", "3"):

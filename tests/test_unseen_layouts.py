@@ -583,3 +583,14 @@ def test_a_fee_written_with_five_decimals_is_named_even_when_the_last_is_zero():
     text = scratch_report({("t1", "20.8.1", "1"): 0}).replace("\n行政事业性收费\t0\t", "\n行政事业性收费\t1.23450\t")
     result = check(load_text(text))
     assert [f.rule for f in result.findings if f.cells == (("20.8.1", "1"),)] == ["R-ACT-FEE"]
+
+
+@pytest.mark.parametrize("body, warned", [
+    ("测试镇人民政府", True), ("郑州市金水区人民政府", True), ("城郊乡人民政府", True),
+    ("住房和城乡建设部", False), ("广西壮族自治区人民政府", False), ("某市乡村振兴局", False), ("镇江市人民政府", False),
+])
+def test_the_guizhang_warning_goes_to_township_and_county_bodies_only(body, warned):
+    text = scratch_report({("t1", "20.1.1", "1"): 2, ("t1", "20.1.1", "3"): 2}).replace("测试镇人民政府", body, 1)
+    report = load_text(text)
+    assert report.title.startswith(body)
+    assert ("R-ACT-GUIZHANG" in _rules(check(report))) is warned
