@@ -487,6 +487,7 @@ def _t2_indexes(generation: str):
         cols += [(p, ("col", c.id if p == c.label else p)) for p in c.path]
     cols.append(("小计", ("col", "subtotal")))
     cols.append(("法人或其他组织小计", ("col", "subtotal")))
+    cols.append(("合计", ("col", "heji")))         # the 法人 subtotal, or the 总计 named another way
     return LabelIndex(entries), LabelIndex(cols, fuzzy_cutoff=0.8)
 
 
@@ -534,7 +535,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     found: dict[str, tuple[LogicalRow, int, object]] = {}
     unlabeled: list[tuple[int, LogicalRow]] = []
     sequence: list[tuple[str, LogicalRow, int]] = []
-    header_seen = False
+    header_seen = total_named = False
     subtotals: list[tuple] = []         # rows a report adds: (label text, row, 小计's cell, row above, position)
     rejoined: set[str] = set()
     typo_note: dict[str, Finding] = {}      # row id -> its label-typo warning
@@ -565,7 +566,10 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         if "勾稽关系" in joined or "申请人情况" in joined or (len(set(col_hits)) >= 2 and row_match is None) \
                 or (len(set(col_hits)) >= 3):
             header_seen = True
-            leaf = [h for h in col_hits if h in ("2.1", "2.2", "2.3", "2.4", "2.5", "subtotal")]
+            total_named = total_named or "总计" in texts
+            # "合计" beside a column named 总计 is the 法人 subtotal; without one it is the 总计 (always last)
+            leaf = [("subtotal" if h == "heji" else h) for h in col_hits
+                    if h in ("2.1", "2.2", "2.3", "2.4", "2.5", "subtotal") or h == "heji" and total_named]
             if len(leaf) >= 3:
                 col_order = _t2_column_order(leaf, ctx, block)
             continue

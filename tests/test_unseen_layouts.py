@@ -594,3 +594,39 @@ def test_the_guizhang_warning_goes_to_township_and_county_bodies_only(body, warn
     report = load_text(text)
     assert report.title.startswith(body)
     assert ("R-ACT-GUIZHANG" in _rules(check(report))) is warned
+
+
+def _with_org_subtotal_column(text: str, name: str) -> str:
+    """表三 with a column after 其他 for the 法人或其他组织 subtotal, headed `name`."""
+    def change(body):
+        out = []
+        for line in body.split("\n"):
+            cells = line.split("\t")
+            if "商业企业" in line:
+                cells.insert(len(cells) - 1, name)
+            elif len(cells) >= 8 and cells[-1].strip().isdigit():
+                org = sum(int(c) for c in cells[-6:-1])
+                cells.insert(len(cells) - 1, str(org))
+            elif len(cells) >= 8:
+                cells.insert(len(cells) - 1, "")
+            out.append("\t".join(cells))
+        return "\n".join(out)
+    return _region(text, "三、收到和处理政府信息公开申请情况", "四、政府信息公开", change)
+
+
+@pytest.mark.parametrize("name", ["小计", "合计"])
+def test_an_org_subtotal_column_headed_xiaoji_or_heji_is_read_and_checked(name):
+    text = _with_org_subtotal_column(scratch_report(DROPPED), name)
+    report = load_text(text)
+    assert report.tables["t2"][("3.1", "3")].value == 13 and report.tables["t2"][("3.1", "2.2")].value == 1
+    result = check(report)
+    assert _rules(result, "error") == []
+    assert [f.rule for f in result.findings] == ["R-SHAPE"]      # the extra column, named
+
+
+def test_the_total_column_headed_heji_is_still_the_total():
+    text = scratch_report(DROPPED).replace("申请人情况\t\t\t\t\t\t总计", "申请人情况\t\t\t\t\t\t合计")
+    assert "\t合计" in text
+    report = load_text(text)
+    assert report.tables["t2"][("3.1", "3")].value == 13
+    assert check(report).findings == ()
