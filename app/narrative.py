@@ -7,7 +7,6 @@ the sentence.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
@@ -50,7 +49,7 @@ class Statement(Frozen):
 # (regex, subject, table, rows, columns); the number is the last group.
 _APP = r"(?:政府信息公开|信息公开|依申请公开|公开)?申请"
 _PATTERNS = [
-    (_regex.compile(r"(?:新收|收到|受理|接收|接到)[^。；，,\d]{0,12}?" + _APP + r"[^。；\d]{0,8}?" + _NUM),
+    (_regex.compile(r"(?:新收|收到|受理|接收|接到)[^。；，,\d]{0,12}?" + _APP + r"[^。；，,\d]{0,8}?" + _NUM),
      "本年新收申请", "t2", ("1",), ("3",)),
     (_regex.compile(r"上年(?:度)?结转[^。；\d]{0,12}?" + _NUM), "上年结转申请", "t2", ("2",), ("3",)),
     (_regex.compile(r"(?:办结|答复|办理完毕)[^。；，,\d]{0,10}?" + _NUM), "本年办结申请", "t2", ("3.7",), ("3",)),
@@ -58,6 +57,13 @@ _PATTERNS = [
     (_regex.compile(r"行政复议[^。；，,\d]{0,8}?" + _NUM), "行政复议", "t3", ("1",), ("1.5",)),
     (_regex.compile(r"(?:行政)?诉讼[^。；，,\d]{0,8}?" + _NUM), "行政诉讼", "t3", ("1",), ("2.1.5", "2.2.5")),
 ]
+# Words that make a sentence's "申请" something else: letters and visits, complaints, hotline calls.
+_NOT_DISCLOSURE = _regex.compile(r"来信|来访|信访|举报|投诉|咨询|热线")
+# A received count that is only a part (applications passed on by another office), or not applications
+# at all (a review or lawsuit application, "no applications").
+_NOT_RECEIVED = _regex.compile(r"转办|转交|转来|复议|诉讼|未|没有")
+_WITH_CARRIED = _regex.compile(r"\s*[（(]\s*(?:含|包括)\s*上年")
+_REVIEW_AND_LAWSUIT = _regex.compile(r"行政复议\s*(?:和|与|及|、|或)\s*(?:行政)?诉讼[^。；，,\d]{0,8}?" + _NUM)
 _OUTCOME = _regex.compile(r"(予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)"
                       r"(?:(?:及|和|与|、)(部分公开))?[^。；，,\d]{0,8}?" + _NUM)
 # "未收到…申请", "没有受理…申请", "无依申请公开": a verb of receiving right after the negation, so that
@@ -68,6 +74,7 @@ _ALL_UPHELD = _regex.compile(r"均(?:获|被|予以)?维持")
 
 
 _HAS_DIGIT = _regex.compile(r"\d")
+_CLAUSE = _regex.compile(r"[^，,]+")
 _SUBJECT = _regex.compile(r"申请|复议|诉讼|结转|公开|无法提供|处理")
 _NEGATION = _regex.compile(r"未|没有|无|均")
 # Only sentences with a number (statements) or a negation (R-TXT-NONE) are ever read: other lines are
@@ -116,13 +123,31 @@ def _statements(prose: list[str]) -> list[Statement]:
         if not _HAS_DIGIT.search(s) or not _SUBJECT.search(s):
             continue
         has_app = "申请" in s
+        not_disclosure = _NOT_DISCLOSURE.search(s) is not None
+        combined = [(m.start(), m.end()) for m in _REVIEW_AND_LAWSUIT.finditer(s)]
+        for a, b in combined:      # "行政复议、行政诉讼案件5件": the two together
+            found.append(Statement(s, "行政复议和行政诉讼", "t3", ("1",), ("1.5", "2.1.5", "2.2.5"),
+                                   int(_REVIEW_AND_LAWSUIT.match(s, a).group(1))))
         for rx, subject, table, rows, cols in _PATTERNS:
             for m in rx.finditer(s):
-                if table == "t2" and subject in ("本年办结申请", "结转下年度申请", "上年结转申请") and not has_app:
+                if table == "t2":
+                    if not_disclosure or subject in ("本年办结申请", "结转下年度申请", "上年结转申请") and not has_app:
+                        continue
+                    if subject == "本年新收申请":
+                        if _NOT_RECEIVED.search(s, max(0, m.start() - 2), m.end()):
+                            continue
+                        if _WITH_CARRIED.match(s, m.end()):     # "29件（含上年结转3件）": 新收 + 结转
+                            rows = ("1", "2")
+                elif any(a <= m.start() < b for a, b in combined):
                     continue
                 found.append(Statement(s, subject, table, rows, cols, int(m.group(m.lastindex))))
-        # The outcome names are specific to applications: no 申请 needed in the clause.
+        if not_disclosure:
+            continue
+        # The outcome names are specific to applications: no 申请 needed in the clause; but "予以公开政府信息
+        # 1200条" counts information, not applications.
         for m in _OUTCOME.finditer(s):
+            if "信息" in s[m.end(1):m.start(3)] or m.group(0).endswith("条"):
+                continue
             names = [m.group(1)] + ([m.group(2)] if m.group(2) else [])
             rows = tuple(r for n in names for r in T2_OUTCOMES[n])
             found.append(Statement(s, "、".join(names), "t2", rows, ("3",), int(m.group(3))))
@@ -179,6 +204,26 @@ def narrative_findings(report: Report) -> list[Finding]:
     return out
 
 
+def _none_kinds_clause(clause: str) -> list[str]:
+    m = _NONE_REVIEW.search(clause)
+    if not m or _HAS_DIGIT.search(clause, m.start()):
+        return []           # no negation, or a count follows it in the clause ("未发生行政复议，诉讼1件" is split)
+    rest = clause[m.start():]
+    kinds = [k for k in ("行政复议", "行政诉讼") if k in rest]
+    if "诉讼" in rest and "行政诉讼" not in kinds:
+        kinds.append("行政诉讼")
+    return kinds
+
+
+def _none_review_kinds(sentence: str) -> list[str]:
+    """What a sentence says did not happen, clause by clause: "未发生行政复议案件，发生行政诉讼1件" says
+    no review, and nothing about lawsuits being none."""
+    kinds: list[str] = []
+    for clause in _CLAUSE.findall(sentence):
+        kinds += [k for k in _none_kinds_clause(clause) if k not in kinds]
+    return kinds
+
+
 def _none_findings(report: Report, prose: list[str]) -> list[Finding]:
     out: list[Finding] = []
     for s in prose:
@@ -190,11 +235,8 @@ def _none_findings(report: Report, prose: list[str]) -> list[Finding]:
             if total:
                 out.append(Finding("warning", "narrative", "t2", tuple(keys), 0, total,
                                    f"正文说“{_quote(s)}”，但表三本年新收与上年结转合计为 {total} 件。", "R-TXT-NONE"))
-        m = _NONE_REVIEW.search(s)
-        if m and "t3" in report.tables and not re.search(r"\d", s[m.start():m.end()]):
-            kinds = [k for k in ("行政复议", "行政诉讼") if k in s[m.start():]]
-            if "诉讼" in s[m.start():] and "行政诉讼" not in kinds:
-                kinds.append("行政诉讼")
+        kinds = _none_review_kinds(s) if "t3" in report.tables else []
+        if kinds:
             cols = {"行政复议": ("1.5",), "行政诉讼": ("2.1.5", "2.2.5")}
             for kind in kinds:
                 keys = [("1", c) for c in cols[kind]]

@@ -51,3 +51,34 @@ def test_all_upheld_contradicts_pending_cases(seeds):
     found = _narrative(load_text("\n".join(lines)))
     assert [f.rule for f in found] == ["R-TXT-WEIHCI"]
     assert found[0].actual == 1
+
+
+NARR = {("t2", "1", "1"): 26, ("t2", "1", "3"): 26, ("t2", "2", "1"): 3, ("t2", "2", "3"): 3,
+        ("t2", "3.1", "1"): 29, ("t2", "3.1", "3"): 29, ("t2", "3.7", "1"): 29, ("t2", "3.7", "3"): 29,
+        ("t3", "1", "1.1"): 4, ("t3", "1", "1.5"): 4, ("t3", "1", "2.1.1"): 1, ("t3", "1", "2.1.5"): 1}
+
+
+def _said(sentence: str):
+    from tests.synth import scratch_report
+    report = load_text(scratch_report(NARR).replace("本镇依法做好政府信息公开工作。", sentence))
+    return [(f.rule, f.expected, f.actual) for f in _narrative(report)]
+
+
+def test_review_findings_sentences_that_agree_with_the_tables_give_no_narrative_warning():
+    # Review (2026-11-23): each gave one or two false warnings.
+    for sentence in ("本年度发生政府信息公开行政复议、行政诉讼案件5件，均已依法处理。",       # the two together
+                     "全年通过政府网站依法予以公开政府信息1200条，其中政策文件35条。",          # information items
+                     "本年度共收到政府信息公开申请29件（含上年结转3件），已全部办结。",          # 新收 + 结转
+                     "全年共收到群众来信来访申请30件，办结30件。",                              # letters and visits
+                     "共受理信访举报投诉类申请1件，按规定转信访渠道处理。",
+                     "收到上级转办的信息公开申请3件。"):                                        # a part of 新收
+        assert _said(sentence) == [], sentence
+    # "no review, one lawsuit": only the review is said to be none (the table has 4)
+    assert _said("本年度未发生政府信息公开行政复议案件，发生行政诉讼1件，目前已审结。") == [("R-TXT-NONE", 0, 4)]
+
+
+def test_review_findings_sentences_that_disagree_still_warn():
+    assert _said("本年度共收到政府信息公开申请30件（含上年结转3件）。") == [("R-TXT-APP", 30, 29)]
+    assert _said("本年度发生政府信息公开行政复议、行政诉讼案件6件。") == [("R-TXT-APP", 6, 5)]
+    assert _said("本年度未收到行政复议申请，行政诉讼1件。") == [("R-TXT-NONE", 0, 4)]
+    assert _said("本年度没有发生行政复议和行政诉讼案件。") == [("R-TXT-NONE", 0, 4), ("R-TXT-NONE", 0, 1)]
