@@ -1114,10 +1114,34 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     header_seen = False
     data: LogicalRow | None = None
     datas: list[LogicalRow] = []
+    group_rows: dict[str, list[tuple[str, int]]] = {}     # 表四 as three rows of five: group -> its cells
+    single: dict[tuple[str, str], tuple[str, int]] = {}   # one value per line: (group, outcome) -> cell
+    group = None
     for row in rows:
         texts = list(map(str.strip, row.cells))
         if not any(texts):
             continue
+        words = [t for t in texts if t and has_cjk(t) and not _is_num(t)]
+        named = next((g for g in map(_t3_group, words) if g), None)
+        outcome = next((m.target for m in (_OUTCOME_INDEX.lookup(w, allow_contains=False) for w in words) if m), None)
+        values = []
+        if named or outcome:
+            last_word = max(k for k, t in enumerate(texts) if t in words)
+            values = list(zip(row.cells[last_word + 1:], row.lines[last_word + 1:]))
+            while len(values) > 5 and _blank(values[-1][0]):
+                values.pop()
+            if not all(_blank(t) or _is_num(t.strip()) or t.strip() in MISSING_TOKENS for t, _ in values) \
+                    or all(_blank(t) for t, _ in values):
+                values = []
+        if named and outcome is None and len(values) == 5 and named not in group_rows:
+            group_rows[named] = values          # "行政复议 | 2 | 1 | 0 | 1 | 4"
+            continue
+        if outcome is not None and len(values) == 1 and (named or group) and len(words) <= 2 \
+                and not _blank(values[0][0]):
+            single.setdefault((named or group, outcome), values[0])    # "行政复议 | 结果维持 | 2"
+            continue
+        if named and not values:
+            group = named
         if any(t in _T3_TOP for t in texts) or any(
                 _OUTCOME_INDEX.lookup(t, allow_contains=False) for t in texts if t and has_cjk(t)):
             header_seen = True
@@ -1138,11 +1162,15 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             if len(parts[0]) == 5 and len(parts[1]) == 10:
                 both = parts[0] + parts[1]
                 data = LogicalRow([t for t, _ in both], [ln for _, ln in both])
+    col_ids = [c.id for c in block.columns]
+    expected = [c.label for c in block.columns]
+    if data is None and (group_rows or single):
+        return _t3_by_group(group_rows, single, header_outcomes, expected[:5], col_ids, ctx)
     if data is None and not header_seen:
         return None
     cells: dict[tuple[str, str], Cell] = {}
-    col_ids = [c.id for c in block.columns]
-    expected = [c.label for c in block.columns]
+    if len(header_outcomes) > 15 and all(h == header_outcomes[k % 15] for k, h in enumerate(header_outcomes)):
+        header_outcomes = header_outcomes[:15]      # the header repeated after a page break
     order = col_ids
     if header_outcomes != expected:
         if len(header_outcomes) == 15 and all(
@@ -1188,6 +1216,36 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         if ("1", c) not in cells:
             cells[("1", c)] = _ABSENT
     return cells
+
+
+def _t3_group(text: str) -> str | None:
+    """The 表四 group a row label names: 行政复议 "1", 未经复议直接起诉 "2.1", 复议后起诉 "2.2"."""
+    if "复议后" in text:
+        return "2.2"
+    if "直接起诉" in text or "未经复议" in text:
+        return "2.1"
+    if "行政复议" in text and "诉讼" not in text:
+        return "1"
+    return None
+
+
+def _t3_by_group(group_rows, single, header_outcomes, outcomes, col_ids, ctx: _Ctx) -> dict:
+    """表四 laid out by group: three rows of five (结果维持 … 总计, in the header's order when it names
+    them), or one value per line with its group and outcome."""
+    order = header_outcomes if sorted(header_outcomes) == sorted(outcomes) else outcomes
+    cells: dict[tuple[str, str], Cell] = {}
+    for gid, vals in group_rows.items():
+        for outcome, cell in zip(order, _make_cells(vals)):
+            cells[("1", f"{gid}.{outcomes.index(outcome) + 1}")] = cell
+    for (gid, outcome), val in single.items():
+        cells.setdefault(("1", f"{gid}.{outcomes.index(outcome) + 1}"), _make_cells([val])[0])
+    missing = [c for c in col_ids if ("1", c) not in cells]
+    if missing:
+        names = {"1": "行政复议", "2.1": "未经复议直接起诉", "2.2": "复议后起诉"}
+        groups = "、".join(dict.fromkeys(names[c.rsplit(".", 1)[0]] for c in missing))
+        ctx.add("warning", "format", "t3", [("1", c) for c in missing],
+                f"表四按行分组排列，缺少“{groups}”的数据，已按行标签读取其余部分。", "R-LABEL")
+    return {("1", c): cells.get(("1", c), _ABSENT) for c in col_ids}
 
 
 def _t3_drop_surplus(chosen: list[tuple[str, int]], surplus: int, order: list[str], generation: str):

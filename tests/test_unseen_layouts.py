@@ -630,3 +630,55 @@ def test_the_total_column_headed_heji_is_still_the_total():
     report = load_text(text)
     assert report.tables["t2"][("3.1", "3")].value == 13
     assert check(report).findings == ()
+
+
+T4 = {("t3", "1", "1.1"): 2, ("t3", "1", "1.2"): 1, ("t3", "1", "1.4"): 1, ("t3", "1", "1.5"): 4,
+      ("t3", "1", "2.1.1"): 1, ("t3", "1", "2.1.5"): 1}
+T4_READ = [2, 1, 0, 1, 4, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0]
+
+
+def _t4_replaced(body: str, layout_b: bool = False) -> str:
+    text = scratch_report(T4, layout_b=layout_b)
+    return _region(text, "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题", lambda _: "\n\n" + body + "\n\n")
+
+
+def _t4(report):
+    return [report.tables["t3"][("1", c)].value for c in
+            ("1.1", "1.2", "1.3", "1.4", "1.5", "2.1.1", "2.1.2", "2.1.3", "2.1.4", "2.1.5",
+             "2.2.1", "2.2.2", "2.2.3", "2.2.4", "2.2.5")]
+
+
+@pytest.mark.parametrize("body", [
+    "项目\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n行政复议\t2\t1\t0\t1\t4\n"
+    "行政诉讼（未经复议直接起诉）\t1\t0\t0\t0\t1\n行政诉讼（复议后起诉）\t0\t0\t0\t0\t0",
+    # the outcomes in another order, named by the header
+    "\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\n行政复议\t4\t2\t1\t0\t1\n"
+    "未经复议直接起诉\t1\t1\t0\t0\t0\n复议后起诉\t0\t0\t0\t0\t0",
+    # one value per line, with its group and outcome
+    "\n".join(f"{g}\t{o}\t{v}" for g, vs in (("行政复议", (2, 1, 0, 1, 4)), ("行政诉讼未经复议直接起诉", (1, 0, 0, 0, 1)),
+                                            ("行政诉讼复议后起诉", (0, 0, 0, 0, 0)))
+              for o, v in zip(("结果维持", "结果纠正", "其他结果", "尚未审结", "总计"), vs)),
+])
+def test_t4_laid_out_by_group_is_read_by_its_labels(body):
+    report = load_text(_t4_replaced(body))
+    assert _t4(report) == T4_READ
+    assert check(report).findings == ()
+
+
+def test_t4_as_three_rows_in_one_cell_per_line_layout():
+    body = "\n\n".join("\n".join("\t" + c for c in row) for row in (
+        ("", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"), ("行政复议", "2", "1", "0", "1", "4"),
+        ("未经复议直接起诉", "1", "0", "0", "0", "1"), ("复议后起诉", "0", "0", "0", "0", "0")))
+    report = load_text(_t4_replaced(body, layout_b=True))
+    assert _t4(report) == T4_READ
+
+
+def test_t4_header_repeated_after_a_page_break_is_not_a_header_mismatch():
+    text = scratch_report(T4)
+    head = "行政复议\t\t\t\t\t行政诉讼"
+    k = text.index(head)
+    end = text.index("\n2\t1\t0\t1\t4\t")
+    text = text[:end] + "\n" + text[k:end] + text[end:]
+    report = load_text(text)
+    assert _t4(report) == T4_READ
+    assert check(report).findings == ()
