@@ -105,6 +105,8 @@ def _find_headings(lines: list[str], text: str) -> dict[str, tuple[int, str]]:
             pick = next((k for k in tabled if k in numbered), None)
             if pick is None:
                 pick = (tabled or numbered or options)[0]
+                if pick in tabled and pick - 1 in numbered and cands[pick][0] - cands[pick - 1][0] <= 3:
+                    pick -= 1           # "二、主动公开政府信息情况" over the table's caption "表1 主动公开…"
         else:
             pick = (numbered or options)[0]
         found[key] = (cands[pick][0], cands[pick][2])

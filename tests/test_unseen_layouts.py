@@ -682,3 +682,9 @@ def test_t4_header_repeated_after_a_page_break_is_not_a_header_mismatch():
     report = load_text(text)
     assert _t4(report) == T4_READ
     assert check(report).findings == ()
+
+
+def test_a_table_caption_under_the_numbered_heading_does_not_replace_it():
+    text = _insert_after(scratch_report(VALUES), "二、主动公开政府信息情况", ["", "表1 主动公开政府信息情况"])
+    result = check(load_text(text))
+    assert result.findings == ()
