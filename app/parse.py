@@ -369,6 +369,7 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     seen_rows: set[str] = set()
     current: Block | None = None
     found_any = False
+    carried = ""            # the first part of a wrapped row label
     for k_row, row in enumerate(rows):
         texts = list(map(str.strip, row.cells))
         joined = "".join(texts)
@@ -386,12 +387,19 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             if current is not None:
                 col_maps[current.id] = _t1_header(row, first, current, ctx, generation)
             continue
+        if carried:
+            texts[first] = carried + texts[first]
+            carried = ""
         label_idx, match = None, None
         for k, t in enumerate(texts):
             if _label_like(t):
                 mm = row_index.lookup(t, allow_fuzzy=k_row < _FUZZY_ROWS)
                 if mm is not None:
                     label_idx, match = k, mm
+        if match is not None and match.quality != "exact" and not any(map(_is_num, texts[label_idx + 1:])) \
+                and k_row + 1 < len(rows) and _wrapped_t1_label(texts[label_idx], rows[k_row + 1], row_index):
+            carried = texts[label_idx]      # "行政规范性" / "文件<tab>3<tab>1<tab>12": a label wrapped
+            continue
         if match is None:
             continue
         rid = match.target
@@ -427,6 +435,15 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                 f"表二缺少“{r.label}”行。", "R-LABEL")
     _fill_absent(cells, spec)
     return cells
+
+
+def _wrapped_t1_label(part: str, nxt: LogicalRow, row_index: LabelIndex) -> bool:
+    """Whether a label-only line and the first cell of the row below make one exact row label."""
+    first = next((t.strip() for t in nxt.cells if t.strip()), "")
+    if not first or not _label_like(first):
+        return False
+    m = row_index.lookup(part + first, allow_fuzzy=False)
+    return m is not None and m.quality == "exact"
 
 
 _T1_HEADERS: dict[tuple, tuple] = {}    # (generation, block, header texts) -> (column order, findings)

@@ -688,3 +688,11 @@ def test_a_table_caption_under_the_numbered_heading_does_not_replace_it():
     text = _insert_after(scratch_report(VALUES), "二、主动公开政府信息情况", ["", "表1 主动公开政府信息情况"])
     result = check(load_text(text))
     assert result.findings == ()
+
+
+def test_a_t1_row_label_wrapped_onto_the_line_of_its_numbers_is_joined():
+    text = scratch_report(VALUES).replace("\n行政规范性文件\t7\t0\t7", "\n行政规范性\n文件\t7\t0\t7")
+    assert "\n行政规范性\n文件\t7" in text
+    report = load_text(text)
+    assert [report.tables["t1"][("20.1.2", c)].value for c in "123"] == [7, 0, 7]
+    assert check(report).findings == ()
