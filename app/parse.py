@@ -163,12 +163,19 @@ def _lines_with(text: str, rx: re.Pattern):
 # ---------------------------------------------------------------------------------------------
 # Layout → logical rows
 
-def _logical_rows(lines: list[str], start: int, end: int, text: str) -> list[LogicalRow]:
-    """`text` is lines[start:end] joined by newlines (the caller has it already)."""
+def _logical_rows(lines: list[str], start: int, end: int, text: str, splits: list[int]) -> list[LogicalRow]:
+    """`text` is lines[start:end] joined by newlines (the caller has it already). `splits` gets the line
+    numbers where a one-cell-per-line row was cut at a label because its blank line was lost."""
     framed = "\n" + text + "\n"
     b_lines = len(_B_LINE.findall(framed))
     if b_lines >= 4 and b_lines * 2 >= end - start - len(_BLANK_LINE.findall(framed)):
-        return _rows_b(lines, start, end)
+        return _rows_b(lines, start, end, splits)
+    if "\t" not in text and "|" not in text:
+        # One cell per line with neither the tab nor the blank lines (a converter's plain text): many
+        # lines that are a number alone. Read as one cell per line, rows cut at their labels.
+        bare = len(_BARE_NUMBER.findall(framed))
+        if bare >= 10 and bare * 5 >= (end - start) * 2:
+            return _rows_b(lines, start, end, splits, bare=True)
     rows = []
     for no, line in enumerate(lines[start:end], start + 1):        # no: the 1-based line number
         if not line or len(line) > 4000 or (line[0] != "\t" and line.isspace()):
@@ -197,6 +204,12 @@ def _split_cells(line: str) -> list[str]:
     return [m.group(1)] + m.group(2).split() if m else [line]
 
 
+_BARE_NUMBER = _regex.compile(r"\n[ \u3000]*[0-9０-９][0-9０-９.,]*[ \u3000]*(?=\n)")
+_TOP_ROW = _regex.compile(r"\s*[一二三四]、")      # 表三's 一、本年新收 … 四、结转下年度: each opens its row
+# A cell that opens a row: an enumerated label ("（三）…", "1.…", "一、…") or four Chinese characters and more
+# without a digit ("行政规范性文件"); not a word typed into a number's cell ("十二", "2件3").
+_ROW_LABEL = _regex.compile(r"(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[0-9]{1,2}[.．、])\s*\D"
+                            r"|[^\d\s]*[\u4e00-\u9fff]{4}[^\d]*$")
 # Layout B: one cell per line, after a tab (counted in "\n" + text + "\n": a literal prefix is found fast).
 _B_LINE = _regex.compile(r"\n\t[^\t\n]*(?=\n)")
 # A blank line: empty, or only spaces and not starting with a tab (a layout-B cell left empty).
@@ -218,30 +231,47 @@ def _pipe_cells(line: str) -> list[str]:
     return s.split("|")
 
 
-def _rows_b(lines: list[str], start: int, end: int) -> list[LogicalRow]:
+def _rows_b(lines: list[str], start: int, end: int, splits: list[int], bare: bool = False) -> list[LogicalRow]:
+    """Layout B: one cell per line after a tab, a blank line after each row. bare: every non-blank line is a
+    cell (no tabs, and no blank lines either: rows are cut at their labels)."""
     rows: list[LogicalRow] = []
     cells: list[str] = []
     where: list[int] = []
+    numbers = 0         # number cells since the row's last label
     for no, line in enumerate(lines[start:end], start + 1):        # no: the 1-based line number
-        if line and line[0] == "\t":                                 # a cell (the common case)
+        if line and line[0] == "\t" or bare and line and not line.isspace():    # a cell (the common case)
             if len(line) > 4000:
                 continue
-            cell = line[1:]
+            cell = line[1:] if line[0] == "\t" else line.strip()
             if "\t" in cell:
                 parts = cell.split("\t")
                 cells += parts
                 where += [no] * len(parts)
+            elif cell.isdigit():
+                numbers += 1
+                cells.append(cell)
+                where.append(no)
             else:
                 if cells and cell[:1] in "（(申" and ("勾稽关系" in cell or "申请人情况" in cell):
                     # 表三's header repeated after a page break, with no blank line before it
                     rows.append(LogicalRow(cells, where))
                     cells, where = [], []
+                elif numbers and _ROW_LABEL.match(cell.strip()) or cells and _TOP_ROW.match(cell):
+                    # a label after the row's numbers: the blank line between two rows was lost
+                    k = len(cells)
+                    while k and _blank(cells[k - 1]):
+                        k -= 1              # empty cells before the label open the next row
+                    rows.append(LogicalRow(cells[:k], where[:k]))
+                    cells, where = cells[k:], where[k:]
+                    splits.append(no)
+                numbers = 0 if _label_like(cell.strip()) else numbers + (not _blank(cell))
                 cells.append(cell)
                 where.append(no)
         elif not line or line.isspace():                            # a blank line ends the row
             if cells:
                 rows.append(LogicalRow(cells, where))
                 cells, where = [], []
+            numbers = 0
         elif len(line) > 4000:
             continue
         elif cells:
@@ -640,6 +670,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     if not found and not header_seen:
         return None
     # Rows without a label: give each the template row its neighbours leave open.
+    unread: list[LogicalRow] = []       # rows of numbers that fit no open row
     if unlabeled:
         ranks = [rank.get(item[0], None) for item in sequence]
         prev_max, run = [], -1
@@ -655,8 +686,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         for pos, row in unlabeled:
             gap = [rid for rid in template_rows[prev_max[pos] + 1:next_min[pos]] if rid not in found]
             if not gap:
-                ctx.add("warning", "format", "t2", [],
-                        f"表三第 {row.line} 行有数字但没有行标签，也不在缺少的行的位置上，没有读取，请核对原表。", "R-LABEL")
+                unread.append(row)
                 continue
             rid = gap[0]
             texts = list(map(str.strip, row.cells))
@@ -750,6 +780,21 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     for rid, row_cells in table.items():
         cells.update(zip(keys(rid), row_cells))
     cells.pop(None, None)           # the column "法人或其他组织小计" is checked above, not kept
+    if len(unread) >= 3:
+        # The numbers stand apart from the labels (a converter that copies the label column, then the number
+        # columns): the labelled rows are empty. One error; their cells are not given, not blank.
+        ctx.add("error", "layout", "t2", [], f"表三有 {len(unread)} 行数字没有行标签（第 {unread[0].line} 行起），"
+                f"无法对应到模板的行：表格的排列方式无法识别（例如行标签和数字被分开复制）。请核对原文件，"
+                f"或从原文档重新复制这张表。", "R-SHAPE")
+        for rid, (row, label_idx, _) in found.items():
+            if not any(not _blank(t) for t in row.cells[label_idx + 1:]):
+                for col in col_order:
+                    if (rid, col) in cells:
+                        cells[(rid, col)] = _ABSENT
+    else:
+        for row in unread:
+            ctx.add("warning", "format", "t2", [],
+                    f"表三第 {row.line} 行有数字但没有行标签，也不在缺少的行的位置上，没有读取，请核对原表。", "R-LABEL")
     if "subtotal" in col_order:
         _check_org_subtotal(table, col_order, ctx)
     missing = [rid for rid in template_rows if rid not in found]
@@ -1396,7 +1441,9 @@ def _regions(lines: list[str], heads: dict[str, tuple[int, str]]) -> dict[str, t
                    starts.get("t2", starts.get("t1", 0)))
         if i is not None:
             starts["t3"] = i
-    ends = sorted([v for v in starts.values()] + [heads[k][0] for k in ("s5", "s6") if k in heads] + [n])
+    # A region ends before the next one's heading line (or at its first line, when found by content).
+    ends = sorted([heads[k][0] if k in heads else v for k, v in starts.items()]
+                  + [heads[k][0] for k in ("s5", "s6") if k in heads] + [n])
     regions = {}
     for k, s in starts.items():
         e = min((x for x in ends if x > s), default=n)
@@ -1432,7 +1479,8 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
         if tid not in regions:
             continue
         s, e = regions[tid]
-        rows = _logical_rows(lines, s, e, region_text[tid])
+        splits: list[int] = []
+        rows = _logical_rows(lines, s, e, region_text[tid], splits)
         spec = get_template(table_formats[tid]).tables[tid]
         if tid == "t1":
             cells = _parse_t1(rows, spec, ctx, table_formats[tid])
@@ -1442,6 +1490,10 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
             cells = _parse_t3(rows, spec, ctx, table_formats[tid])
         if cells is not None:
             tables[tid] = cells
+            if splits:
+                more = f"等 {len(splits)} 处" if len(splits) > 1 else ""
+                ctx.add("warning", "layout", tid, [], f"{TABLE_SHORT[tid]}第 {splits[0]} 行{more}之前缺少分隔两行的空行，"
+                        f"已按行标签分开读取，请核对原表。", "R-SHAPE")
     if not tables:
         raise NoTableError("文件中没有找到年度报告的统计表（二、主动公开，三、依申请，四、复议诉讼）。"
                            "请确认这是政府信息公开工作年度报告的文本。")

@@ -129,13 +129,39 @@ def _region(text: str, start: str, end: str, change) -> str:
     return text[:a] + change(text[a:b]) + text[b:]
 
 
-def test_a_table_read_without_a_single_number_is_an_error_not_a_pass():
-    # One cell per line with the blank lines between rows lost (an editor collapsed empty lines):
-    # 表三 cannot be read; it must not pass as a table of blank cells.
+def test_one_cell_per_line_rows_with_their_blank_lines_lost_are_cut_at_their_labels():
+    # An editor collapsed the empty lines between rows: 表三 was read as nothing (an R-SHAPE error); each
+    # row is now cut where the next row's label starts, and the clerk is told.
     text = _region(scratch_report(VALUES, layout_b=True), "三、收到和处理政府信息公开申请情况", "四、政府信息公开",
-                   lambda body: "\n".join(line for line in body.split("\n") if line.strip()) + "\n\n")
+                   lambda body: "\n\n" + "\n".join(line for line in body.split("\n") if line.strip()) + "\n\n")
+    report = load_text(text)
+    assert [report.tables["t2"][k].value for k in (("1", "1"), ("3.1", "3"), ("3.7", "1"), ("4", "3"))] == [3, 3, 3, 0]
+    result = check(report)
+    assert [(f.severity, f.rule) for f in result.findings] == [("warning", "R-SHAPE")]
+    assert "缺少分隔两行的空行" in result.findings[0].message
+
+
+def test_one_cell_per_line_without_tabs_or_blank_lines_is_cut_at_the_labels():
+    text = _region(scratch_report(VALUES, layout_b=True), "三、收到和处理政府信息公开申请情况", "四、政府信息公开",
+                   lambda body: "\n\n" + "\n".join(line.strip() for line in body.split("\n") if line.strip()) + "\n\n")
+    report = load_text(text)
+    assert [report.tables["t2"][k].value for k in (("1", "1"), ("3.1", "3"), ("3.7", "1"), ("4", "3"))] == [3, 3, 3, 0]
+    assert [(f.severity, f.rule) for f in check(report).findings] == [("warning", "R-SHAPE")]
+
+
+def _labels_then_numbers(body: str) -> str:
+    """A converter that copies the label column, then the number columns."""
+    rows = [line.split("\t") for line in body.split("\n") if "\t" in line]
+    labels = ["\t".join(c for c in r if c and not c.isdigit()) for r in rows]
+    numbers = [" ".join(c for c in r if c.isdigit()) for r in rows]
+    return "\n\n" + "\n".join(labels) + "\n\n" + "\n".join(n for n in numbers if n) + "\n\n"
+
+
+def test_a_table_whose_numbers_stand_apart_from_its_labels_is_an_error_not_a_pass():
+    # It gave 200 warnings (numbers without labels, blank cells) and exit 0.
+    text = _region(scratch_report(VALUES), "三、收到和处理政府信息公开申请情况", "四、政府信息公开", _labels_then_numbers)
     result = check(load_text(text))
-    assert [(f.table, f.rule) for f in result.findings if f.severity == "error"] == [("t2", "R-SHAPE")]
+    assert [(f.severity, f.table, f.rule) for f in result.findings] == [("error", "t2", "R-SHAPE")]
 
 
 def test_cells_set_apart_by_single_spaces_are_read():
