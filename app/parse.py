@@ -585,6 +585,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     unlabeled: list[tuple[int, LogicalRow]] = []
     sequence: list[tuple[str, LogicalRow, int]] = []
     header_seen = total_named = False
+    header_at: dict[str, int] = {}          # column -> the cell position of its header
     subtotals: list[tuple] = []         # rows a report adds: (label text, row, 小计's cell, row above, position)
     rejoined: set[str] = set()
     typo_note: dict[str, Finding] = {}      # row id -> its label-typo warning
@@ -603,6 +604,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             continue
         joined = "".join(texts)
         col_hits = []
+        col_at = []
         row_match, label_idx = None, None
         fuzzy = k_row < _FUZZY_ROWS
         for k, t in enumerate(texts):
@@ -610,6 +612,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                 col_hit, m = classify(t, fuzzy)
                 if col_hit is not None:
                     col_hits.append(col_hit)
+                    col_at.append(k)
                 if m is not None:
                     row_match, label_idx = m, k
         if "勾稽关系" in joined or "申请人情况" in joined or (len(set(col_hits)) >= 2 and row_match is None) \
@@ -621,6 +624,8 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                     if h in ("2.1", "2.2", "2.3", "2.4", "2.5", "subtotal") or h == "heji" and total_named]
             if len(leaf) >= 3:
                 col_order = _t2_column_order(leaf, ctx, block)
+            for h, k in zip(col_hits, col_at):
+                header_at.setdefault(h, k)
             continue
         if (row_match is None or row_match.quality != "exact") and sequence and sequence[-1][0] != "?":
             merged = _continued(sequence[-1], row, texts, classify, fuzzy)
@@ -694,6 +699,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             found[rid] = (row, first_num - 1, None)
             ctx.add("warning", "format", "t2", [(rid, c.id) for c in block.columns],
                     f"表三第 {row.line} 行的数据没有行标签，按位置读作“{short_row_label(spec.row(rid))}”行。", "R-LABEL")
+    col_order = _t2_outer_columns(col_order, header_at, ctx)
     # Values
     n = len(col_order)
     raw_rows: dict[str, list[tuple[str, int]]] = {}
@@ -1000,6 +1006,29 @@ def _t2_column_order(leaf: list[str], ctx: _Ctx, block: Block) -> list[str]:
         ctx.add("warning", "layout", "t2", [],
                 "表三多了一列“法人或其他组织小计”（模板没有这一列），已按表头读取并核对了它。", "R-SHAPE")
     return order
+
+
+def _t2_outer_columns(order: list[str], header_at: dict[str, int], ctx: _Ctx) -> list[str]:
+    """自然人 after the five 法人 columns, or 总计 before them all, as the header places them (by the
+    cell positions of its labels: a whole block apart, not a cell or two of misalignment)."""
+    org = [header_at[c] for c in ("2.1", "2.2", "2.3", "2.4", "2.5") if c in header_at]
+    if len(org) < 3:
+        return order
+    natural, total = header_at.get("1"), header_at.get("3")
+    out = list(order)
+    moved = []
+    if natural is not None and natural > max(org) and (total is None or natural < total):
+        out.remove("1")
+        out.insert(out.index("3"), "1")
+        moved.append("“自然人”列在法人或其他组织各列之后")
+    if total is not None and total < min(org) and (natural is None or total < natural):
+        out.remove("3")
+        out.insert(0, "3")
+        moved.append("“总计”列在最前")
+    if moved:
+        ctx.add("warning", "format", "t2", [],
+                f"表三的列顺序与模板不同（{'，'.join(moved)}），已按表头的列标题读取。", "R-LABEL")
+    return out
 
 
 _GROUP_ENUM = _regex.compile(r"[（(]\s*([三四五六])\s*[)）]")

@@ -722,3 +722,29 @@ def test_a_t1_row_label_wrapped_onto_the_line_of_its_numbers_is_joined():
     report = load_text(text)
     assert [report.tables["t1"][("20.1.2", c)].value for c in "123"] == [7, 0, 7]
     assert check(report).findings == ()
+
+
+def _reorder_t3_columns(text: str, total_first: bool) -> str:
+    """表三 with 自然人 after the five 法人 columns, or with 总计 first (the last seven cells of each row)."""
+    def change(body):
+        out = []
+        for line in body.split("\n"):
+            cells = line.split("\t")
+            if len(cells) >= 8:
+                head, last = cells[:-7], cells[-7:]
+                last = [last[6]] + last[:6] if total_first else last[1:6] + [last[0], last[6]]
+                cells = head + last
+            out.append("\t".join(cells))
+        return "\n".join(out)
+    return _region(text, "三、收到和处理政府信息公开申请情况", "四、政府信息公开", change)
+
+
+@pytest.mark.parametrize("total_first, moved", [(False, "自然人"), (True, "总计")])
+def test_t3_with_natural_persons_last_or_the_total_first_is_read_by_its_header(total_first, moved):
+    # Natural persons after the five 法人 columns, or 总计 first: cells were shuffled in silence, or gave
+    # ten false row-total errors.
+    report = load_text(_reorder_t3_columns(scratch_report(DROPPED), total_first))
+    assert [report.tables["t2"][("3.1", c)].value for c in ("1", "2.1", "2.2", "3")] == [10, 2, 1, 13]
+    result = check(report)
+    assert [(f.severity, f.rule) for f in result.findings] == [("warning", "R-LABEL")]
+    assert moved in result.findings[0].message
