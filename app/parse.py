@@ -624,8 +624,9 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                     if h in ("2.1", "2.2", "2.3", "2.4", "2.5", "subtotal") or h == "heji" and total_named]
             if len(leaf) >= 3:
                 col_order = _t2_column_order(leaf, ctx, block)
-            for h, k in zip(col_hits, col_at):
-                header_at.setdefault(h, k)
+            if row.lines and row.lines[0] == row.lines[-1]:     # cells side by side on one line: positions
+                for h, k in zip(col_hits, col_at):              # are columns (one per line, they are not)
+                    header_at.setdefault(h, k)
             continue
         if (row_match is None or row_match.quality != "exact") and sequence and sequence[-1][0] != "?":
             merged = _continued(sequence[-1], row, texts, classify, fuzzy)
