@@ -1181,6 +1181,14 @@ def _resolve_surplus(surplus_rows, table, n, ctx: _Ctx, spec: TableSpec, col_ord
     labels = [short_row_label(spec.row(r)) for r in surplus_rows if r not in odd]
     if not labels:
         return
+    if len(surplus_rows) == 1 and extra == 1 and best_k == n and not odd:
+        rid, v = next(iter(parsed.items()))
+        if _row_total_holds(table[rid], col_order):
+            # One row with one number too many at its end, under which its total holds: a stray number
+            # (a page number left between rows), not a column the table has.
+            ctx.add("warning", "layout", "t2", [(rid, c) for c in col_order if c != "subtotal"],
+                    f"表三“{labels[0]}”行末尾多了一个数（{v[-1].raw}，可能是页码），已忽略它，请核对原表。", "R-SHAPE")
+            return
     where = f"“{labels[0]}”至“{labels[-1]}”等 {len(labels)} 行" if len(labels) > 1 else f"“{labels[0]}”行"
     if best_k is None:
         how = f"只读取了每行的前 {n} 个数"

@@ -748,3 +748,14 @@ def test_t3_with_natural_persons_last_or_the_total_first_is_read_by_its_header(t
     result = check(report)
     assert [(f.severity, f.rule) for f in result.findings] == [("warning", "R-LABEL")]
     assert moved in result.findings[0].message
+
+
+def test_a_page_number_left_after_a_rows_numbers_is_a_warning_not_a_column():
+    text = scratch_report(DROPPED, layout_b=True)
+    part = "\t（一）予以公开\n\t10\n\t2\n\t1\n\t0\n\t0\n\t0\n\t13\n"
+    assert part in text
+    report = load_text(text.replace(part, part + "\t3\n"))
+    assert report.tables["t2"][("3.1", "3")].value == 13
+    result = check(report)
+    assert [(f.severity, f.rule) for f in result.findings] == [("warning", "R-SHAPE")]
+    assert "页码" in result.findings[0].message
