@@ -570,6 +570,9 @@ def _t2_classifier(generation: str):
     return classify
 
 
+_SEVEN_HEJI = _regex.compile(r"[（(]\s*七\s*[)）]\s*合\s*计")
+
+
 def _total_follows(rows: list[LogicalRow], k_row: int) -> bool:
     """A "合计" row is a group's subtotal when （七）总计 still follows; else it is the table's total written
     another way, and is read by position."""
@@ -615,6 +618,11 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                     col_at.append(k)
                 if m is not None:
                     row_match, label_idx = m, k
+        seven_heji = False
+        if row_match is None and "合计" in joined:      # "（七）合计" for （七）总计; a bare 合计 is a subtotal
+            k7 = next((k for k, t in enumerate(texts) if _SEVEN_HEJI.fullmatch(t)), None)
+            if k7 is not None:
+                row_match, label_idx, seven_heji = classify("（七）总计", fuzzy)[1], k7, True
         if "勾稽关系" in joined or "申请人情况" in joined or (len(set(col_hits)) >= 2 and row_match is None) \
                 or (len(set(col_hits)) >= 3):
             header_seen = True
@@ -673,6 +681,9 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             ctx.add("warning", "format", "t2", [(rid, c) for c in (x.id for x in block.columns)],
                     f"表三行标签“{texts[label_idx]}”与模板“{row_match.label}”不一致（疑似错别字），已按模板读取。", "R-LABEL")
             typo_note[rid] = ctx.findings[-1]
+        elif seven_heji:
+            ctx.add("warning", "format", "t2", [(rid, c) for c in (x.id for x in block.columns)],
+                    f"表三行标签“{texts[label_idx]}”与模板“{spec.row(rid).label}”不一致，已按模板读取。", "R-LABEL")
     if not found and not header_seen:
         return None
     # Rows without a label: give each the template row its neighbours leave open.

@@ -759,3 +759,11 @@ def test_a_page_number_left_after_a_rows_numbers_is_a_warning_not_a_column():
     result = check(report)
     assert [(f.severity, f.rule) for f in result.findings] == [("warning", "R-SHAPE")]
     assert "页码" in result.findings[0].message
+
+
+def test_the_total_row_labelled_qi_heji_is_read_as_the_total_with_a_label_warning():
+    report = load_text(scratch_report(SUB).replace("（七）总计", "（七）合计"))
+    assert report.tables["t2"][("3.7", "1")].value == 6
+    result = check(report)
+    assert [(f.severity, f.rule) for f in result.findings] == [("warning", "R-LABEL")]
+    assert "“（七）合计”与模板“（七）总计”" in result.findings[0].message
