@@ -506,6 +506,10 @@ def _t1_header_order(labels: tuple[str, ...], block: Block, ctx: _Ctx, generatio
         if m.quality == "fuzzy":
             ctx.add("warning", "format", "t1", [(r.id, m.target) for r in block.rows],
                     f"表二{block.title}的列标题“{text}”与模板“{m.label}”不一致（疑似错别字）。", "R-LABEL")
+        if "元" in text and "万元" not in text:       # domain.md D11: an amount in 元 where the template has 万元
+            ctx.add("warning", "value", "t1", [(r.id, m.target) for r in block.rows],
+                    f"表二{block.title}的列标题“{text}”以元为单位，模板的单位是万元：请确认金额是否需要换算"
+                    f"（1 万元 = 10000 元）。", "R-ACT-FEE")
         order.append(m.target)
     if len(order) != len(block.columns):
         if order:

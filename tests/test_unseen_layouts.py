@@ -767,3 +767,9 @@ def test_the_total_row_labelled_qi_heji_is_read_as_the_total_with_a_label_warnin
     result = check(report)
     assert [(f.severity, f.rule) for f in result.findings] == [("warning", "R-LABEL")]
     assert "“（七）合计”与模板“（七）总计”" in result.findings[0].message
+
+
+def test_a_fee_column_headed_in_yuan_is_named():
+    text = scratch_report(VALUES).replace("本年收费金额（单位：万元）", "本年收费金额（单位：元）")
+    result = check(load_text(text))
+    assert [(f.severity, f.rule, f.cells[0]) for f in result.findings] == [("warning", "R-ACT-FEE", ("20.8.1", "1"))]
