@@ -20,6 +20,9 @@ _NOISE = ("政府信息公开工作年度报告", "政府信息公开年度报�
           "年度报告", "工作报告", "人民政府", "政府")
 
 
+_REGION_WIDE = _regex.compile(r"全(?:县|区|市|旗)|汇总")
+
+
 def body_key(report: Report) -> str:
     """The issuing body from the title: 上屯镇人民政府2022年…报告 → 上屯镇."""
     s = "".join(report.title.split())
@@ -27,6 +30,7 @@ def body_key(report: Report) -> str:
     for w in _NOISE:
         s = s.replace(w, "")
     s = re.sub(r"[（(].*?[)）]", "", s)
+    s = _REGION_WIDE.sub("", s)                # 汤阴县全县 → 汤阴县
     return re.sub(r"(.)\1+$", r"\1", s)      # 哈图布呼镇镇 → 哈图布呼镇
 
 
@@ -71,7 +75,7 @@ def _consecutive(prev: Report, cur: Report) -> list[Finding]:
             if None in (last, made, repealed, valid):
                 continue
             expect = last + made - repealed
-            if valid != expect:
+            if valid != expect and expect >= 0:         # below 0, R-ACT-REPEAL-LE below says what is wrong
                 fs.append(Finding(
                     "warning", "cross-year", "t1", ((row, "3"),), expect, valid,
                     f"表二“{label}”现行有效件数为 {valid}，按 {prev.year} 年的 {last} 件加本年制发 {made} 件、"
@@ -96,16 +100,22 @@ def _consecutive(prev: Report, cur: Report) -> list[Finding]:
 
 
 def _summaries(reports: list[Report], by_body: dict[str, list[int]]) -> dict[int, list[Finding]]:
-    """A county/district report against its townships of the same year (their names begin with its name)."""
+    """A region-wide report (its title says 全县/全区/全市/全旗 or 汇总) against its townships of the same year
+    (their names begin with its name). A county government's own report covers its own work, not its
+    townships': it is not compared."""
     out: dict[int, list[Finding]] = defaultdict(list)
     keys = list(by_body)
     for parent in keys:
         if not parent.endswith(("县", "区", "市", "旗")):
             continue
+        if not any(_REGION_WIDE.search(reports[i].title) for i in by_body[parent]):
+            continue
         children = [k for k in keys if k != parent and k.startswith(parent) and len(k) > len(parent) + 1]
         if not children:
             continue
         for pi in by_body[parent]:
+            if not _REGION_WIDE.search(reports[pi].title):
+                continue
             year = reports[pi].year
             kids = [reports[ci] for k in children for ci in by_body[k] if reports[ci].year == year]
             if not kids:

@@ -52,3 +52,29 @@ def test_check_command_applies_cross_year_to_a_folder(tmp_path, seeds):
     doc = json.loads(out.stdout)
     rep = next(r for r in doc["reports"] if r["path"].endswith("2023.txt"))
     assert [f["kind"] for f in rep["findings"]].count("cross-year") == 2
+
+
+def test_repealing_more_than_existed_is_said_once_without_a_negative_stock(seeds):
+    text = seeds["002"].read_text(encoding="utf-8")
+    last = _with_row(text.replace("2023", "2022"), "行政规范性文件", [1, 0, 18])
+    this = _with_row(text, "行政规范性文件", [0, 49, 0])
+    found = cross_report_findings([load_text(last, "a"), load_text(this, "b")])
+    assert sorted(f.rule for f in found[1]) == ["R-ACT-REPEAL-LE"]
+
+
+def _township_and_county(county_title: str):
+    from tests.synth import scratch_report
+    town = scratch_report({("t2", "1", "1"): 3, ("t2", "1", "3"): 3, ("t2", "3.1", "1"): 3, ("t2", "3.1", "3"): 3,
+                           ("t2", "3.7", "1"): 3, ("t2", "3.7", "3"): 3}).replace("测试镇人民政府", "测试县白营镇人民政府")
+    county = scratch_report({}).replace("测试镇人民政府", county_title)
+    return [load_text(county, "county.txt"), load_text(town, "town.txt")]
+
+
+def test_a_county_governments_own_report_is_not_taken_for_a_summary_of_its_townships():
+    found = cross_report_findings(_township_and_county("测试县人民政府"))
+    assert [f.rule for f in found.get(0, [])] == []
+
+
+def test_a_region_wide_report_is_compared_with_its_townships():
+    found = cross_report_findings(_township_and_county("测试县全县"))
+    assert sorted({f.rule for f in found.get(0, [])}) == ["R-SUM-CHILDREN"]
