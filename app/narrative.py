@@ -49,7 +49,8 @@ class Statement(Frozen):
 # (regex, subject, table, rows, columns); the number is the last group.
 _APP = r"(?:政府信息公开|信息公开|依申请公开|公开)?申请"
 _PATTERNS = [
-    (_regex.compile(r"(?:新收|收到|受理|接收|接到)[^。；，,\d]{0,12}?" + _APP + r"[^。；，,\d]{0,8}?" + _NUM),
+    (_regex.compile(r"(?:新收|收到|受理|接收|接到)[^。；，,\d]{0,12}?" + _APP
+                    + r"(?:[^。；，,\d]{0,8}?|[，,]\s*(?:共计|合计|总计|共|计)[^。；，,\d]{0,4}?)" + _NUM),
      "本年新收申请", "t2", ("1",), ("3",)),
     (_regex.compile(r"上年(?:度)?结转[^。；\d]{0,12}?" + _NUM), "上年结转申请", "t2", ("2",), ("3",)),
     (_regex.compile(r"(?:办结|答复|办理完毕)[^。；，,\d]{0,10}?" + _NUM), "本年办结申请", "t2", ("3.7",), ("3",)),
@@ -74,7 +75,8 @@ _ALL_UPHELD = _regex.compile(r"均(?:获|被|予以)?维持")
 
 
 _HAS_DIGIT = _regex.compile(r"\d")
-_CLAUSE = _regex.compile(r"[^，,]+")
+# A kind given a count after it in the same clause: "发生行政诉讼1件".
+_COUNTED = {k: _regex.compile(k[2:] + r"[^，,。；;\d]{0,12}?\d{1,7}\s*(?:件|个|起|宗|次)") for k in ("行政复议", "行政诉讼")}
 _SUBJECT = _regex.compile(r"申请|复议|诉讼|结转|公开|无法提供|处理")
 _NEGATION = _regex.compile(r"未|没有|无|均")
 # Only sentences with a number (statements) or a negation (R-TXT-NONE) are ever read: other lines are
@@ -123,11 +125,19 @@ def _statements(prose: list[str]) -> list[Statement]:
         if not _HAS_DIGIT.search(s) or not _SUBJECT.search(s):
             continue
         has_app = "申请" in s
-        not_disclosure = _NOT_DISCLOSURE.search(s) is not None
-        combined = [(m.start(), m.end()) for m in _REVIEW_AND_LAWSUIT.finditer(s)]
-        for a, b in combined:      # "行政复议、行政诉讼案件5件": the two together
-            found.append(Statement(s, "行政复议和行政诉讼", "t3", ("1",), ("1.5", "2.1.5", "2.2.5"),
-                                   int(_REVIEW_AND_LAWSUIT.match(s, a).group(1))))
+        # "群众来信来访申请30件，办结30件": the sentence is about letters, visits, complaints (a word of them
+        # before its first 申请); "收到申请919件，接待咨询120人次" is not.
+        other = _NOT_DISCLOSURE.search(s)
+        not_disclosure = other is not None and (not has_app or other.start() < s.index("申请"))
+        combined = []
+        for m in _REVIEW_AND_LAWSUIT.finditer(s):
+            combined.append((m.start(), m.end()))
+            n = int(m.group(1))
+            if "各" in m.group(0):      # "行政复议和行政诉讼各1件": one of each
+                found.append(Statement(s, "行政复议", "t3", ("1",), ("1.5",), n))
+                found.append(Statement(s, "行政诉讼", "t3", ("1",), ("2.1.5", "2.2.5"), n))
+            else:                       # "行政复议、行政诉讼案件5件": the two together
+                found.append(Statement(s, "行政复议和行政诉讼", "t3", ("1",), ("1.5", "2.1.5", "2.2.5"), n))
         for rx, subject, table, rows, cols in _PATTERNS:
             for m in rx.finditer(s):
                 if table == "t2":
@@ -204,24 +214,17 @@ def narrative_findings(report: Report) -> list[Finding]:
     return out
 
 
-def _none_kinds_clause(clause: str) -> list[str]:
-    m = _NONE_REVIEW.search(clause)
-    if not m or _HAS_DIGIT.search(clause, m.start()):
-        return []           # no negation, or a count follows it in the clause ("未发生行政复议，诉讼1件" is split)
-    rest = clause[m.start():]
+def _none_review_kinds(sentence: str) -> list[str]:
+    """What a sentence says did not happen: the kinds named after its negation, except a kind given a count
+    in a clause of its own ("未发生行政复议案件，发生行政诉讼1件" says no review, and one lawsuit)."""
+    m = _NONE_REVIEW.search(sentence)
+    if not m or _HAS_DIGIT.search(sentence, m.start(), m.end()):
+        return []
+    rest = sentence[m.start():]
     kinds = [k for k in ("行政复议", "行政诉讼") if k in rest]
     if "诉讼" in rest and "行政诉讼" not in kinds:
         kinds.append("行政诉讼")
-    return kinds
-
-
-def _none_review_kinds(sentence: str) -> list[str]:
-    """What a sentence says did not happen, clause by clause: "未发生行政复议案件，发生行政诉讼1件" says
-    no review, and nothing about lawsuits being none."""
-    kinds: list[str] = []
-    for clause in _CLAUSE.findall(sentence):
-        kinds += [k for k in _none_kinds_clause(clause) if k not in kinds]
-    return kinds
+    return [k for k in kinds if not _COUNTED[k].search(sentence)]
 
 
 def _none_findings(report: Report, prose: list[str]) -> list[Finding]:

@@ -205,7 +205,6 @@ def _split_cells(line: str) -> list[str]:
 
 
 _BARE_NUMBER = _regex.compile(r"\n[ \u3000]*[0-9０-９][0-9０-９.,]*[ \u3000]*(?=\n)")
-_TOP_ROW = _regex.compile(r"\s*[一二三四]、")      # 表三's 一、本年新收 … 四、结转下年度: each opens its row
 # A cell that opens a row: an enumerated label ("（三）…", "1.…", "一、…") or four Chinese characters and more
 # without a digit ("行政规范性文件"); not a word typed into a number's cell ("十二", "2件3").
 _ROW_LABEL = _regex.compile(r"(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[0-9]{1,2}[.．、])\s*\D"
@@ -251,12 +250,17 @@ def _rows_b(lines: list[str], start: int, end: int, splits: list[int], bare: boo
                 numbers += 1
                 cells.append(cell)
                 where.append(no)
+            elif not cell or cell.isspace():                        # an empty cell
+                cells.append(cell)
+                where.append(no)
             else:
-                if cells and cell[:1] in "（(申" and ("勾稽关系" in cell or "申请人情况" in cell):
+                s = cell.strip()
+                if cells and s[:1] in "（(申" and ("勾稽关系" in s or "申请人情况" in s):
                     # 表三's header repeated after a page break, with no blank line before it
                     rows.append(LogicalRow(cells, where))
                     cells, where = [], []
-                elif numbers and _ROW_LABEL.match(cell.strip()) or cells and _TOP_ROW.match(cell):
+                elif numbers and _ROW_LABEL.match(s) or s[1:2] == "、" and s[0] in "一二三四" \
+                        and any(c.strip() for c in cells):      # (一、本年新收 … 四、结转下年度 open a row)
                     # a label after the row's numbers: the blank line between two rows was lost
                     k = len(cells)
                     while k and _blank(cells[k - 1]):
@@ -264,7 +268,7 @@ def _rows_b(lines: list[str], start: int, end: int, splits: list[int], bare: boo
                     rows.append(LogicalRow(cells[:k], where[:k]))
                     cells, where = cells[k:], where[k:]
                     splits.append(no)
-                numbers = 0 if _label_like(cell.strip()) else numbers + (not _blank(cell))
+                numbers = 0 if _label_like(s) else numbers + 1
                 cells.append(cell)
                 where.append(no)
         elif not line or line.isspace():                            # a blank line ends the row
@@ -1238,7 +1242,7 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         texts = list(map(str.strip, row.cells))
         if not any(texts):
             continue
-        words = [t for t in texts if t and has_cjk(t) and not _is_num(t)]
+        words = [t for t in texts if t and has_cjk(t) and not _is_num(t)] if has_cjk("".join(texts)) else []
         named = next((g for g in map(_t3_group, words) if g), None)
         outcome = next((m.target for m in (_OUTCOME_INDEX.lookup(w, allow_contains=False) for w in words) if m), None)
         values = []
@@ -1247,6 +1251,8 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             values = list(zip(row.cells[last_word + 1:], row.lines[last_word + 1:]))
             while len(values) > 5 and _blank(values[-1][0]):
                 values.pop()
+            while len(values) > 5 and _blank(values[0][0]):     # a spacer cell of a two-column label area
+                values.pop(0)
             if not all(_blank(t) or _is_num(t.strip()) or t.strip() in MISSING_TOKENS for t, _ in values) \
                     or all(_blank(t) for t, _ in values):
                 values = []

@@ -24,7 +24,7 @@ _RELATION_TEXT = {
 _LOCAL_BODY = ("乡", "镇", "街道", "县", "区")
 # Words holding 乡/镇/区 that name no township or county: 住房和城乡建设部, 乡村振兴局, 广西壮族自治区, 镇江市.
 _NOT_LOCAL = _regex.compile(r"城乡|乡村|自治区|镇江")
-_YEAR_ON = _regex.compile(r"(?:19|20)\d{2}\s*年|政府信息公开")
+_YEAR_IN_TITLE = _regex.compile(r"(?:19|20)\d{2}\s*年度?")
 # The findings a fix repairs: broken equalities, not the layout or value errors that share its cells.
 _RELATION_KINDS = frozenset(("row-total", "column-total", "cross-check", "review-total"))
 
@@ -287,10 +287,10 @@ def _equality_message(rel: Relation, short: str, lhs, rhs) -> str:
 
 
 def _local_body(title: str) -> bool:
-    """Whether the body the title names (the words before its year) is a township, street office or
-    county-level one; a city government (市人民政府) is not."""
-    m = _YEAR_ON.search(title)
-    body = _NOT_LOCAL.sub("", title[:m.start()] if m else title)
+    """Whether the body the title names (without its year and the words naming the report) is a township,
+    street office or county-level one; a city government (市人民政府) is not."""
+    body = _YEAR_IN_TITLE.sub("", title)
+    body = _NOT_LOCAL.sub("", body.split("政府信息公开")[0])
     return any(w in body for w in _LOCAL_BODY) and not body.endswith("市人民政府")
 
 
@@ -345,9 +345,9 @@ def _localise(report: Report, broken, holding, unsure=()) -> list[Fix]:
         if not ok or value is None:
             continue
         unsure_here = unsure_by_cell.get((tid, key), ())
-        if unsure_here and len(rels) < 2:
-            # A single wrong cell of 表三 breaks two equalities (its row and its column, or a total and the
-            # 勾稽). One break, with the cell's other equality unverifiable (a blank total), is no evidence.
+        if len(rels) < 2 and any(rel.kind == "row-total" for rel in unsure_here):
+            # One break (its column), with the cell's own row unverifiable (its 总计 or a cell left blank):
+            # the row may be shifted or incomplete, and each of its cells would get a "fix".
             continue
         if not all(_satisfiable(rel, key, value, cells) for rel in unsure_here):
             continue

@@ -82,3 +82,11 @@ def test_review_findings_sentences_that_disagree_still_warn():
     assert _said("本年度发生政府信息公开行政复议、行政诉讼案件6件。") == [("R-TXT-APP", 6, 5)]
     assert _said("本年度未收到行政复议申请，行政诉讼1件。") == [("R-TXT-NONE", 0, 4)]
     assert _said("本年度没有发生行政复议和行政诉讼案件。") == [("R-TXT-NONE", 0, 4), ("R-TXT-NONE", 0, 1)]
+
+
+def test_second_review_round_sentences():
+    assert _said("本年度行政复议和行政诉讼案件各1件。") == [("R-TXT-APP", 1, 4)]          # each, not together
+    assert _said("本年度未发生因政府信息公开工作引起的行政复议,行政诉讼案件。") == [("R-TXT-NONE", 0, 4),
+                                                                              ("R-TXT-NONE", 0, 1)]
+    assert _said("本年度共收到政府信息公开申请30件，接待群众咨询120人次。") == [("R-TXT-APP", 30, 26)]
+    assert _said("本年度共收到政府信息公开申请，共计30件。") == [("R-TXT-APP", 30, 26)]

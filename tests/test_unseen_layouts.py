@@ -773,3 +773,47 @@ def test_a_fee_column_headed_in_yuan_is_named():
     text = scratch_report(VALUES).replace("本年收费金额（单位：万元）", "本年收费金额（单位：元）")
     result = check(load_text(text))
     assert [(f.severity, f.rule, f.cells[0]) for f in result.findings] == [("warning", "R-ACT-FEE", ("20.8.1", "1"))]
+
+
+def test_a_wrong_addend_in_seed_004_layout_is_still_fixed_beside_its_uncertain_column(seeds):
+    # Seed 004 leaves the applicant cells of （一）（二） blank, so every column's （七）总计 is uncertain; a
+    # wrong cell in a detail row breaks only its row total, and its fix is still the only one.
+    text = seeds["004"].read_text(encoding="utf-8")
+    lines = text.split("\n")
+    k = next(i for i, s in enumerate(lines) if "1.属于国家秘密" in s)
+    cells = lines[k].split("\t")
+    j = next(i for i, c in enumerate(cells) if c.strip() == "0")
+    cells[j] = "1"
+    lines[k] = "\t".join(cells)
+    result = check(load_text("\n".join(lines)))
+    assert [(fx.cell, fx.value) for fx in result.fixes] == [(("3.3.1", "1"), 0)]
+
+
+def test_one_cell_per_line_with_every_blank_line_kept_needs_no_cut(seeds):
+    # Seed 004 rewritten one cell per line: the empty first cell before 四、结转下年度 is not a lost blank line.
+    out = []
+    for line in seeds["004"].read_text(encoding="utf-8").split("\n"):
+        if "\t" in line:
+            cells = line.split("\t")
+            while cells and not cells[-1]:
+                cells.pop()
+            out += ["\t" + c for c in cells] + [""]
+        else:
+            out.append(line)
+    report = load_text("\n".join(out))
+    assert not [f for f in check(report).findings if "缺少分隔两行的空行" in f.message]
+    assert report.tables["t2"][("4", "3")].value == load_text(seeds["004"].read_text(encoding="utf-8")).tables["t2"][("4", "3")].value
+
+
+def test_t4_by_group_with_a_spacer_cell_after_the_label_is_read():
+    body = ("\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n行政复议\t\t2\t1\t0\t1\t4\n"
+            "行政诉讼\t未经复议直接起诉\t1\t0\t0\t0\t1\n\t复议后起诉\t0\t0\t0\t0\t0")
+    report = load_text(_t4_replaced(body))
+    assert _t4(report) == T4_READ
+    assert check(report).findings == ()
+
+
+def test_the_guizhang_warning_reads_a_title_that_starts_with_its_year():
+    text = scratch_report({("t1", "20.1.1", "1"): 2, ("t1", "20.1.1", "3"): 2}).replace(
+        "测试镇人民政府2022年政府信息公开工作年度报告", "2022年测试镇人民政府政府信息公开工作年度报告", 1)
+    assert "R-ACT-GUIZHANG" in _rules(check(load_text(text)))
