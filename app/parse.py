@@ -1242,12 +1242,14 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         texts = list(map(str.strip, row.cells))
         if not any(texts):
             continue
-        words = [t for t in texts if t and has_cjk(t) and not _is_num(t)] if has_cjk("".join(texts)) else []
-        named = next((g for g in map(_t3_group, words) if g), None)
-        outcome = next((m.target for m in (_OUTCOME_INDEX.lookup(w, allow_contains=False) for w in words) if m), None)
+        if not has_cjk("".join(texts)):         # the data row: numbers only
+            if sum(1 for t in texts if t and (_is_num(t) or t in MISSING_TOKENS)) >= 5:
+                datas.append(row)
+            continue
+        words, outcomes, named = _t3_words(tuple(texts))
         values = []
-        if named or outcome:
-            last_word = max(k for k, t in enumerate(texts) if t in words)
+        if words and (named or outcomes):
+            last_word = words[-1][0]
             values = list(zip(row.cells[last_word + 1:], row.lines[last_word + 1:]))
             while len(values) > 5 and _blank(values[-1][0]):
                 values.pop()
@@ -1256,23 +1258,17 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             if not all(_blank(t) or _is_num(t.strip()) or t.strip() in MISSING_TOKENS for t, _ in values) \
                     or all(_blank(t) for t, _ in values):
                 values = []
-        if named and outcome is None and len(values) == 5 and named not in group_rows:
+        if named and not outcomes and len(values) == 5 and named not in group_rows:
             group_rows[named] = values          # "行政复议 | 2 | 1 | 0 | 1 | 4"
             continue
-        if outcome is not None and len(values) == 1 and (named or group) and len(words) <= 2 \
-                and not _blank(values[0][0]):
-            single.setdefault((named or group, outcome), values[0])    # "行政复议 | 结果维持 | 2"
+        if outcomes and len(values) == 1 and (named or group) and len(words) <= 2 and not _blank(values[0][0]):
+            single.setdefault((named or group, outcomes[0]), values[0])    # "行政复议 | 结果维持 | 2"
             continue
         if named and not values:
             group = named
-        if any(t in _T3_TOP for t in texts) or any(
-                _OUTCOME_INDEX.lookup(t, allow_contains=False) for t in texts if t and has_cjk(t)):
+        if outcomes or any(t in _T3_TOP for t in texts):
             header_seen = True
-            for t in texts:
-                if t and has_cjk(t):
-                    m = _OUTCOME_INDEX.lookup(t, allow_contains=False)
-                    if m is not None:
-                        header_outcomes.append(m.target)
+            header_outcomes.extend(outcomes)
             continue
         numeric = sum(1 for t in texts if t and (_is_num(t) or t in MISSING_TOKENS))
         if numeric >= 5:
@@ -1339,6 +1335,16 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         if ("1", c) not in cells:
             cells[("1", c)] = _ABSENT
     return cells
+
+
+@lru_cache(maxsize=1024)
+def _t3_words(texts: tuple[str, ...]):
+    """A 表四 row's words (position, text), the outcomes they name, and the group they name; memoised: every
+    report repeats the same header rows."""
+    words = [(k, t) for k, t in enumerate(texts) if t and has_cjk(t) and not _is_num(t)]
+    outcomes = [m.target for m in (_OUTCOME_INDEX.lookup(t, allow_contains=False) for _, t in words) if m]
+    named = next((g for g in (_t3_group(t) for _, t in words) if g), None)
+    return words, outcomes, named
 
 
 def _t3_group(text: str) -> str | None:
