@@ -207,8 +207,10 @@ def _split_cells(line: str) -> list[str]:
 _BARE_NUMBER = _regex.compile(r"\n[ \u3000]*[0-9０-９][0-9０-９.,]*[ \u3000]*(?=\n)")
 # A cell that opens a row: an enumerated label ("（三）…", "1.…", "一、…") or four Chinese characters and more
 # without a digit ("行政规范性文件"); not a word typed into a number's cell ("十二", "2件3").
+_OPENS_ROW = frozenset(("规章", "行政规范性文件", "规范性文件", "行政许可", "其他对外管理服务事项", "行政处罚", "行政强制",
+                        "行政事业性收费", "政府集中采购", "信息内容"))
 _ROW_LABEL = _regex.compile(r"(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[0-9]{1,2}[.．、])\s*\D"
-                            r"|[^\d\s]*[\u4e00-\u9fff]{4}[^\d]*$")
+                            r"|[^\d\s]*[\u4e00-\u9fff]{4}[^\d]*$|规章$")
 # Layout B: one cell per line, after a tab (counted in "\n" + text + "\n": a literal prefix is found fast).
 _B_LINE = _regex.compile(r"\n\t[^\t\n]*(?=\n)")
 # A blank line: empty, or only spaces and not starting with a tab (a layout-B cell left empty).
@@ -259,8 +261,9 @@ def _rows_b(lines: list[str], start: int, end: int, splits: list[int], bare: boo
                     # 表三's header repeated after a page break, with no blank line before it
                     rows.append(LogicalRow(cells, where))
                     cells, where = [], []
-                elif numbers and _ROW_LABEL.match(s) or s[1:2] == "、" and s[0] in "一二三四" \
-                        and any(c.strip() for c in cells):      # (一、本年新收 … 四、结转下年度 open a row)
+                elif numbers and _ROW_LABEL.match(s) or (s[1:2] == "、" and s[0] in "一二三四" or s in _OPENS_ROW
+                                                          or s.startswith("第二十条")) and any(c.strip() for c in cells):
+                    # (表三's 一、…四、, 表二's row labels and block headings always open a row)
                     # a label after the row's numbers: the blank line between two rows was lost
                     k = len(cells)
                     while k and _blank(cells[k - 1]):
@@ -1269,6 +1272,8 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         if outcomes or any(t in _T3_TOP for t in texts):
             header_seen = True
             header_outcomes.extend(outcomes)
+            if len(values) >= 5:        # the header and the numbers in one row (their blank line lost)
+                datas.append(LogicalRow([t for t, _ in values], [ln for _, ln in values]))
             continue
         numeric = sum(1 for t in texts if t and (_is_num(t) or t in MISSING_TOKENS))
         if numeric >= 5:

@@ -817,3 +817,16 @@ def test_the_guizhang_warning_reads_a_title_that_starts_with_its_year():
     text = scratch_report({("t1", "20.1.1", "1"): 2, ("t1", "20.1.1", "3"): 2}).replace(
         "测试镇人民政府2022年政府信息公开工作年度报告", "2022年测试镇人民政府政府信息公开工作年度报告", 1)
     assert "R-ACT-GUIZHANG" in _rules(check(load_text(text)))
+
+
+def test_a_whole_one_cell_per_line_report_with_its_blank_lines_lost_is_read():
+    lines, out = scratch_report(T4, layout_b=True).split("\n"), []
+    for line in lines:          # drop the empty lines between cells, keep those between paragraphs
+        if line == "" and out and out[-1].startswith("\t"):
+            continue
+        out.append(line)
+    report = load_text("\n".join(out))
+    assert _t4(report) == T4_READ
+    assert report.tables["t1"][("20.1.1", "1")].value == 0 and report.tables["t1"][("20.8.1", "1")].value == 0
+    assert [(f.severity, f.table, f.rule) for f in check(report).findings] == [
+        ("warning", "t1", "R-SHAPE"), ("warning", "t2", "R-SHAPE")]
