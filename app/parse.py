@@ -171,11 +171,20 @@ def _logical_rows(lines: list[str], start: int, end: int, text: str, splits: lis
     if b_lines >= 4 and b_lines * 2 >= end - start - len(_BLANK_LINE.findall(framed)):
         return _rows_b(lines, start, end, splits)
     if "\t" not in text and "|" not in text:
-        # One cell per line with neither the tab nor the blank lines (a converter's plain text): many
-        # lines that are a number alone. Read as one cell per line, rows cut at their labels.
+        # One cell per line without the tab: many lines that are a number alone. Either no blank lines (a
+        # converter's plain text), or a blank line after every cell (a web page's table copied out, each
+        # cell a paragraph): the blank lines say nothing of rows. Read as one cell per line, rows cut at
+        # their labels.
         bare = len(_BARE_NUMBER.findall(framed))
-        if bare >= 10 and bare * 5 >= (end - start) * 2:
-            return _rows_b(lines, start, end, splits, bare=True)
+        if bare >= 10:
+            blank = len(_BLANK_LINE.findall(framed))
+            filled = end - start - blank
+            if bare * 4 >= filled:
+                every_cell = blank * 5 >= filled * 4
+                rows = _rows_b(lines, start, end, splits, bare=True, every_cell=every_cell)
+                if every_cell:
+                    splits[:] = [0]         # said once: no row had a boundary to lose
+                return rows
     rows = []
     for no, line in enumerate(lines[start:end], start + 1):        # no: the 1-based line number
         if not line or len(line) > 4000 or (line[0] != "\t" and line.isspace()):
@@ -232,9 +241,11 @@ def _pipe_cells(line: str) -> list[str]:
     return s.split("|")
 
 
-def _rows_b(lines: list[str], start: int, end: int, splits: list[int], bare: bool = False) -> list[LogicalRow]:
+def _rows_b(lines: list[str], start: int, end: int, splits: list[int], bare: bool = False,
+            every_cell: bool = False) -> list[LogicalRow]:
     """Layout B: one cell per line after a tab, a blank line after each row. bare: every non-blank line is a
-    cell (no tabs, and no blank lines either: rows are cut at their labels)."""
+    cell, no tab (rows are also cut at their labels); every_cell: a blank line follows every cell, and
+    rows are cut at their labels only."""
     rows: list[LogicalRow] = []
     cells: list[str] = []
     where: list[int] = []
@@ -275,6 +286,8 @@ def _rows_b(lines: list[str], start: int, end: int, splits: list[int], bare: boo
                 cells.append(cell)
                 where.append(no)
         elif not line or line.isspace():                            # a blank line ends the row
+            if every_cell:
+                continue
             if cells:
                 rows.append(LogicalRow(cells, where))
                 cells, where = [], []
@@ -1560,7 +1573,10 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
             cells = _parse_t3(rows, spec, ctx, table_formats[tid])
         if cells is not None:
             tables[tid] = cells
-            if splits:
+            if splits == [0]:
+                ctx.add("warning", "layout", tid, [], f"{TABLE_SHORT[tid]}的每个单元格各占一段，行与行之间没有分隔，"
+                        f"已按行标签分行读取，请核对原表。", "R-SHAPE")
+            elif splits:
                 more = f"等 {len(splits)} 处" if len(splits) > 1 else ""
                 ctx.add("warning", "layout", tid, [], f"{TABLE_SHORT[tid]}第 {splits[0]} 行{more}之前缺少分隔两行的空行，"
                         f"已按行标签分开读取，请核对原表。", "R-SHAPE")

@@ -830,3 +830,31 @@ def test_a_whole_one_cell_per_line_report_with_its_blank_lines_lost_is_read():
     assert report.tables["t1"][("20.1.1", "1")].value == 0 and report.tables["t1"][("20.8.1", "1")].value == 0
     assert [(f.severity, f.table, f.rule) for f in check(report).findings] == [
         ("warning", "t1", "R-SHAPE"), ("warning", "t2", "R-SHAPE")]
+
+
+def _web_copy(text: str) -> str:
+    """A web page's tables copied out: each cell its own paragraph, a blank line after every one."""
+    out = []
+    for line in text.split("\n"):
+        cell = line[1:].strip() if line.startswith("\t") else line.strip()
+        if cell:
+            out += [cell, ""]
+    return "\n".join(out)
+
+
+WEB = {**T4, **DROPPED}
+
+
+def test_a_report_copied_from_a_web_page_cell_by_cell_is_read_by_its_labels():
+    report = load_text(_web_copy(scratch_report(WEB, layout_b=True)))
+    assert _t4(report) == T4_READ
+    assert [report.tables["t2"][("3.1", c)].value for c in ("1", "2.1", "2.2", "3")] == [10, 2, 1, 13]
+    assert report.tables["t2"][("4", "3")].value == 0 and report.tables["t1"][("20.6.2", "1")].value == 0
+    assert [(f.severity, f.table, f.rule) for f in check(report).findings] == [
+        ("warning", "t1", "R-SHAPE"), ("warning", "t2", "R-SHAPE"), ("warning", "t3", "R-SHAPE")]
+
+
+def test_a_wrong_cell_in_a_web_copy_is_found_and_named():
+    text = scratch_report(WEB, layout_b=True).replace("\t（一）予以公开\n\t10\n\t2\n", "\t（一）予以公开\n\t10\n\t5\n")
+    result = check(load_text(_web_copy(text)))
+    assert [(fx.cell, fx.value) for fx in result.fixes] == [(("3.1", "2.1"), 2)]
