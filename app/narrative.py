@@ -185,6 +185,17 @@ def _cells_for(report: Report, table: str, rows, cols):
     return keys
 
 
+_APPLICANT_COLUMNS = ("1", "2.1", "2.2", "2.3", "2.4", "2.5")
+
+
+def _sum_known(report: Report, table: str, keys):
+    """The sum of the cells that are numbers, None when none is: for "none" statements, where any count
+    above 0 already contradicts the text."""
+    cells = report.tables[table]
+    values = [cells[k].value for k in keys if cells[k].is_number]
+    return sum(values) if values else None
+
+
 def _sum(report: Report, table: str, keys):
     cells = report.tables[table]
     if not keys or not all(cells[k].is_number for k in keys):
@@ -204,11 +215,24 @@ def narrative_findings(report: Report) -> list[Finding]:
         if not keys:
             continue
         total = _sum(report, st.table, keys)
-        if total is None or total == st.value:
+        at_least = ""
+        if total is None:
+            # Blank cells among them (Shanghai 2019 leaves zeros blank, its 总计 column too): what the numbers
+            # that are there add up to is a floor; above the text's count, the two disagree.
+            known = _sum_known(report, st.table, keys)
+            if st.table == "t2" and st.columns == ("3",):
+                app_keys = _cells_for(report, "t2", st.rows, _APPLICANT_COLUMNS)
+                by_applicant = _sum_known(report, "t2", app_keys) if app_keys else None
+                if by_applicant is not None and (known is None or by_applicant > known):
+                    keys, known = app_keys, by_applicant
+            if known is None or known <= st.value:
+                continue
+            total, at_least = known, "至少"
+        elif total == st.value:
             continue
         out.append(Finding(
             "warning", "narrative", st.table, tuple(keys), st.value, total,
-            f"正文“{_quote(st.sentence)}”说{st.subject} {st.value} 件，表中是 {total} 件，前后不一致。",
+            f"正文“{_quote(st.sentence)}”说{st.subject} {st.value} 件，表中{at_least}是 {total} 件，前后不一致。",
             "R-TXT-APP"))
     out += _none_findings(report, prose)
     return out
@@ -234,7 +258,7 @@ def _none_findings(report: Report, prose: list[str]) -> list[Finding]:
             continue
         if _NONE_APP.search(s) and "复议" not in s and "诉讼" not in s:
             keys = [k for k in (("1", "3"), ("2", "3")) if k in report.tables.get("t2", {})]
-            total = _sum(report, "t2", keys) if keys else None
+            total = _sum_known(report, "t2", keys) if keys else None
             if total:
                 out.append(Finding("warning", "narrative", "t2", tuple(keys), 0, total,
                                    f"正文说“{_quote(s)}”，但表三本年新收与上年结转合计为 {total} 件。", "R-TXT-NONE"))
@@ -243,13 +267,13 @@ def _none_findings(report: Report, prose: list[str]) -> list[Finding]:
             cols = {"行政复议": ("1.5",), "行政诉讼": ("2.1.5", "2.2.5")}
             for kind in kinds:
                 keys = [("1", c) for c in cols[kind]]
-                total = _sum(report, "t3", keys)
+                total = _sum_known(report, "t3", keys)
                 if total:
                     out.append(Finding("warning", "narrative", "t3", tuple(keys), 0, total,
                                        f"正文说“{_quote(s)}”，但表四{kind}总计为 {total} 件。", "R-TXT-NONE"))
         if _ALL_UPHELD.search(s) and "t3" in report.tables:
             keys = [("1", f"{g}.{i}") for g in ("1", "2.1", "2.2") for i in (2, 3, 4)]
-            total = _sum(report, "t3", keys)
+            total = _sum_known(report, "t3", keys)      # a blank among them: the others still say enough
             if total:
                 out.append(Finding("warning", "narrative", "t3", tuple(keys), 0, total,
                                    f"正文说“{_quote(s)}”，但表四的结果纠正、其他结果、尚未审结合计为 {total} 件，"

@@ -174,8 +174,8 @@ def _domain_finding(tid, key, name, cell, domain) -> Finding | None:
         if note == "inner-space":
             return make("warning", f"{name}写成了“{cell.raw}”（数字中间有空格），已按 {format_number(v)} 读取，"
                         f"请确认不是两个数字连在了一起。", "R-NUM-PARSE")
-        if note == "minus":
-            return make("warning", f"{name}写成了“{cell.raw}”（负号不是“-”），已按 {format_number(v)} 读取。",
+        if note == "sign":
+            return make("warning", f"{name}写成了“{cell.raw}”（应写作带“-”或“+”的数字），已按 {format_number(v)} 读取。",
                         "R-NUM-PARSE")
         if note == "fullwidth":
             return make("warning", f"{name}用了全角数字“{cell.raw}”，已按 {format_number(v)} 读取。", "R-NUM-PARSE")

@@ -48,7 +48,10 @@ def _parse(text: str, line: int | None) -> Cell:
     s = raw.translate(_INVISIBLE)
     if _MINUS.match(s):
         s = "-" + s[1:]
-        notes.append("minus")
+        notes.append("sign")
+    elif s[:1] in "增减" and s[1:].strip().isdigit():     # 2019's 本年增/减 written "减4", "增2"
+        s = ("-" if s[0] == "减" else "+") + s[1:].strip()
+        notes.append("sign")
     norm = unicodedata.normalize("NFKC", s)
     if norm != s:
         notes.append("fullwidth" if any("\uff10" <= ch <= "\uff19" for ch in s) else "space")

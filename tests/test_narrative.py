@@ -90,3 +90,18 @@ def test_second_review_round_sentences():
                                                                               ("R-TXT-NONE", 0, 1)]
     assert _said("本年度共收到政府信息公开申请30件，接待群众咨询120人次。") == [("R-TXT-APP", 30, 26)]
     assert _said("本年度共收到政府信息公开申请，共计30件。") == [("R-TXT-APP", 30, 26)]
+
+
+def test_blank_cells_do_not_hide_a_contradiction_the_numbers_there_already_show():
+    # Shanghai 2019 leaves its zeros (and the 总计 of the detail rows) blank: "予以公开及部分公开258件" against
+    # 272 + 3 known, and "均获维持" against 3 pending, are contradictions all the same.
+    from tests.synth import scratch_report
+    values = dict(NARR)
+    values.update({("t2", "3.1", "3"): "", ("t2", "3.1", "2.1"): "", ("t3", "1", "1.3"): "", ("t3", "1", "1.2"): 1})
+    text = scratch_report(values).replace("本镇依法做好政府信息公开工作。", "本年予以公开20件。行政复议均获维持。")
+    found = [(f.rule, f.expected, f.actual) for f in _narrative(load_text(text))]
+    assert ("R-TXT-APP", 20, 29) in found and "至少" in next(
+        f.message for f in _narrative(load_text(text)) if f.rule == "R-TXT-APP")
+    assert ("R-TXT-WEIHCI", 0, 1) in found
+    # below the text's count, the blanks may hold the rest: no warning
+    assert not [f for f in _narrative(load_text(text.replace("予以公开20件", "予以公开40件"))) if f.rule == "R-TXT-APP"]

@@ -574,7 +574,7 @@ def test_no_fix_rests_on_one_break_beside_a_total_left_blank():
 
 
 @pytest.mark.parametrize("text, value, notes", [
-    ("−3", -3, ("minus",)), ("–3", -3, ("minus",)), ("—3", -3, ("minus",)),
+    ("−3", -3, ("sign",)), ("–3", -3, ("sign",)), ("—3", -3, ("sign",)), ("减4", -4, ("sign",)),
     ("1,241件", 1241, ("unit:件", "thousands")), ("１，２４１", 1241, ("fullwidth", "thousands")),
 ])
 def test_word_processor_minus_signs_and_thousands_with_a_unit_are_numbers(text, value, notes):
@@ -858,3 +858,14 @@ def test_a_wrong_cell_in_a_web_copy_is_found_and_named():
     text = scratch_report(WEB, layout_b=True).replace("\t（一）予以公开\n\t10\n\t2\n", "\t（一）予以公开\n\t10\n\t5\n")
     result = check(load_text(_web_copy(text)))
     assert [(fx.cell, fx.value) for fx in result.fixes] == [(("3.1", "2.1"), 2)]
+
+
+def test_a_2019_change_written_jian_4_is_read_as_minus_4_with_a_warning(seeds):
+    text = seeds["004"].read_text(encoding="utf-8")
+    lines = text.split("\n")
+    k = next(i for i, s in enumerate(lines) if s.startswith("行政处罚\t"))
+    cells = lines[k].split("\t")
+    lines[k] = "\t".join([cells[0], "4", "减4"] + cells[3:])
+    report = load_text("\n".join(lines))
+    assert report.tables["t1"][("20.6.1", "2")].value == -4
+    assert [f.severity for f in check(report).findings if f.cells == (("20.6.1", "2"),)] == ["warning"]
