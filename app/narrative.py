@@ -53,7 +53,9 @@ _PATTERNS = [
                     + r"(?:[^。；，,\d]{0,8}?|[，,]\s*(?:共计|合计|总计|共|计)[^。；，,\d]{0,4}?)" + _NUM),
      "本年新收申请", "t2", ("1",), ("3",)),
     (_regex.compile(r"上年(?:度)?结转[^。；\d]{0,12}?" + _NUM), "上年结转申请", "t2", ("2",), ("3",)),
-    (_regex.compile(r"(?:办结|答复|办理完毕)[^。；，,\d]{0,10}?" + _NUM), "本年办结申请", "t2", ("3.7",), ("3",)),
+    # (not "同意公开答复 9 件": an outcome's count, Shanghai's wording)
+    (_regex.compile(r"(?:办结|(?<!公开)(?<!同意)(?<!提供)(?<!处理)答复|办理完毕)[^。；，,\d]{0,10}?" + _NUM),
+     "本年办结申请", "t2", ("3.7",), ("3",)),
     (_regex.compile(r"结转(?:至)?下(?:一)?年度?[^。；\d]{0,12}?" + _NUM), "结转下年度申请", "t2", ("4",), ("3",)),
     (_regex.compile(r"行政复议[^。；，,\d]{0,8}?" + _NUM), "行政复议", "t3", ("1",), ("1.5",)),
     (_regex.compile(r"(?:行政)?诉讼[^。；，,\d]{0,8}?" + _NUM), "行政诉讼", "t3", ("1",), ("2.1.5", "2.2.5")),
@@ -75,6 +77,7 @@ _ALL_UPHELD = _regex.compile(r"均(?:获|被|予以)?维持")
 
 
 _HAS_DIGIT = _regex.compile(r"\d")
+_OUTCOME_WORDS = _regex.compile(r"纠错|纠正|败诉|撤销|确认违法|被改变")
 # A kind given a count after it in the same clause: "发生行政诉讼1件".
 _COUNTED = {k: _regex.compile(k[2:] + r"[^，,。；;\d]{0,12}?\d{1,7}\s*(?:件|个|起|宗|次)") for k in ("行政复议", "行政诉讼")}
 _SUBJECT = _regex.compile(r"申请|复议|诉讼|结转|公开|无法提供|处理")
@@ -215,6 +218,11 @@ def narrative_findings(report: Report) -> list[Finding]:
         if not keys:
             continue
         total = _sum(report, st.table, keys)
+        if total is not None and total != st.value and st.rows == ("1",) and st.table == "t2":
+            # "共受理749件" counting last year's carried-over applications with this year's: 新收 + 结转
+            carried = _sum(report, "t2", _cells_for(report, "t2", ("2",), st.columns) or [])
+            if carried is not None and total + carried == st.value:
+                continue
         at_least = ""
         if total is None:
             # Blank cells among them (Shanghai 2019 leaves zeros blank, its 总计 column too): what the numbers
@@ -245,6 +253,8 @@ def _none_review_kinds(sentence: str) -> list[str]:
     if not m or _HAS_DIGIT.search(sentence, m.start(), m.end()):
         return []
     rest = sentence[m.start():]
+    if _OUTCOME_WORDS.search(rest):
+        return []           # "未发生…被行政复议纠错或行政诉讼败诉": no case lost, not no case
     kinds = [k for k in ("行政复议", "行政诉讼") if k in rest]
     if "诉讼" in rest and "行政诉讼" not in kinds:
         kinds.append("行政诉讼")

@@ -63,7 +63,7 @@ _HEADINGS = (
     ("t1", _regex.compile(r"主动公开政府信息(?:的)?情况"), "二"),
     ("t2", _regex.compile(r"收到和处理政府信息公开申请(?:的)?情况"), "三"),
     ("t3", _regex.compile(r"行政复议[、和及与，,]?\s*行政诉讼(?:的)?情况"), "四"),
-    ("s5", _regex.compile(r"存在的主要问题"), "五"),
+    ("s5", _regex.compile(r"存在的?(?:主要)?问题"), "五"),
     ("s6", _regex.compile(r"其他需要报告的事项"), "六"),
 )
 _HEADING_WORDS = _regex.compile(r"情况|问题|事项")     # every heading pattern above ends in one of these
@@ -777,16 +777,17 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         if len(vals) == n:
             for k in filled:
                 profile[k] += 1
-    short = [rid for rid, vals in raw_rows.items() if rid not in rejoined and _one_missing(vals, raw_filled[rid], n)]
-    for rid in list(short):
+    for rid in raw_rows:
+        if len(raw_filled[rid]) != n - 1 or rid in rejoined:
+            continue
         split = _split_joined(raw_rows[rid], n)
         if split is not None:
             raw_rows[rid], text = split
             raw_filled[rid] = [k for k, (t, _) in enumerate(raw_rows[rid]) if not _blank(t)]
-            short.remove(rid)
             ctx.add("warning", "layout", "t2", [(rid, c) for c in col_order if c != "subtotal"],
                     f"表三“{short_row_label(spec.row(rid))}”行少一个单元格，而“{text}”是两个数之间隔了一个空格："
                     f"已按两个单元格读取，请核对原表。", "R-SHAPE")
+    short = [rid for rid, vals in raw_rows.items() if rid not in rejoined and _one_missing(vals, raw_filled[rid], n)]
     for rid in short:
         label = short_row_label(spec.row(rid))
         ctx.guessed.update(("t2", rid, c) for c in col_order if c != "subtotal")
@@ -924,6 +925,8 @@ def _one_missing(vals: list[tuple[str, int]], filled: list[int], n: int) -> bool
     """
     if len(filled) != n - 1 or filled[-1] - filled[0] + 1 != n - 1:
         return False
+    if len(vals) == n and filled[0] == 0:
+        return False        # the numbers, then an empty last cell: a 总计 left blank, its tab kept
     return len(vals) - (n - 1) <= 1 and len(vals) <= n
 
 
@@ -1632,6 +1635,18 @@ def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_ce
         elif key in tables:
             ctx.add("warning", "format", key, [],
                     f"没有找到“{TABLE_TITLES[key]}”这一标题，表格是按内容找到的。", "R-SECTION")
+    # domain.md R-SECTION: all six sections, numbered 一…六 (the tables' three above).
+    for key, want, official in (("s1", "一", "一、总体情况"), ("s5", "五", "五、存在的主要问题及改进情况"),
+                                ("s6", "六", "六、其他需要报告的事项")):
+        if key in heads:
+            line_no, s = heads[key]
+            m = _HEAD_PREFIX.match(s)
+            if not m or m.group(1) != want:
+                ctx.add("warning", "format", first_table, [],
+                        f"第 {line_no + 1} 行的标题“{s}”编号不规范，应为“{official}”。", "R-SECTION")
+        else:
+            ctx.add("warning", "format", first_table, [],
+                    f"没有找到“{official}”这一部分：年度报告应包含这一节。", "R-SECTION")
 
 
 def _unread_findings(ctx: _Ctx, tables: dict) -> None:

@@ -105,3 +105,13 @@ def test_blank_cells_do_not_hide_a_contradiction_the_numbers_there_already_show(
     assert ("R-TXT-WEIHCI", 0, 1) in found
     # below the text's count, the blanks may hold the rest: no warning
     assert not [f for f in _narrative(load_text(text.replace("予以公开20件", "予以公开40件"))) if f.rule == "R-TXT-APP"]
+
+
+def test_third_review_round_sentences_from_real_reports():
+    # 上海市政府办公厅 2025: no case corrected or lost, not no case.
+    assert _said("全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。") == []
+    # 上海市科委 2024: "同意公开答复 9 件" is 予以公开, not 办结.
+    assert _said("所有办结的信息公开申请中同意公开答复29件，部分公开答复0件。") == []
+    # 沭阳县 2025: "共受理 749 件" = 新收 + 上年结转.
+    assert _said("本年度共受理政府信息公开申请29件。") == []
+    assert _said("本年度共受理政府信息公开申请31件。") == [("R-TXT-APP", 31, 26)]

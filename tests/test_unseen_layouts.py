@@ -869,3 +869,22 @@ def test_a_2019_change_written_jian_4_is_read_as_minus_4_with_a_warning(seeds):
     report = load_text("\n".join(lines))
     assert report.tables["t1"][("20.6.1", "2")].value == -4
     assert [f.severity for f in check(report).findings if f.cells == (("20.6.1", "2"),)] == ["warning"]
+
+
+def test_sections_five_and_six_are_checked_like_the_tables_headings():
+    text = scratch_report(VALUES).replace("五、存在的主要问题及改进情况", "（一）主要问题").replace(
+        "六、其他需要报告的事项", "五、其他需要报告的事项")
+    messages = [f.message for f in check(load_text(text)).findings if f.rule == "R-SECTION"]
+    assert len(messages) == 2
+    assert any("没有找到“五、存在的主要问题及改进情况”" in m for m in messages)
+    assert any("“五、其他需要报告的事项”编号不规范" in m for m in messages)
+    # worded a little differently, it is still that section
+    assert check(load_text(scratch_report(VALUES).replace("存在的主要问题", "存在问题"))).findings == ()
+
+
+def test_a_total_left_blank_with_its_tab_kept_is_a_blank_cell_not_a_short_row():
+    text = scratch_report(DROPPED)
+    row = "（一）予以公开\t10\t2\t1\t0\t0\t0\t13"
+    result = check(load_text(text.replace(row, "（一）予以公开\t10\t2\t1\t0\t0\t0\t")))
+    assert _rules(result, "error") == []
+    assert "R-CELL-BLANK" in _rules(result, "warning")
