@@ -53,9 +53,7 @@ _PATTERNS = [
                     + r"(?:[^。；，,\d]{0,8}?|[，,]\s*(?:共计|合计|总计|共|计)[^。；，,\d]{0,4}?)" + _NUM),
      "本年新收申请", "t2", ("1",), ("3",)),
     (_regex.compile(r"上年(?:度)?结转[^。；\d]{0,12}?" + _NUM), "上年结转申请", "t2", ("2",), ("3",)),
-    # (not "同意公开答复 9 件": an outcome's count, Shanghai's wording)
-    (_regex.compile(r"(?:办结|(?<!公开)(?<!同意)(?<!提供)(?<!处理)答复|办理完毕)[^。；，,\d]{0,10}?" + _NUM),
-     "本年办结申请", "t2", ("3.7",), ("3",)),
+    (_regex.compile(r"(?:办结|答复|办理完毕)[^。；，,\d]{0,10}?" + _NUM), "本年办结申请", "t2", ("3.7",), ("3",)),
     (_regex.compile(r"结转(?:至)?下(?:一)?年度?[^。；\d]{0,12}?" + _NUM), "结转下年度申请", "t2", ("4",), ("3",)),
     (_regex.compile(r"行政复议[^。；，,\d]{0,8}?" + _NUM), "行政复议", "t3", ("1",), ("1.5",)),
     (_regex.compile(r"(?:行政)?诉讼[^。；，,\d]{0,8}?" + _NUM), "行政诉讼", "t3", ("1",), ("2.1.5", "2.2.5")),
@@ -133,7 +131,7 @@ def _statements(prose: list[str]) -> list[Statement]:
         other = _NOT_DISCLOSURE.search(s)
         not_disclosure = other is not None and (not has_app or other.start() < s.index("申请"))
         combined = []
-        for m in _REVIEW_AND_LAWSUIT.finditer(s):
+        for m in (_REVIEW_AND_LAWSUIT.finditer(s) if "复议" in s else ()):
             combined.append((m.start(), m.end()))
             n = int(m.group(1))
             if "各" in m.group(0):      # "行政复议和行政诉讼各1件": one of each
@@ -146,6 +144,9 @@ def _statements(prose: list[str]) -> list[Statement]:
                 if table == "t2":
                     if not_disclosure or subject in ("本年办结申请", "结转下年度申请", "上年结转申请") and not has_app:
                         continue
+                    if subject == "本年办结申请" and s[m.start():m.start() + 2] == "答复" \
+                            and s[max(0, m.start() - 2):m.start()] in ("公开", "同意", "提供", "处理"):
+                        continue            # "同意公开答复 9 件": an outcome's count (Shanghai's wording)
                     if subject == "本年新收申请":
                         if _NOT_RECEIVED.search(s, max(0, m.start() - 2), m.end()):
                             continue
