@@ -76,6 +76,7 @@ _ALL_UPHELD = _regex.compile(r"均(?:获|被|予以)?维持")
 
 _HAS_DIGIT = _regex.compile(r"\d")
 _OUTCOME_WORDS = _regex.compile(r"纠错|纠正|败诉|撤销|确认违法|被改变")
+_CLAUSE_END = _regex.compile(r"[，,；;]")
 # A kind given a count after it in the same clause: "发生行政诉讼1件".
 _COUNTED = {k: _regex.compile(k[2:] + r"[^，,。；;\d]{0,12}?\d{1,7}\s*(?:件|个|起|宗|次)") for k in ("行政复议", "行政诉讼")}
 _SUBJECT = _regex.compile(r"申请|复议|诉讼|结转|公开|无法提供|处理")
@@ -145,7 +146,7 @@ def _statements(prose: list[str]) -> list[Statement]:
                     if not_disclosure or subject in ("本年办结申请", "结转下年度申请", "上年结转申请") and not has_app:
                         continue
                     if subject == "本年办结申请" and s[m.start():m.start() + 2] == "答复" \
-                            and s[max(0, m.start() - 2):m.start()] in ("公开", "同意", "提供", "处理"):
+                            and s[max(0, m.start() - 4):m.start()] in ("同意公开", "部分公开", "不予公开"):
                         continue            # "同意公开答复 9 件": an outcome's count (Shanghai's wording)
                     if subject == "本年新收申请":
                         if _NOT_RECEIVED.search(s, max(0, m.start() - 2), m.end()):
@@ -219,7 +220,8 @@ def narrative_findings(report: Report) -> list[Finding]:
         if not keys:
             continue
         total = _sum(report, st.table, keys)
-        if total is not None and total != st.value and st.rows == ("1",) and st.table == "t2":
+        if total is not None and total != st.value and st.rows == ("1",) and st.table == "t2" \
+                and "新收" not in st.sentence:
             # "共受理749件" counting last year's carried-over applications with this year's: 新收 + 结转
             carried = _sum(report, "t2", _cells_for(report, "t2", ("2",), st.columns) or [])
             if carried is not None and total + carried == st.value:
@@ -254,7 +256,7 @@ def _none_review_kinds(sentence: str) -> list[str]:
     if not m or _HAS_DIGIT.search(sentence, m.start(), m.end()):
         return []
     rest = sentence[m.start():]
-    if _OUTCOME_WORDS.search(rest):
+    if _OUTCOME_WORDS.search(_CLAUSE_END.split(rest, 1)[0]):
         return []           # "未发生…被行政复议纠错或行政诉讼败诉": no case lost, not no case
     kinds = [k for k in ("行政复议", "行政诉讼") if k in rest]
     if "诉讼" in rest and "行政诉讼" not in kinds:

@@ -115,3 +115,13 @@ def test_third_review_round_sentences_from_real_reports():
     # 沭阳县 2025: "共受理 749 件" = 新收 + 上年结转.
     assert _said("本年度共受理政府信息公开申请29件。") == []
     assert _said("本年度共受理政府信息公开申请31件。") == [("R-TXT-APP", 31, 26)]
+
+
+def test_fourth_review_round_sentences():
+    # "no case" and, in a clause of its own, "none corrected or lost": still says no case
+    assert _said("本年度未发生因政府信息公开引起的行政复议、行政诉讼案件，也没有被纠错或败诉的情况。") == [
+        ("R-TXT-NONE", 0, 4), ("R-TXT-NONE", 0, 1)]
+    # 新收 said outright is 新收, even when the number equals 新收 + 结转
+    assert _said("本年新收政府信息公开申请29件。") == [("R-TXT-APP", 29, 26)]
+    # "处理答复" and "依申请公开答复" are 办结 counts
+    assert _said("本年度共依法处理答复政府信息公开申请30件。") == [("R-TXT-APP", 30, 29)]
