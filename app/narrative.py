@@ -148,12 +148,17 @@ def _statements(prose: list[str]) -> list[Statement]:
                     if subject == "本年办结申请" and s[m.start():m.start() + 2] == "答复" \
                             and s[max(0, m.start() - 4):m.start()] in ("同意公开", "部分公开", "不予公开"):
                         continue            # "同意公开答复 9 件": an outcome's count (Shanghai's wording)
+                    said, these = subject, rows
                     if subject == "本年新收申请":
                         if _NOT_RECEIVED.search(s, max(0, m.start() - 2), m.end()):
                             continue
+                        if not m.group(0).startswith("新收"):
+                            said = "本年收到申请"       # 收到/受理: may count last year's carried-over ones too
                         if _WITH_CARRIED.match(s, m.end()):     # "29件（含上年结转3件）": 新收 + 结转
-                            rows = ("1", "2")
-                elif any(a <= m.start() < b for a, b in combined):
+                            these = ("1", "2")
+                    found.append(Statement(s, said, table, these, cols, int(m.group(m.lastindex))))
+                    continue
+                if any(a <= m.start() < b for a, b in combined):
                     continue
                 found.append(Statement(s, subject, table, rows, cols, int(m.group(m.lastindex))))
         if not_disclosure:
@@ -220,8 +225,7 @@ def narrative_findings(report: Report) -> list[Finding]:
         if not keys:
             continue
         total = _sum(report, st.table, keys)
-        if total is not None and total != st.value and st.rows == ("1",) and st.table == "t2" \
-                and "新收" not in st.sentence:
+        if total is not None and total != st.value and st.subject == "本年收到申请" and st.rows == ("1",):
             # "共受理749件" counting last year's carried-over applications with this year's: 新收 + 结转
             carried = _sum(report, "t2", _cells_for(report, "t2", ("2",), st.columns) or [])
             if carried is not None and total + carried == st.value:

@@ -282,7 +282,10 @@ def _rows_b(lines: list[str], start: int, end: int, splits: list[int], bare: boo
                     rows.append(LogicalRow(cells[:k], where[:k]))
                     cells, where = cells[k:], where[k:]
                     splits.append(no)
-                numbers = 0 if _label_like(s) else numbers + 1
+                    numbers = 0
+                elif not _label_like(s):
+                    numbers += 1            # a value written with text: "5件", "无", "/"
+                # (a word that opens no row — "十二" typed for a number, a header's "总计" — changes nothing)
                 cells.append(cell)
                 where.append(no)
         elif not line or line.isspace():                            # a blank line ends the row
@@ -1268,10 +1271,10 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                 datas.append(row)
             continue
         words, outcomes, named = _t3_words(tuple(texts))
-        values = []
+        values = tail = []
         if words and (named or outcomes):
             last_word = words[-1][0]
-            values = list(zip(row.cells[last_word + 1:], row.lines[last_word + 1:]))
+            values = tail = list(zip(row.cells[last_word + 1:], row.lines[last_word + 1:]))
             while len(values) > 5 and _blank(values[-1][0]):
                 values.pop()
             while len(values) > 5 and _blank(values[0][0]):     # a spacer cell of a two-column label area
@@ -1290,8 +1293,9 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         if outcomes or any(t in _T3_TOP for t in texts):
             header_seen = True
             header_outcomes.extend(outcomes)
-            if len(values) >= 5:        # the header and the numbers in one row (their blank line lost)
-                datas.append(LogicalRow([t for t, _ in values], [ln for _, ln in values]))
+            if sum(1 for t, _ in tail if _is_num(t.strip()) or t.strip() in MISSING_TOKENS) >= 5:
+                # the header and the numbers in one row (their blank line lost; a word may stand for a number)
+                datas.append(LogicalRow([t for t, _ in tail], [ln for _, ln in tail]))
             continue
         numeric = sum(1 for t in texts if t and (_is_num(t) or t in MISSING_TOKENS))
         if numeric >= 5:
@@ -1327,8 +1331,9 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                     "其他结果、尚未审结、总计），已按模板的列顺序读取。", "R-LABEL")
     if data is not None:
         vals = list(zip(data.cells, data.lines))
-        while vals and _label_like(vals[0][0].strip()):       # a row label ("数量", "件数") before the numbers
-            vals.pop(0)
+        while vals and _label_like(vals[0][0].strip()) and not vals[0][0].strip()[:1].isdigit() \
+                and not _CN_NUMBER.fullmatch(vals[0][0].strip()):
+            vals.pop(0)         # a row label ("数量", "件数") before the numbers; not "2件3" or "十二" typed for one
         while vals and _label_like(vals[-1][0].strip()):      # a unit ("件") after them
             vals.pop()
         filled = sum(1 for t, _ in vals if not _blank(t))
@@ -1368,6 +1373,9 @@ def _t3_words(texts: tuple[str, ...]):
     outcomes = [m.target for m in (_OUTCOME_INDEX.lookup(t, allow_contains=False) for _, t in words) if m]
     named = next((g for g in (_t3_group(t) for _, t in words) if g), None)
     return words, outcomes, named
+
+
+_CN_NUMBER = _regex.compile(r"[零〇一二两三四五六七八九十百千]+")      # a number written in words
 
 
 def _t3_group(text: str) -> str | None:

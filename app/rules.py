@@ -329,7 +329,7 @@ def _localise(report: Report, broken, holding, unsure=()) -> list[Fix]:
     for rel, _ in broken:
         for k in rel.cells:
             by_cell.setdefault((rel.table, k), []).append(rel)
-    candidates: list[tuple[tuple[str, tuple[str, str]], object, frozenset]] = []
+    candidates: list[tuple[tuple[str, tuple[str, str]], object, frozenset, int | None]] = []
     for (tid, key), rels in by_cell.items():
         if (tid, key) in holding_cells or (tid,) + key in report.guessed:
             continue            # it would break a relation that holds now, or its place is a guess
@@ -345,22 +345,24 @@ def _localise(report: Report, broken, holding, unsure=()) -> list[Fix]:
         if not ok or value is None:
             continue
         unsure_here = unsure_by_cell.get((tid, key), ())
-        if len(rels) < 2 and any(rel.kind == "row-total" for rel in unsure_here):
-            # One break (its column), with the cell's own row unverifiable (its 总计 or a cell left blank):
-            # the row may be shifted or incomplete, and each of its cells would get a "fix".
-            continue
         if not all(_satisfiable(rel, key, value, cells) for rel in unsure_here):
             continue
+        # One break (its column), with the cell's own row unverifiable (its 总计 or a cell left blank): if
+        # another cell of that row is in the same case, the row is shifted or incomplete, and each of its
+        # cells would get a "fix" (below: such candidates are dropped together).
+        weak_row = next((id(rel) for rel in unsure_here if rel.kind == "row-total"), None) if len(rels) < 2 else None
         tpl = report.template_for(tid)
         domain = tpl.tables[tid].column(key[0], key[1]).domain
         if domain == COUNT and (value < 0 or (isinstance(value, Decimal) and value != value.to_integral_value())):
             continue
-        candidates.append(((tid, key), value, frozenset(id(r) for r in rels)))
+        candidates.append(((tid, key), value, frozenset(id(r) for r in rels), weak_row))
+    weak = [c[3] for c in candidates if c[3] is not None]
+    candidates = [c for c in candidates if c[3] is None or weak.count(c[3]) < 2]
     fixes = []
-    for k, (where, value, rels) in enumerate(candidates):
+    for k, (where, value, rels, _) in enumerate(candidates):
         # Another single cell that explains some of the same breaks makes it ambiguous, unless
         # that cell explains strictly fewer of them (it would leave a break standing).
-        if any(j != k and rels & other and not other < rels for j, (_, _, other) in enumerate(candidates)):
+        if any(j != k and rels & other and not other < rels for j, (_, _, other, _) in enumerate(candidates)):
             continue
         tid, key = where
         fixes.append(Fix(tid, key, report.tables[tid][key], value))

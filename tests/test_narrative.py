@@ -125,3 +125,12 @@ def test_fourth_review_round_sentences():
     assert _said("本年新收政府信息公开申请29件。") == [("R-TXT-APP", 29, 26)]
     # "处理答复" and "依申请公开答复" are 办结 counts
     assert _said("本年度共依法处理答复政府信息公开申请30件。") == [("R-TXT-APP", 30, 29)]
+
+
+def test_a_received_count_with_its_new_and_carried_parts_agrees():
+    # "共受理N件，其中本年新收X件，上年结转Y件" (N = X + Y) is not a contradiction; the received count is
+    # named as such in a warning when it is one.
+    assert _said("全年共受理政府信息公开申请29件，其中本年新收26件，上年结转3件。") == []
+    found = _narrative(load_text(__import__("tests.synth", fromlist=["x"]).scratch_report(NARR).replace(
+        "本镇依法做好政府信息公开工作。", "全年共受理政府信息公开申请40件。")))
+    assert [f.rule for f in found] == ["R-TXT-APP"] and "收到申请 40 件" in found[0].message

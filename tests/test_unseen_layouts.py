@@ -918,3 +918,32 @@ def test_a_lone_total_in_a_space_separated_copy_does_not_hide_a_wrong_cell(seeds
     report = load_text(spaced)
     assert report.tables["t2"][("3.1", "3")].is_number
     assert ("t2", "3.1", "3") not in report.guessed
+
+
+def test_a_single_fix_beside_a_row_with_blank_cells_is_kept():
+    # A county department's report leaves every 法人 cell blank; one wrong 总计 breaks its column only,
+    # and is the one cell that repairs it (a real report, 沭阳县发改局 2023, gave no fix after a change).
+    values = {("t2", r, c): v for r, v in (("1", 26), ("3.1", 26), ("3.7", 26)) for c in ("1", "3")}
+    values.update({("t2", r, c): "" for r in ("1", "3.1", "3.7") for c in ("2.1", "2.2", "2.3", "2.4", "2.5")})
+    text = scratch_report(values)
+    row = "（一）予以公开\t26\t\t\t\t\t\t26"
+    assert row in text
+    result = check(load_text(text.replace(row, "（一）予以公开\t26\t\t\t\t\t\t30")))
+    assert [(fx.cell, fx.value) for fx in result.fixes] == [(("3.1", "3"), 26)]
+
+
+@pytest.mark.parametrize("word", ["十二", "2件3"])
+def test_a_word_typed_for_a_number_is_a_value_error_in_one_cell_per_line_and_in_t4(word):
+    # One cell per line without blank lines: a word in a number's place ended the row's count, the next
+    # row was swallowed and reported missing, and no error was left. In 表四 "2件3" was taken for a label.
+    text = scratch_report(WEB, layout_b=True).replace("\t（一）予以公开\n\t10\n\t2\n", f"\t（一）予以公开\n\t10\n\t{word}\n")
+    lines, out = text.split("\n"), []
+    for line in lines:
+        if line == "" and out and out[-1].startswith("\t"):
+            continue
+        out.append(line)
+    result = check(load_text("\n".join(out)))
+    assert ("R-NUM-PARSE", (("3.1", "2.1"),)) in [(f.rule, f.cells) for f in result.findings if f.severity == "error"]
+    t4 = scratch_report(T4).replace("\n2\t1\t0\t1\t4\t", f"\n{word}\t1\t0\t1\t4\t")
+    result = check(load_text(t4))
+    assert [(f.rule, f.cells) for f in result.findings if f.severity == "error"][:1] == [("R-NUM-PARSE", (("1", "1.1"),))]
