@@ -1587,7 +1587,7 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
         if cells is not None:
             tables[tid] = cells
             if splits == [0]:
-                ctx.add("warning", "layout", tid, [], f"{TABLE_SHORT[tid]}的每个单元格各占一段，行与行之间没有分隔，"
+                ctx.add("warning", "layout", tid, [], f"{TABLE_SHORT[tid]}每个单元格各占一段，行与行之间没有分隔，"
                         f"已按行标签分行读取，请核对原表。", "R-SHAPE")
             elif splits:
                 more = f"等 {len(splits)} 处" if len(splits) > 1 else ""
