@@ -108,8 +108,6 @@ def _summaries(reports: list[Report], by_body: dict[str, list[int]]) -> dict[int
     for parent in keys:
         if not parent.endswith(("县", "区", "市", "旗")):
             continue
-        if not any(_REGION_WIDE.search(reports[i].title) for i in by_body[parent]):
-            continue
         children = [k for k in keys if k != parent and k.startswith(parent) and len(k) > len(parent) + 1]
         if not children:
             continue

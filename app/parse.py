@@ -66,6 +66,7 @@ _HEADINGS = (
     ("s5", _regex.compile(r"存在的?(?:主要)?问题|存在的?不足|主要问题|改进措施|改进情况"), "五"),
     ("s6", _regex.compile(r"其他需要报告的?事项"), "六"),
 )
+_SECTION_TITLES = {"s1": "一、总体情况", "s5": "五、存在的主要问题及改进情况", "s6": "六、其他需要报告的事项"}
 _HEADING_WORDS = _regex.compile(r"情况|问题|事项|概述|不足|措施")     # every heading pattern above holds one
 _HEAD_PREFIX = _regex.compile(r"^\s*([一二三四五六七八九十]+|\d+)\s*[、.．]\s*")
 
@@ -274,8 +275,8 @@ def _rows_b(lines: list[str], start: int, end: int, splits: list[int], bare: boo
                     cells, where = [], []
                 elif numbers and _ROW_LABEL.match(s) or (s[1:2] == "、" and s[0] in "一二三四" or s in _OPENS_ROW
                                                           or s.startswith("第二十条")) and any(c.strip() for c in cells):
-                    # (表三's 一、…四、, 表二's row labels and block headings always open a row)
-                    # a label after the row's numbers: the blank line between two rows was lost
+                    # The blank line before this row was lost: a label after the row's numbers, or one that
+                    # always opens a row (表三's 一、…四、, 表二's row labels and block headings).
                     k = len(cells)
                     while k and _blank(cells[k - 1]):
                         k -= 1              # empty cells before the label open the next row
@@ -1634,29 +1635,20 @@ def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_ce
             else:   # the year is only the first one the text names: likely, not certain
                 ctx.add("warning", "format", first_table, [],
                         f"标题中没有年份，按正文中的年份看，{msg}请核对报告年度。", "R-GEN-YEAR")
-    for key, want in (("t1", "二"), ("t2", "三"), ("t3", "四")):
+    # domain.md R-SECTION: all six sections present, numbered 一…六.
+    for key, _, want in _HEADINGS:
+        official = TABLE_TITLES.get(key) or _SECTION_TITLES[key]
+        table = key if key in TABLE_TITLES else first_table
         if key in heads:
             line_no, s = heads[key]
             m = _HEAD_PREFIX.match(s)
             if not m or m.group(1) != want:
-                official = TABLE_TITLES[key]
-                ctx.add("warning", "format", key, [],
+                ctx.add("warning", "format", table, [],
                         f"第 {line_no + 1} 行的标题“{s}”编号不规范，应为“{official}”。", "R-SECTION")
         elif key in tables:
-            ctx.add("warning", "format", key, [],
-                    f"没有找到“{TABLE_TITLES[key]}”这一标题，表格是按内容找到的。", "R-SECTION")
-    # domain.md R-SECTION: all six sections, numbered 一…六 (the tables' three above).
-    for key, want, official in (("s1", "一", "一、总体情况"), ("s5", "五", "五、存在的主要问题及改进情况"),
-                                ("s6", "六", "六、其他需要报告的事项")):
-        if key in heads:
-            line_no, s = heads[key]
-            m = _HEAD_PREFIX.match(s)
-            if not m or m.group(1) != want:
-                ctx.add("warning", "format", first_table, [],
-                        f"第 {line_no + 1} 行的标题“{s}”编号不规范，应为“{official}”。", "R-SECTION")
-        else:
-            ctx.add("warning", "format", first_table, [],
-                    f"没有找到“{official}”这一部分：年度报告应包含这一节。", "R-SECTION")
+            ctx.add("warning", "format", key, [], f"没有找到“{official}”这一标题，表格是按内容找到的。", "R-SECTION")
+        elif key not in TABLE_TITLES:
+            ctx.add("warning", "format", table, [], f"没有找到“{official}”这一部分：年度报告应包含这一节。", "R-SECTION")
 
 
 def _unread_findings(ctx: _Ctx, tables: dict) -> None:

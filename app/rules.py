@@ -316,8 +316,7 @@ def _body_findings(report: Report, tid: str, tpl: Template, cells) -> list[Findi
 
 def _localise(report: Report, broken, holding, unsure=()) -> list[Fix]:
     """holding: identities that hold now (a fix must not touch them); unsure: identities with a blank or
-    missing cell, which a fix through them must make hold with those cells at 0 (else it cannot promise
-    that every relation through it holds)."""
+    missing cell, which a fix through them must leave satisfiable with counts >= 0 in those cells."""
     if not broken:
         return []
     holding_cells = {(rel.table, k) for rel in holding for k in rel.cells}
