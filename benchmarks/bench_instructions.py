@@ -4,9 +4,9 @@
 
 This VM's speed drifts by tens of percent within minutes, so wall or CPU time cannot tell a 2 % change
 from noise. `valgrind --tool=callgrind` counts executed instructions instead: the same total for the
-same code and inputs whatever else the machine does. The figure is the count for a process that loads,
-checks and encodes the first N report files of FOLDER, minus the count for the same process with no
-file (the interpreter's start and `import app.cli`), divided by N. `--tree` measures another checkout
+same code and inputs whatever else the machine does. The figure is the count for a process that runs
+`gouji check --json` (app.cli.main) on the first N report files of FOLDER, output to /dev/null, minus the
+count for the same process with no file (the interpreter's start and `import app.cli`), divided by N. `--tree` measures another checkout
 (e.g. `git archive <commit> | tar -x -C /tmp/old`), so that two commits can be compared exactly.
 FOLDER defaults to a fresh folder of generated reports, as bench_check.py makes them.
 """
@@ -25,17 +25,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 CHILD = r"""
-import sys, os, json
+import sys, os
 tree, folder, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 sys.path.insert(0, tree)
-from app.reader import load_report
-from app.rules import check
-from app.cli import report_json
-files = sorted(os.path.join(folder, f) for f in os.listdir(folder))[:n]
-enc = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
-for f in files:
-    r = load_report(f)
-    enc(report_json(r, check(r)))
+import app.cli
+if n:
+    files = sorted(os.path.join(folder, f) for f in os.listdir(folder))[:n]
+    sys.stdout = open(os.devnull, "w", encoding="utf-8")
+    app.cli.main(["check", "--json"] + files)
 """
 
 

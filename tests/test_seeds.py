@@ -170,3 +170,35 @@ def test_a_reader_that_stops_early_gets_no_traceback(seeds):
     err = proc.stderr.read().decode("utf-8", "replace")
     proc.wait(timeout=60)
     assert "Traceback" not in err and proc.returncode == 1
+
+
+def test_batch_json_encoder_writes_the_standard_encoders_bytes(seeds):
+    """A batch is encoded by orjson (app/cli.py): byte for byte what json's encoder writes, and the
+    documents orjson refuses (an integer past 64 bits, a lone surrogate) fall back to it."""
+    pytest.importorskip("orjson")
+    from app.cli import _ORJSON_FROM, _json_encoder
+
+    fast, standard = _json_encoder(_ORJSON_FROM), _json_encoder(1)
+    assert fast is not standard and fast.__name__ == "fast"
+    for name in seeds:
+        doc = report_json(*_run(seeds, name))
+        assert fast(doc) == standard(doc) == json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
+    odd = {"path": "a\udcff.txt", "n": [2 ** 70, -1, 0.5, None, True], "t": "表\t\"引号\"\n\u2028"}
+    assert json.loads(fast(odd)) == json.loads(standard(odd)) == dict(odd, path="a?.txt")
+    big = {"n": 2 ** 70}
+    assert fast(big) == standard(big) == b'{"n":1180591620717411303424}'
+
+
+def test_check_json_on_a_batch_gives_each_report_as_alone(seeds):
+    """The batch path (orjson past a few dozen files) and the single-file path give the same report."""
+    folder = str(next(iter(seeds.values())).parent)
+    run = lambda args: subprocess.run([sys.executable, "-m", "app", "check", "--json"] + args,  # noqa: E731
+                                      cwd=ROOT, capture_output=True, timeout=120).stdout
+    batch = json.loads(run([folder] * 8))["reports"]
+    assert len(batch) == 40
+    alone = {r["path"]: r for p in sorted(map(str, seeds.values())) for r in json.loads(run([p]))["reports"]}
+    own = lambda rep: [f for f in rep["findings"] if f["kind"] != "cross-year"]  # noqa: E731  (across reports)
+    for rep in batch:
+        one = alone[rep["path"]]
+        assert rep["tables"] == one["tables"] and rep["fixes"] == one["fixes"] and own(rep) == own(one)
+        assert set(rep) == set(one)
