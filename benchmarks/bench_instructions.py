@@ -38,6 +38,7 @@ if n:
 
 def _count(script: Path, tree: Path, folder: Path, n: int) -> int:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONHASHSEED"] = "0"         # string hashes, and so set and dict layouts, the same on every run
     cmd = [sys.executable, str(script), str(tree), str(folder), str(n)]
     subprocess.run(cmd, env=env, check=True, capture_output=True)       # writes the bytecode cache
     with tempfile.TemporaryDirectory() as tmp:
