@@ -80,3 +80,16 @@ def test_an_uncertain_sum_names_every_cell_and_focuses_on_total_and_gaps(seeds):
     assert len(row.cells) == 7 and row.focus[0] == ("3.1", "3") and len(row.focus) == 7
     col = next(f for f in result.findings if f.rule == "R-APP-COL" and f.cells[0] == ("3.7", "1"))
     assert len(col.cells) == 20 and set(col.focus) == {("3.7", "1"), ("3.1", "1"), ("3.2", "1")}
+
+
+def test_cells_made_by_the_parsers_fast_path_equal_cells_made_by_cell():
+    """_make_cells fills a plain number's Cell without Cell.__init__ (app/parse.py): it must set every field
+    as __init__ does, and a field added to Cell must be added there too."""
+    from app.model import NUMBER, Cell
+    from app.parse import _make_cells
+    from app.values import parse_value
+
+    made = _make_cells([("12", 3), ("0", 0), ("１２", 4), ("", 5), ("/", 6)])
+    assert made[0] == Cell("12", NUMBER, 12, 3) and made[1] == Cell("0", NUMBER, 0, None)
+    assert made[2:] == [parse_value("１２", 4), parse_value("", 5), parse_value("/", 6)]
+    assert all(getattr(made[0], f) == getattr(Cell("12", NUMBER, 12, 3), f) for f in Cell.__slots__)
