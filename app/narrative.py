@@ -46,17 +46,19 @@ class Statement(Frozen):
         set_field(self, "value", value)
 
 
-# (regex, subject, table, rows, columns); the number is the last group.
+# (regex, subject, table, rows, columns, words): the number is the last group; `words` are literals of
+# which every match holds one, tested first with `in` (a sentence rarely needs the regex run at all).
 _APP = r"(?:政府信息公开|信息公开|依申请公开|公开)?申请"
 _PATTERNS = [
     (_regex.compile(r"(?:新收|收到|受理|接收|接到)[^。；，,\d]{0,12}?" + _APP
                     + r"(?:[^。；，,\d]{0,8}?|[，,]\s*(?:共计|合计|总计|共|计)[^。；，,\d]{0,4}?)" + _NUM),
-     "本年新收申请", "t2", ("1",), ("3",)),
-    (_regex.compile(r"上年(?:度)?结转[^。；\d]{0,12}?" + _NUM), "上年结转申请", "t2", ("2",), ("3",)),
-    (_regex.compile(r"(?:办结|答复|办理完毕)[^。；，,\d]{0,10}?" + _NUM), "本年办结申请", "t2", ("3.7",), ("3",)),
-    (_regex.compile(r"结转(?:至)?下(?:一)?年度?[^。；\d]{0,12}?" + _NUM), "结转下年度申请", "t2", ("4",), ("3",)),
-    (_regex.compile(r"行政复议[^。；，,\d]{0,8}?" + _NUM), "行政复议", "t3", ("1",), ("1.5",)),
-    (_regex.compile(r"(?:行政)?诉讼[^。；，,\d]{0,8}?" + _NUM), "行政诉讼", "t3", ("1",), ("2.1.5", "2.2.5")),
+     "本年新收申请", "t2", ("1",), ("3",), ("申请",)),
+    (_regex.compile(r"上年(?:度)?结转[^。；\d]{0,12}?" + _NUM), "上年结转申请", "t2", ("2",), ("3",), ("结转",)),
+    (_regex.compile(r"(?:办结|答复|办理完毕)[^。；，,\d]{0,10}?" + _NUM), "本年办结申请", "t2", ("3.7",), ("3",),
+     ("办结", "答复", "办理完毕")),
+    (_regex.compile(r"结转(?:至)?下(?:一)?年度?[^。；\d]{0,12}?" + _NUM), "结转下年度申请", "t2", ("4",), ("3",), ("结转",)),
+    (_regex.compile(r"行政复议[^。；，,\d]{0,8}?" + _NUM), "行政复议", "t3", ("1",), ("1.5",), ("行政复议",)),
+    (_regex.compile(r"(?:行政)?诉讼[^。；，,\d]{0,8}?" + _NUM), "行政诉讼", "t3", ("1",), ("2.1.5", "2.2.5"), ("诉讼",)),
 ]
 # Words that make a sentence's "申请" something else: letters and visits, complaints, hotline calls.
 _NOT_DISCLOSURE = _regex.compile(r"来信|来访|信访|举报|投诉|咨询|热线")
@@ -140,7 +142,9 @@ def _statements(prose: list[str]) -> list[Statement]:
                 found.append(Statement(s, "行政诉讼", "t3", ("1",), ("2.1.5", "2.2.5"), n))
             else:                       # "行政复议、行政诉讼案件5件": the two together
                 found.append(Statement(s, "行政复议和行政诉讼", "t3", ("1",), ("1.5", "2.1.5", "2.2.5"), n))
-        for rx, subject, table, rows, cols in _PATTERNS:
+        for rx, subject, table, rows, cols, words in _PATTERNS:
+            if not any(w in s for w in words):
+                continue
             for m in rx.finditer(s):
                 if table == "t2":
                     if not_disclosure or subject in ("本年办结申请", "结转下年度申请", "上年结转申请") and not has_app:

@@ -134,3 +134,19 @@ def test_a_received_count_with_its_new_and_carried_parts_agrees():
     found = _narrative(load_text(__import__("tests.synth", fromlist=["x"]).scratch_report(NARR).replace(
         "本镇依法做好政府信息公开工作。", "全年共受理政府信息公开申请40件。")))
     assert [f.rule for f in found] == ["R-TXT-APP"] and "收到申请 40 件" in found[0].message
+
+
+def test_each_statement_pattern_holds_one_of_its_guard_words():
+    """_statements runs a pattern only on sentences holding one of its words: every match must hold one."""
+    from app.narrative import _PATTERNS
+
+    samples = ["本年新收政府信息公开申请12件", "收到申请30件", "受理依申请公开申请5件，共计8件", "上年度结转申请2件",
+               "办结29件", "答复申请人10件", "办理完毕3件", "结转至下一年度继续办理1件", "结转下年度4件",
+               "行政复议案件2件", "行政诉讼1起", "诉讼3件"]
+    hits = 0
+    for rx, _, _, _, _, words in _PATTERNS:
+        for s in samples:
+            for m in rx.finditer(s):
+                hits += 1
+                assert any(w in m.group(0) for w in words), (rx.pattern, s)
+    assert hits >= len(samples)
