@@ -92,7 +92,7 @@ _MAX_SENTENCES = 5000    # a report has a few hundred; more is padding, not wort
 def _prose(text: str) -> list[str]:
     """Sentences from lines that are not table cells (no tab) and could state a number or its absence."""
     out = []
-    wide = _WIDE.search(text) is not None
+    wide = any(d in text for d in "０１２３４５６７８９")     # (ten str scans: a fifth of one regex scan)
     findall = _SENTENCE.findall
     useful = _USEFUL.search
     for line in text.split("\n"):
