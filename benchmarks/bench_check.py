@@ -1,6 +1,6 @@
 """Throughput of `gouji check --json` on a folder of generated reports, against a read-and-decode floor.
 
-    .venv/bin/python benchmarks/bench_check.py [--reports 600] [--runs 5] [--profile]
+    .venv/bin/python benchmarks/bench_check.py [--reports 600] [--runs 5] [--profile] [--against TREE]
 
 Generates the reports with tests/synth.py (random consistent numbers in each real seed's layout, a
 third of them with one wrong cell, spread over every encoding; written from scratch when the seeds
@@ -73,16 +73,17 @@ def generate(folder: Path, count: int, seed: int = 1) -> dict[str, int]:
 CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def _run(cmd: list[str]):
+def _run(cmd: list[str], env: dict | None = None):
     r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, env=CHILD_ENV)
+    # (`python -m` puts the working folder first on sys.path: another tree's run starts in that tree)
+    proc = subprocess.run(cmd, capture_output=True, env=env or CHILD_ENV, cwd=(env or {}).get("PYTHONPATH"))
     wall = time.perf_counter() - t0
     r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime, proc
 
 
-def timed_pairs(cmd_a: list[str], cmd_b: list[str], runs: int):
+def timed_pairs(cmd_a: list[str], cmd_b: list[str], runs: int, env_b: dict | None = None):
     """Run a and b alternately, `runs` times each (after one untimed run of each, which writes the
     bytecode cache and warms the file cache). Returns, for a and b: wall times, CPU times (user+sys of
     the child), last process; and the wall ratio a/b of each pair.
@@ -91,12 +92,12 @@ def timed_pairs(cmd_a: list[str], cmd_b: list[str], runs: int):
     moves two blocks of runs apart but moves the two runs of a pair together. CPU time is reported
     beside wall time because other work on the machine inflates the wall clock."""
     _run(cmd_a)
-    _run(cmd_b)
+    _run(cmd_b, env_b)
     a_wall, a_cpu, b_wall, b_cpu, ratios = [], [], [], [], []
     proc_a = proc_b = None
     for _ in range(runs):
         wa, ca, proc_a = _run(cmd_a)
-        wb, cb, proc_b = _run(cmd_b)
+        wb, cb, proc_b = _run(cmd_b, env_b)
         a_wall.append(wa)
         a_cpu.append(ca)
         b_wall.append(wb)
@@ -147,6 +148,9 @@ def main(argv=None) -> int:
     ap.add_argument("--reports", type=int, default=600)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--against", type=Path, metavar="TREE",
+                    help="another checkout (git archive COMMIT | tar -x -C TREE): its check and this tree's run "
+                         "alternately on the same folder, and the time ratio of each pair is reported")
     args = ap.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="gouji-bench-") as tmp:
@@ -189,6 +193,13 @@ def main(argv=None) -> int:
             if enc in det:
                 med, mx, n = det[enc]
                 print(f"{enc:28}{med:10.0f}{mx:10.0f}{n:7d}")
+        if args.against:
+            check_cmd = [sys.executable, "-m", "app", "check", "--json", str(folder)]
+            (a_runs, a_cpus, _), (b_runs, b_cpus, _), pair = timed_pairs(
+                check_cmd, check_cmd, args.runs, env_b=dict(CHILD_ENV, PYTHONPATH=str(args.against.resolve())))
+            m = statistics.median
+            print(f"\nthis tree / {args.against}: {m(pair):.3f}x wall (median of the pairs' ratios), "
+                  f"{m(a_cpus) / m(b_cpus):.3f}x CPU; medians {m(a_runs):.3f} s and {m(b_runs):.3f} s")
         ok = rate >= 500 and ratio <= 20
         print("\nPASS" if ok else "\nMISSED TARGET")
         if args.profile:
