@@ -134,6 +134,7 @@ def _statements(prose: list[str]) -> list[Statement]:
         other = _NOT_DISCLOSURE.search(s)
         not_disclosure = other is not None and (not has_app or other.start() < s.index("申请"))
         combined = []
+        joint = []          # "本年新收和上年结转…申请共30件": one count of the two, not two counts
         for m in (_REVIEW_AND_LAWSUIT.finditer(s) if "复议" in s else ()):
             combined.append((m.start(), m.end()))
             n = int(m.group(1))
@@ -152,8 +153,13 @@ def _statements(prose: list[str]) -> list[Statement]:
                     if subject == "本年办结申请" and s[m.start():m.start() + 2] == "答复" \
                             and s[max(0, m.start() - 4):m.start()] in ("同意公开", "部分公开", "不予公开"):
                         continue            # "同意公开答复 9 件": an outcome's count (Shanghai's wording)
+                    if subject == "上年结转申请" and any(a <= m.start() < b for a, b in joint):
+                        continue
                     said, these = subject, rows
-                    if subject == "本年新收申请":
+                    if subject == "本年新收申请" and "结转" in m.group(0):
+                        joint.append((m.start(), m.end()))
+                        said, these = "本年新收和上年结转申请", ("1", "2")
+                    elif subject == "本年新收申请":
                         if _NOT_RECEIVED.search(s, max(0, m.start() - 2), m.end()):
                             continue
                         if not m.group(0).startswith("新收"):

@@ -150,3 +150,13 @@ def test_each_statement_pattern_holds_one_of_its_guard_words():
                 hits += 1
                 assert any(w in m.group(0) for w in words), (rx.pattern, s)
     assert hits >= len(samples)
+
+
+def test_new_and_carried_applications_counted_together():
+    """"本年新收和上年结转的申请共N件" is one count of 新收 + 结转, not a count of each (two false warnings)."""
+    assert _said("本年新收和上年结转政府信息公开申请共29件，办结29件。") == []
+    assert _said("受理本年新收及上年结转的政府信息公开申请共计29件。") == []
+    found = _narrative(load_text(__import__("tests.synth", fromlist=["x"]).scratch_report(NARR).replace(
+        "本镇依法做好政府信息公开工作。", "本年新收和上年结转政府信息公开申请共31件。")))
+    assert [f.rule for f in found] == ["R-TXT-APP"]
+    assert found[0].expected == 31 and found[0].actual == 29 and "新收和上年结转申请 31 件" in found[0].message
