@@ -34,7 +34,7 @@ class Cell(Record):
 
     raw: the cell's text as written (stripped), "" when blank; value: set when state == NUMBER;
     line: 1-based line of the decoded text the cell was read from; notes: normalisations applied
-    (fullwidth, space, thousands, unit:元, plus)."""
+    (fullwidth, space, thousands, unit:元, plus, sign, inner-space, minus-zero)."""
 
     __slots__ = ("raw", "state", "value", "line", "notes")
 

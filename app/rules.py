@@ -177,6 +177,8 @@ def _domain_finding(tid, key, name, cell, domain) -> Finding | None:
         if note == "sign":
             return make("warning", f"{name}写成了“{cell.raw}”（应写作带“-”或“+”的数字），已按 {format_number(v)} 读取。",
                         "R-NUM-PARSE")
+        if note == "minus-zero" and domain != SIGNED:
+            return make("warning", f"{name}写成了“{cell.raw}”（带负号的 0），已按 0 读取，请确认原意。", "R-NUM-PARSE")
         if note == "fullwidth":
             return make("warning", f"{name}用了全角数字“{cell.raw}”，已按 {format_number(v)} 读取。", "R-NUM-PARSE")
     return None

@@ -79,6 +79,8 @@ def _parse(text: str, line: int | None) -> Cell:
     value = _to_number(s)
     if value is None:
         return Cell(raw, TEXT, None, line, tuple(notes))
+    if value == 0 and s.startswith("-"):
+        notes.append("minus-zero")          # "-0": a count or amount with a sign it cannot have
     return Cell(raw, NUMBER, value, line, tuple(dict.fromkeys(notes)))
 
 

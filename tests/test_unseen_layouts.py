@@ -605,6 +605,17 @@ def test_a_whole_count_written_as_a_decimal_is_named():
     assert _rules(result, "error") == []
 
 
+@pytest.mark.parametrize("written", ["-0", "－0", "−0"])
+def test_a_count_written_minus_zero_is_named(written):
+    """"-0" in a count is 0, but a sign a count cannot have: the clerk is asked (it was read in silence)."""
+    text = scratch_report(VALUES)
+    assert "\n行政规范性文件\t7\t0\t7\n" in text
+    result = check(load_text(text.replace("\n行政规范性文件\t7\t0\t7\n", f"\n行政规范性文件\t7\t{written}\t7\n")))
+    found = [f for f in result.findings if f.cells == (("20.1.2", "2"),)]
+    assert [(f.severity, f.rule) for f in found] == [("warning", "R-NUM-PARSE")] and written in found[0].message
+    assert _rules(result, "error") == []
+
+
 def test_a_fee_written_with_five_decimals_is_named_even_when_the_last_is_zero():
     text = scratch_report({("t1", "20.8.1", "1"): 0}).replace("\n行政事业性收费\t0\t", "\n行政事业性收费\t1.23450\t")
     result = check(load_text(text))
