@@ -62,7 +62,7 @@ _HEADINGS = (
     ("s1", _regex.compile(r"总体情况|概述|基本情况"), "一"),
     ("t1", _regex.compile(r"主动公开政府信息(?:的)?情况"), "二"),
     ("t2", _regex.compile(r"收到和处理政府信息公开申请(?:的)?情况"), "三"),
-    ("t3", _regex.compile(r"行政复议[、和及与，,]?\s*行政诉讼(?:的)?情况"), "四"),
+    ("t3", _regex.compile(r"行政复议[、和及与，,]?\s*(?:提起)?\s*行政诉讼(?:的)?情况"), "四"),
     ("s5", _regex.compile(r"存在的?(?:主要)?问题|存在的?不足|主要问题|改进措施|改进情况"), "五"),
     ("s6", _regex.compile(r"其他需要报告的?事项"), "六"),
 )
@@ -1556,7 +1556,8 @@ def _regions(lines: list[str], heads: dict[str, tuple[int, str]]) -> dict[str, t
             j = _first(lines, lambda s: "勾稽关系" in s or "申请人情况" in s, max(0, i - 12))
             starts["t2"] = j if j is not None and j <= i else i
     if "t3" not in starts:
-        i = _first(lines, lambda s: s.strip() in ("行政复议", "行政诉讼") or s.startswith("行政复议\t"),
+        i = _first(lines, lambda s: s.strip() in ("行政复议", "行政诉讼") or s.startswith("行政复议\t")
+                   or s.split()[:2] == ["行政复议", "行政诉讼"],           # a PDF copy: "行政复议 行政诉讼"
                    starts.get("t2", starts.get("t1", 0)))
         if i is not None:
             starts["t3"] = i

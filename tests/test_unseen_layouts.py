@@ -958,3 +958,21 @@ def test_a_word_typed_for_a_number_is_a_value_error_in_one_cell_per_line_and_in_
     t4 = scratch_report(T4).replace("\n2\t1\t0\t1\t4\t", f"\n{word}\t1\t0\t1\t4\t")
     result = check(load_text(t4))
     assert [(f.rule, f.cells) for f in result.findings if f.severity == "error"][:1] == [("R-NUM-PARSE", (("1", "1.1"),))]
+
+
+@pytest.mark.parametrize("heading", ["四、因政府信息公开工作被申请行政复议提起行政诉讼情况",
+                                     "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"])
+def test_table_four_under_the_heading_that_names_the_lawsuit_as_brought(heading):
+    """Review round 11 (文登区信访局 2022): "…被申请行政复议提起行政诉讼情况" was no heading, so 表四 was lost."""
+    text = scratch_report(VALUES).replace("四、政府信息公开行政复议、行政诉讼情况", heading)
+    result = check(load_text(text))
+    assert result.findings == ()
+
+
+def test_table_four_found_by_its_header_copied_from_a_pdf_with_spaces():
+    """No heading (a PDF page starts inside the report) and the header "行政复议 行政诉讼" set apart by a space."""
+    text = scratch_report(VALUES)
+    text = text.replace("四、政府信息公开行政复议、行政诉讼情况\n\n", "").replace(
+        "行政复议\t\t\t\t\t行政诉讼", "行政复议 行政诉讼")
+    report = load_text(text)
+    assert "t3" in report.tables and all(c.value == 0 for c in report.tables["t3"].values())
