@@ -77,6 +77,12 @@ _ALL_UPHELD = _regex.compile(r"均(?:获|被|予以)?维持")
 
 
 _HAS_DIGIT = _regex.compile(r"\d")
+_NEXT_YEAR = _regex.compile(r"下一?年")
+
+
+def _clause_start(s: str, at: int) -> int:
+    """Where the clause holding position `at` of sentence s begins (after the last comma or semicolon)."""
+    return max(s.rfind(c, 0, at) for c in "，,；;") + 1
 _OUTCOME_WORDS = _regex.compile(r"纠错|纠正|败诉|撤销|确认违法|被改变")
 _CLAUSE_END = _regex.compile(r"[，,；;]")
 # A kind given a count after it in the same clause: "发生行政诉讼1件".
@@ -153,6 +159,8 @@ def _statements(prose: list[str]) -> list[Statement]:
                     if subject == "本年办结申请" and s[m.start():m.start() + 2] == "答复" \
                             and s[max(0, m.start() - 4):m.start()] in ("同意公开", "部分公开", "不予公开"):
                         continue            # "同意公开答复 9 件": an outcome's count (Shanghai's wording)
+                    if subject == "本年办结申请" and _NEXT_YEAR.search(s, _clause_start(s, m.start()), m.start()):
+                        continue            # "转下一年度办理答复的有 1 件": carried over, not closed
                     if subject == "上年结转申请" and any(a <= m.start() < b for a, b in joint):
                         continue
                     said, these = subject, rows

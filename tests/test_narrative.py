@@ -160,3 +160,9 @@ def test_new_and_carried_applications_counted_together():
         "本镇依法做好政府信息公开工作。", "本年新收和上年结转政府信息公开申请共31件。")))
     assert [f.rule for f in found] == ["R-TXT-APP"]
     assert found[0].expected == 31 and found[0].actual == 29 and "新收和上年结转申请 31 件" in found[0].message
+
+
+def test_a_count_answered_next_year_is_not_the_closed_count():
+    """Review round 11 (上海市科委 2024): "转下一年度办理答复的有 1 件" was read as 办结 1 件 against 35."""
+    assert _said("本年办结的政府信息公开申请中同意公开答复29件，转下一年度办理答复的有1件。") == []
+    assert _said("本年度答复政府信息公开申请30件。") == [("R-TXT-APP", 30, 29)]
