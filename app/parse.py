@@ -1622,8 +1622,9 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
                            "请确认这是政府信息公开工作年度报告的文本。")
 
     _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_certain)
-    _unread_findings(ctx, tables)
     error = _cut_off(lines, regions, tables, ctx)
+    # (a table the file ends inside is explained by that error: not also "its layout is not recognised")
+    _unread_findings(ctx, tables, skip=max(regions, key=lambda k: regions[k][0]) if error else None)
     second = _second_report(lines, regions, title, next(iter(tables)), ctx)
     text_end = None if second is None else sum(map(len, lines[:second])) + second
     return Report(path=path, encoding=encoding, text=text, title=title, year=year, format=fmt,
@@ -1674,12 +1675,12 @@ def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_ce
             ctx.add("warning", "format", table, [], f"没有找到“{official}”这一部分：年度报告应包含这一节。", "R-SECTION")
 
 
-def _unread_findings(ctx: _Ctx, tables: dict) -> None:
+def _unread_findings(ctx: _Ctx, tables: dict, skip: str | None = None) -> None:
     """A table found but (nearly) not read is an error, not a clean table: its cells would otherwise only
     be blank or absent warnings, and the report would pass (cells set apart by single spaces, the blank
     lines between one-cell-per-line rows lost)."""
     for tid, cells in tables.items():
-        if any(f.table == tid and f.severity == "error" for f in ctx.findings):
+        if tid == skip or any(f.table == tid and f.severity == "error" for f in ctx.findings):
             continue
         read = len(cells) - sum(map(is_, cells.values(), repeat(_ABSENT)))
         if read * 2 >= len(cells):

@@ -976,3 +976,14 @@ def test_table_four_found_by_its_header_copied_from_a_pdf_with_spaces():
         "行政复议\t\t\t\t\t行政诉讼", "行政复议 行政诉讼")
     report = load_text(text)
     assert "t3" in report.tables and all(c.value == 0 for c in report.tables["t3"].values())
+
+
+@pytest.mark.parametrize("layout_b", [False, True])
+def test_a_report_cut_off_inside_a_table_is_not_also_told_its_layout_is_unrecognised(layout_b):
+    """Review round 11: five reports cut off in 表三 each got "排列方式可能无法识别" beside the cut-off error."""
+    text = scratch_report(VALUES, layout_b=layout_b)
+    cut = text[:text.index("（二）部分公开")]
+    report = load_text(cut)
+    assert "被截断" in report.error
+    assert not [f for f in check(report).findings if f.rule == "R-SHAPE" and f.table == "t2"]
+    assert report.tables["t2"][("3.1", "1")].value == 3          # what is there is read
