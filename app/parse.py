@@ -540,11 +540,15 @@ def _t1_header(row: LogicalRow, first: int, block: Block, ctx: _Ctx, generation:
     return list(hit[0])
 
 
+_YEAR_NOTE = _regex.compile(r"[（(]\s*(?:19|20)\d\d\s*年?度?\s*[)）]")
+
+
 def _t1_header_order(labels: tuple[str, ...], block: Block, ctx: _Ctx, generation: str) -> list[str]:
     index = _block_column_index(generation, block.id)
     order: list[str] = []
     for text in labels:
-        m = index.lookup(text)
+        # "本年(2023)制发件数": the year written into the header is the template's column, not a typo
+        m = index.lookup(_YEAR_NOTE.sub("", text) if "20" in text or "19" in text else text)
         if m is None or m.target in order:
             ctx.add("warning", "format", "t1", [(r.id, c.id) for r in block.rows for c in block.columns],
                     f"表二{block.title}的列标题“{text}”不是模板中的列，已按模板的列顺序读取。", "R-LABEL")

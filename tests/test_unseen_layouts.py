@@ -987,3 +987,12 @@ def test_a_report_cut_off_inside_a_table_is_not_also_told_its_layout_is_unrecogn
     assert "被截断" in report.error
     assert not [f for f in check(report).findings if f.rule == "R-SHAPE" and f.table == "t2"]
     assert report.tables["t2"][("3.1", "1")].value == 3          # what is there is read
+
+
+def test_the_year_written_into_a_column_header_is_no_typo():
+    """Review round 11 (东湖街道 2023): "本年(2023)制发件数" was told "疑似错别字"."""
+    text = scratch_report(VALUES)
+    assert "\t本年制发件数\t本年废止件数\t" in text
+    text = text.replace("\t本年制发件数\t本年废止件数\t", "\t本年(2023)制发件数\t本年（2023年）废止件数\t")
+    result = check(load_text(text))
+    assert result.findings == ()
