@@ -275,6 +275,9 @@ def _rows_b(lines: list[str], start: int, end: int, splits: list[int], bare: boo
                 where.append(no)
             else:
                 s = cell.strip()
+                if every_cell and where and where[-1] == no - 1 and _wrapped_part(cells[-1].strip(), s):
+                    cells[-1] = cells[-1].strip() + s   # a header wrapped inside its cell: "本年新\n制作数量"
+                    continue
                 if cells and s[:1] in "（(申" and ("勾稽关系" in s or "申请人情况" in s):
                     # 表三's header repeated after a page break, with no blank line before it
                     rows.append(LogicalRow(cells, where))
@@ -313,6 +316,28 @@ def _rows_b(lines: list[str], start: int, end: int, splits: list[int], bare: boo
     if cells:
         rows.append(LogicalRow(cells, where))
     return rows
+
+
+def _wrapped_part(prev: str, s: str) -> bool:
+    """In a copy where a blank line follows every cell: whether text s on the line right under cell `prev`
+    (no blank line between) is the rest of that cell, wrapped — when `prev` is no template label and the
+    two together are ("本年新" + "制作数量"). Cells of a header set one per line are each a label already."""
+    if len(prev) > 12 or not _label_like(s) or not _label_like(prev):
+        return False
+    labels = _template_labels()
+    return norm(prev) not in labels and norm(prev + s) in labels
+
+
+@lru_cache(maxsize=1)
+def _template_labels() -> frozenset[str]:
+    """Every row and column label of every table of both generations, with their variants, normalised."""
+    out = set()
+    for generation in ("2019", "2021"):
+        for spec in get_template(generation).tables.values():
+            for block in spec.blocks:
+                for item in tuple(block.rows) + tuple(block.columns):
+                    out.update(norm(t) for t in item.path + item.variants)
+    return frozenset(out)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -996,3 +996,13 @@ def test_the_year_written_into_a_column_header_is_no_typo():
     text = text.replace("\t本年制发件数\t本年废止件数\t", "\t本年(2023)制发件数\t本年（2023年）废止件数\t")
     result = check(load_text(text))
     assert result.findings == ()
+
+
+def test_a_header_wrapped_inside_its_cell_in_a_web_copy_is_one_header():
+    """Review round 11 (大五里镇 2020): in a copy with a blank line after every cell, "本年新\\n制作数量" (one cell,
+    wrapped) was read as two headers, and the table was told its header "本年新" is not a column."""
+    plain = _web_copy(scratch_report(VALUES, layout_b=True))
+    assert "\n本年制发件数\n" in plain and "\n本年废止件数\n" in plain
+    wrapped = plain.replace("\n本年制发件数\n", "\n本年制发\n件数\n").replace("\n本年废止件数\n", "\n本年\n废止件数\n")
+    assert [f.message for f in check(load_text(wrapped)).findings] == [f.message for f in check(load_text(plain)).findings]
+    assert not [f for f in check(load_text(wrapped)).findings if f.rule == "R-LABEL"]
