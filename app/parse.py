@@ -282,10 +282,10 @@ def _rows_b(lines: list[str], start: int, end: int, splits: list[int], bare: boo
                     # 表三's header repeated after a page break, with no blank line before it
                     rows.append(LogicalRow(cells, where))
                     cells, where = [], []
-                elif numbers and _ROW_LABEL.match(s) or (s[1:2] == "、" and s[0] in "一二三四" or s in _OPENS_ROW
+                elif numbers and (_ROW_LABEL.match(s) or "。" in s) or (s[1:2] == "、" and s[0] in "一二三四" or s in _OPENS_ROW
                                                           or s.startswith("第二十条")) and any(c.strip() for c in cells):
-                    # The blank line before this row was lost: a label after the row's numbers, or one that
-                    # always opens a row (表三's 一、…四、, 表二's row labels and block headings).
+                    # The blank line before this row was lost: a label (or a sentence) after the row's numbers,
+                    # or one that always opens a row (表三's 一、…四、, 表二's row labels and block headings).
                     k = len(cells)
                     while k and _blank(cells[k - 1]):
                         k -= 1              # empty cells before the label open the next row

@@ -1006,3 +1006,13 @@ def test_a_header_wrapped_inside_its_cell_in_a_web_copy_is_one_header():
     wrapped = plain.replace("\n本年制发件数\n", "\n本年制发\n件数\n").replace("\n本年废止件数\n", "\n本年\n废止件数\n")
     assert [f.message for f in check(load_text(wrapped)).findings] == [f.message for f in check(load_text(plain)).findings]
     assert not [f for f in check(load_text(wrapped)).findings if f.rule == "R-LABEL"]
+
+
+@pytest.mark.parametrize("prose", ["本年度共发生行政复议0件，行政诉讼0件。", "注：本表数据截至2022年12月31日。"])
+def test_a_sentence_right_after_table_four_in_a_web_copy_is_not_part_of_its_row(prose):
+    """A web copy's 表四 followed by a sentence with a number in it: the sentence joined the numbers' row and
+    表四 was "只有表头，没有数据行" (an error on a clean report)."""
+    text = _web_copy(scratch_report(VALUES, layout_b=True))
+    at = text.index("五、存在的主要问题")
+    result = check(load_text(text[:at] + prose + "\n\n" + text[at:]))
+    assert _rules(result, "error") == [] and {f.rule for f in result.findings} == {"R-SHAPE"}
