@@ -641,6 +641,18 @@ def _t2_classifier(generation: str):
             m = row_index.lookup(text, allow_fuzzy=fuzzy)
             if m is not None and m.target[0] == "row":
                 row_match = m
+            elif " " in text:
+                # A group's label and the row's set apart by a space, not a tab ("三、本年度办理结果 (一) 予以公开"):
+                # a group's label exactly, then a row's label exactly.
+                parts = text.split()
+                for k in range(1, len(parts)):
+                    g = row_index.lookup(" ".join(parts[:k]), allow_fuzzy=False)
+                    if g is None or g.target[0] != "group" or g.quality != "exact":
+                        continue
+                    m = row_index.lookup(" ".join(parts[k:]), allow_fuzzy=False)
+                    if m is not None and m.target[0] == "row" and m.quality == "exact":
+                        row_match = m
+                    break
         hit = (col_hit, row_match)
         if len(memo) < 20000:
             memo[key] = hit

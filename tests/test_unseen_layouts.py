@@ -1016,3 +1016,12 @@ def test_a_sentence_right_after_table_four_in_a_web_copy_is_not_part_of_its_row(
     at = text.index("五、存在的主要问题")
     result = check(load_text(text[:at] + prose + "\n\n" + text[at:]))
     assert _rules(result, "error") == [] and {f.rule for f in result.findings} == {"R-SHAPE"}
+
+
+def test_a_group_label_and_a_row_label_set_apart_by_a_space_name_the_row(seeds):
+    """Seed 000 with "三、本年度办理结果 (一) 予以公开" in one cell (a space for the tab): the row was read by its
+    position, with a warning that it has no label."""
+    text = seeds["000"].read_text(encoding="utf-8")
+    assert "三、本年度办理结果\t(一) 予以公开" in text
+    spaced = check(load_text(text.replace("三、本年度办理结果\t(一) 予以公开", "三、本年度办理结果 (一) 予以公开")))
+    assert [(f.severity, f.rule) for f in spaced.findings] == [(f.severity, f.rule) for f in check(load_text(text)).findings]
