@@ -70,7 +70,9 @@ def json_number(v: Number | None):
     if isinstance(v, Decimal):
         if v == v.to_integral_value():
             return int(v)
-        return float(v)
+        f = float(v)
+        # A decimal past float's range (hundreds of digits) would be written "Infinity", which is not JSON.
+        return f if f - f == 0 else None
     return v
 
 

@@ -187,6 +187,17 @@ def test_batch_json_encoder_writes_the_standard_encoders_bytes(seeds):
     assert json.loads(fast(odd)) == json.loads(standard(odd)) == dict(odd, path="a?.txt")
     big = {"n": 2 ** 70}
     assert fast(big) == standard(big) == b'{"n":1180591620717411303424}'
+    # floats as json writes them (orjson writes those under 1e-4 its own way: "0.00001", "1e-7")
+    for x in (1e-05, 5e-05, 1e-07, 7.5783e-06, -3e-05, 0.5, 1e-4, 1234.5678, 1e16):
+        assert fast({"v": x, "s": "e-0.0000"}) == standard({"v": x, "s": "e-0.0000"})
+        assert fast({"v": x}) == standard({"v": x}) == json.dumps({"v": x}, separators=(",", ":")).encode()
+
+
+def test_a_decimal_past_floats_range_is_null_in_json_not_infinity():
+    from decimal import Decimal
+
+    from app.model import json_number
+    assert json_number(Decimal("1" * 400 + ".5")) is None and json_number(Decimal("0.00005")) == 5e-05
 
 
 def test_check_json_on_a_batch_gives_each_report_as_alone(seeds):
