@@ -78,11 +78,16 @@ _ALL_UPHELD = _regex.compile(r"均(?:获|被|予以)?维持")
 
 _HAS_DIGIT = _regex.compile(r"\d")
 _NEXT_YEAR = _regex.compile(r"下一?年")
+_CARRIED_BEFORE = _regex.compile(r"结转\s*(?:申请)?\s*$")
 
 
-def _clause_start(s: str, at: int) -> int:
-    """Where the clause holding position `at` of sentence s begins (after the last comma or semicolon)."""
-    return max(s.rfind(c, 0, at) for c in "，,；;") + 1
+def _phrase_start(s: str, at: int) -> int:
+    """Where the phrase that ends at position `at` of sentence s begins: after the last punctuation mark
+    (，；、 and brackets) or digit before it ("…0件、已答复申请28件": the phrase of 答复 is "已")."""
+    k = at
+    while k > 0 and s[k - 1] not in "，,；;、（）()" and not s[k - 1].isdigit():
+        k -= 1
+    return k
 _OUTCOME_WORDS = _regex.compile(r"纠错|纠正|败诉|撤销|确认违法|被改变")
 _CLAUSE_END = _regex.compile(r"[，,；;]")
 # A kind given a count after it in the same clause: "发生行政诉讼1件".
@@ -159,18 +164,24 @@ def _statements(prose: list[str]) -> list[Statement]:
                     if subject == "本年办结申请" and s[m.start():m.start() + 2] == "答复" \
                             and s[max(0, m.start() - 4):m.start()] in ("同意公开", "部分公开", "不予公开"):
                         continue            # "同意公开答复 9 件": an outcome's count (Shanghai's wording)
-                    if subject == "本年办结申请" and _NEXT_YEAR.search(s, _clause_start(s, m.start()), m.start()):
+                    if subject == "本年办结申请" and _NEXT_YEAR.search(s, _phrase_start(s, m.start()), m.start()):
                         continue            # "转下一年度办理答复的有 1 件": carried over, not closed
                     if subject == "上年结转申请" and any(a <= m.start() < b for a, b in joint):
                         continue
                     said, these = subject, rows
-                    if subject == "本年新收申请" and "结转" in m.group(0):
-                        joint.append((m.start(), m.end()))
-                        said, these = "本年新收和上年结转申请", ("1", "2")
-                    elif subject == "本年新收申请":
+                    if subject == "本年新收申请":
                         if _NOT_RECEIVED.search(s, max(0, m.start() - 2), m.end()):
                             continue
-                        if not m.group(0).startswith("新收"):
+                        text = m.group(0)
+                        if _CARRIED_BEFORE.search(s, 0, m.start(m.lastindex)):
+                            continue            # "申请（含上年结转3件）共29件": the number is the carried part
+                        if "结转" in text[:text.find("申请")] and "不含" not in text:
+                            # "本年新收和上年结转…申请共30件": one count of the two; "新收、上年结转…申请分别为
+                            # 26件、3件": the first is 新收's. Either way the 结转 match inside is not a count.
+                            joint.append((m.start(), m.end()))
+                            if "分别" not in text:
+                                said, these = "本年新收和上年结转申请", ("1", "2")
+                        elif not text.startswith("新收"):
                             said = "本年收到申请"       # 收到/受理: may count last year's carried-over ones too
                         if _WITH_CARRIED.match(s, m.end()):     # "29件（含上年结转3件）": 新收 + 结转
                             these = ("1", "2")

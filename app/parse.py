@@ -220,6 +220,9 @@ def _split_cells(line: str) -> list[str]:
     return [m.group(1)] + m.group(2).split() if m else [line]
 
 
+# A sentence, not a cell: words that end with a full stop ("注：本表数据截至2022年12月31日。"), not a number
+# with "。" typed for its point ("1。5", "0。").
+_SENTENCE_CELL = _regex.compile(r"[\u4e00-\u9fff]{4}.*。$")
 _BARE_NUMBER = _regex.compile(r"\n[ \u3000]*[0-9０-９][0-9０-９.,]*[ \u3000]*(?=\n)")
 # A cell that opens a row: an enumerated label ("（三）…", "1.…", "一、…") or four Chinese characters and more
 # without a digit ("行政规范性文件"); not a word typed into a number's cell ("十二", "2件3").
@@ -282,7 +285,7 @@ def _rows_b(lines: list[str], start: int, end: int, splits: list[int], bare: boo
                     # 表三's header repeated after a page break, with no blank line before it
                     rows.append(LogicalRow(cells, where))
                     cells, where = [], []
-                elif numbers and (_ROW_LABEL.match(s) or "。" in s) or (s[1:2] == "、" and s[0] in "一二三四" or s in _OPENS_ROW
+                elif numbers and (_ROW_LABEL.match(s) or _SENTENCE_CELL.search(s)) or (s[1:2] == "、" and s[0] in "一二三四" or s in _OPENS_ROW
                                                           or s.startswith("第二十条")) and any(c.strip() for c in cells):
                     # The blank line before this row was lost: a label (or a sentence) after the row's numbers,
                     # or one that always opens a row (表三's 一、…四、, 表二's row labels and block headings).
@@ -1663,9 +1666,10 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
                            "请确认这是政府信息公开工作年度报告的文本。")
 
     _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_certain)
-    error = _cut_off(lines, regions, tables, ctx)
+    cut = _cut_off(lines, regions, tables)
+    error = cut and cut[1]
     # (a table the file ends inside is explained by that error: not also "its layout is not recognised")
-    _unread_findings(ctx, tables, skip=max(regions, key=lambda k: regions[k][0]) if error else None)
+    _unread_findings(ctx, tables, skip=cut and cut[0])
     second = _second_report(lines, regions, title, next(iter(tables)), ctx)
     text_end = None if second is None else sum(map(len, lines[:second])) + second
     return Report(path=path, encoding=encoding, text=text, title=title, year=year, format=fmt,
@@ -1753,8 +1757,8 @@ def _second_report(lines: list[str], regions: dict, title: str, table: str, ctx:
     return None
 
 
-def _cut_off(lines, regions, tables, ctx) -> str | None:
-    """A file that ends inside a table that lacks rows was cut off: say so as an error."""
+def _cut_off(lines, regions, tables) -> tuple[str, str] | None:
+    """A file that ends inside a table that lacks rows was cut off: (that table, the error that says so)."""
     last = max(regions.items(), key=lambda kv: kv[1][0])
     tid, (s, e) = last
     tail = [ln for ln in lines[e:] if ln.strip()]
@@ -1762,5 +1766,5 @@ def _cut_off(lines, regions, tables, ctx) -> str | None:
         return None
     absent = tid not in tables or any("absent" in c.notes for c in tables[tid].values())
     if absent:
-        return f"报告在{TABLE_SHORT[tid]}中途就结束了，文件可能不完整（被截断）。已读出的部分照常检查，请核对原文件。"
+        return tid, f"报告在{TABLE_SHORT[tid]}中途就结束了，文件可能不完整（被截断）。已读出的部分照常检查，请核对原文件。"
     return None

@@ -160,6 +160,8 @@ def _domain_finding(tid, key, name, cell, domain) -> Finding | None:
             return make("error", f"{name}是负数（{format_number(v)}），金额不能为负。", "R-ACT-FEE")
         if isinstance(v, Decimal) and -v.as_tuple().exponent > 4:
             return make("warning", f"{name}有超过 4 位小数（{cell.raw}），金额以万元为单位、保留 4 位小数。", "R-ACT-FEE")
+    if "minus-zero" in cell.notes and domain != SIGNED:     # (before "sign": a count takes no sign at all)
+        return make("warning", f"{name}写成了“{cell.raw}”（带负号的 0），已按 0 读取，请确认原意。", "R-NUM-PARSE")
     for note in cell.notes:
         if note.startswith("unit:"):
             unit = note[5:]
@@ -177,8 +179,6 @@ def _domain_finding(tid, key, name, cell, domain) -> Finding | None:
         if note == "sign":
             return make("warning", f"{name}写成了“{cell.raw}”（应写作带“-”或“+”的数字），已按 {format_number(v)} 读取。",
                         "R-NUM-PARSE")
-        if note == "minus-zero" and domain != SIGNED:
-            return make("warning", f"{name}写成了“{cell.raw}”（带负号的 0），已按 0 读取，请确认原意。", "R-NUM-PARSE")
         if note == "fullwidth":
             return make("warning", f"{name}用了全角数字“{cell.raw}”，已按 {format_number(v)} 读取。", "R-NUM-PARSE")
     return None

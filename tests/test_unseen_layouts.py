@@ -613,7 +613,7 @@ def test_a_count_written_minus_zero_is_named(written):
     result = check(load_text(text.replace("\n行政规范性文件\t7\t0\t7\n", f"\n行政规范性文件\t7\t{written}\t7\n")))
     found = [f for f in result.findings if f.cells == (("20.1.2", "2"),)]
     assert [(f.severity, f.rule) for f in found] == [("warning", "R-NUM-PARSE")] and written in found[0].message
-    assert _rules(result, "error") == []
+    assert "带负号的 0" in found[0].message and _rules(result, "error") == []
 
 
 def test_a_fee_written_with_five_decimals_is_named_even_when_the_last_is_zero():
@@ -1025,3 +1025,14 @@ def test_a_group_label_and_a_row_label_set_apart_by_a_space_name_the_row(seeds):
     assert "三、本年度办理结果\t(一) 予以公开" in text
     spaced = check(load_text(text.replace("三、本年度办理结果\t(一) 予以公开", "三、本年度办理结果 (一) 予以公开")))
     assert [(f.severity, f.rule) for f in spaced.findings] == [(f.severity, f.rule) for f in check(load_text(text)).findings]
+
+
+@pytest.mark.parametrize("web", [False, True])
+def test_a_number_with_a_full_stop_typed_for_its_point_stays_in_its_row(web):
+    """The sentence rule (a sentence after a row's numbers opens a row) must not take "0。" or "1。5" for a
+    sentence: the cell is a value that is not a number, an error (review of the session's diff)."""
+    text = scratch_report(VALUES, layout_b=True)
+    assert "\t（一）予以公开\n\t3\n\t0\n" in text
+    text = text.replace("\t（一）予以公开\n\t3\n\t0\n", "\t（一）予以公开\n\t3\n\t0。\n")
+    result = check(load_text(_web_copy(text) if web else text))
+    assert [(f.cells, f.rule) for f in result.findings if f.severity == "error"] == [((("3.1", "2.1"),), "R-NUM-PARSE")]
