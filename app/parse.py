@@ -568,6 +568,7 @@ def _t1_header(row: LogicalRow, first: int, block: Block, ctx: _Ctx, generation:
     return list(hit[0])
 
 
+_HEADER_YEAR = _regex.compile(r"本年\s*[（(]\s*((?:19|20)\d\d)\s*年?度?\s*[)）]")
 _YEAR_NOTE = _regex.compile(r"[（(]\s*(?:19|20)\d\d\s*年?度?\s*[)）]")
 
 
@@ -1704,6 +1705,12 @@ def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_ce
             else:   # the year is only the first one the text names: likely, not certain
                 ctx.add("warning", "format", first_table, [],
                         f"标题中没有年份，按正文中的年份看，{msg}请核对报告年度。", "R-GEN-YEAR")
+    # "本年(2021)制发件数" in a 2023 report: the column header names another year than the report's.
+    if year is not None and ("本年(" in t1_text or "本年（" in t1_text):
+        other = next((m for m in _HEADER_YEAR.finditer(t1_text) if int(m.group(1)) != year), None)
+        if other is not None:
+            ctx.add("warning", "format", "t1", [], f"表二的列标题写的是“{other.group(0)}”，而这是{year}年度的报告："
+                    f"请核对表中的数字是否是本年度的。", "R-LABEL")
     # domain.md R-SECTION: all six sections present, numbered 一…六.
     for key, _, want in _HEADINGS:
         official = TABLE_TITLES.get(key) or _SECTION_TITLES[key]

@@ -993,7 +993,7 @@ def test_the_year_written_into_a_column_header_is_no_typo():
     """Review round 11 (东湖街道 2023): "本年(2023)制发件数" was told "疑似错别字"."""
     text = scratch_report(VALUES)
     assert "\t本年制发件数\t本年废止件数\t" in text
-    text = text.replace("\t本年制发件数\t本年废止件数\t", "\t本年(2023)制发件数\t本年（2023年）废止件数\t")
+    text = text.replace("\t本年制发件数\t本年废止件数\t", "\t本年(2022)制发件数\t本年（2022年）废止件数\t")
     result = check(load_text(text))
     assert result.findings == ()
 
@@ -1036,3 +1036,13 @@ def test_a_number_with_a_full_stop_typed_for_its_point_stays_in_its_row(web):
     text = text.replace("\t（一）予以公开\n\t3\n\t0\n", "\t（一）予以公开\n\t3\n\t0。\n")
     result = check(load_text(_web_copy(text) if web else text))
     assert [(f.cells, f.rule) for f in result.findings if f.severity == "error"] == [((("3.1", "2.1"),), "R-NUM-PARSE")]
+
+
+def test_a_year_in_a_column_header_other_than_the_reports_is_named():
+    """A 2022 report whose 表二 header says "本年(2021)": last year's table copied in? (the year itself is fine)."""
+    text = scratch_report(VALUES)
+    assert "2022年" in text.split("\n")[0] and "\t本年制发件数\t" in text
+    result = check(load_text(text.replace("\t本年制发件数\t", "\t本年(2021)制发件数\t")))
+    assert [f.rule for f in result.findings] == ["R-LABEL"]
+    assert "“本年(2021)”" in result.findings[0].message and "2022年度" in result.findings[0].message
+    assert check(load_text(text.replace("\t本年制发件数\t", "\t本年(2022)制发件数\t"))).findings == ()
