@@ -79,15 +79,6 @@ _ALL_UPHELD = _regex.compile(r"均(?:获|被|予以)?维持")
 _HAS_DIGIT = _regex.compile(r"\d")
 _NEXT_YEAR = _regex.compile(r"下一?年")
 _CARRIED_BEFORE = _regex.compile(r"结转\s*(?:申请)?\s*$")
-
-
-def _phrase_start(s: str, at: int) -> int:
-    """Where the phrase that ends at position `at` of sentence s begins: after the last punctuation mark
-    (，；、 and brackets) or digit before it ("…0件、已答复申请28件": the phrase of 答复 is "已")."""
-    k = at
-    while k > 0 and s[k - 1] not in "，,；;、（）()" and not s[k - 1].isdigit():
-        k -= 1
-    return k
 _OUTCOME_WORDS = _regex.compile(r"纠错|纠正|败诉|撤销|确认违法|被改变")
 _CLAUSE_END = _regex.compile(r"[，,；;]")
 # A kind given a count after it in the same clause: "发生行政诉讼1件".
@@ -98,6 +89,15 @@ _NEGATION = _regex.compile(r"未|没有|无|均")
 # not split at all. (\d also matches full-width digits, folded below.)
 _USEFUL = _regex.compile(r"[\d未没无均]")
 _MAX_SENTENCES = 5000    # a report has a few hundred; more is padding, not worth reading
+
+
+def _phrase_start(s: str, at: int) -> int:
+    """Where the phrase that ends at position `at` of sentence s begins: after the last punctuation mark
+    (，；、 and brackets) or digit before it ("…0件、已答复申请28件": the phrase of 答复 is "已")."""
+    k = at
+    while k > 0 and s[k - 1] not in "，,；;、（）()" and not s[k - 1].isdigit():
+        k -= 1
+    return k
 
 
 def _prose(text: str) -> list[str]:
@@ -228,8 +228,8 @@ _APPLICANT_COLUMNS = ("1", "2.1", "2.2", "2.3", "2.4", "2.5")
 
 
 def _sum_known(report: Report, table: str, keys):
-    """The sum of the cells that are numbers, None when none is: for "none" statements, where any count
-    above 0 already contradicts the text."""
+    """The sum of the cells that are numbers, None when none is: a floor of the table's count when some are
+    blank, enough for "none" statements (any count above 0 contradicts them) and for counts the text says."""
     cells = report.tables[table]
     values = [cells[k].value for k in keys if cells[k].is_number]
     return sum(values) if values else None

@@ -285,10 +285,8 @@ def _rows_b(lines: list[str], start: int, end: int, splits: list[int], bare: boo
                     # 表三's header repeated after a page break, with no blank line before it
                     rows.append(LogicalRow(cells, where))
                     cells, where = [], []
-                elif numbers and (_ROW_LABEL.match(s) or _SENTENCE_CELL.search(s)) or (s[1:2] == "、" and s[0] in "一二三四" or s in _OPENS_ROW
-                                                          or s.startswith("第二十条")) and any(c.strip() for c in cells):
-                    # The blank line before this row was lost: a label (or a sentence) after the row's numbers,
-                    # or one that always opens a row (表三's 一、…四、, 表二's row labels and block headings).
+                elif _opens_row(s, numbers, cells):
+                    # The blank line before this row was lost.
                     k = len(cells)
                     while k and _blank(cells[k - 1]):
                         k -= 1              # empty cells before the label open the next row
@@ -319,6 +317,16 @@ def _rows_b(lines: list[str], start: int, end: int, splits: list[int], bare: boo
     if cells:
         rows.append(LogicalRow(cells, where))
     return rows
+
+
+def _opens_row(s: str, numbers: int, cells: list[str]) -> bool:
+    """Whether cell text s, in a row that holds `cells` so far with `numbers` values since its label, starts
+    the next row: a label (or a sentence) after the row's numbers, or a label that always opens a row
+    (表三's 一、…四、, 表二's row labels and block headings) once the row has anything in it."""
+    if numbers and (_ROW_LABEL.match(s) or _SENTENCE_CELL.search(s)):
+        return True
+    return (s[1:2] == "、" and s[0] in "一二三四" or s in _OPENS_ROW or s.startswith("第二十条")) \
+        and any(c.strip() for c in cells)
 
 
 def _wrapped_part(prev: str, s: str) -> bool:
@@ -568,16 +576,16 @@ def _t1_header(row: LogicalRow, first: int, block: Block, ctx: _Ctx, generation:
     return list(hit[0])
 
 
-_HEADER_YEAR = _regex.compile(r"本年\s*[（(]\s*((?:19|20)\d\d)\s*年?度?\s*[)）]")
-_YEAR_NOTE = _regex.compile(r"[（(]\s*(?:19|20)\d\d\s*年?度?\s*[)）]")
+# A year written into a column header: "本年(2023)制发件数", "本年（2023年）废止件数".
+_YEAR_NOTE = _regex.compile(r"[（(]\s*((?:19|20)\d\d)\s*年?度?\s*[)）]")
+_HEADER_YEAR = _regex.compile(r"本年\s*" + _YEAR_NOTE.pattern)
 
 
 def _t1_header_order(labels: tuple[str, ...], block: Block, ctx: _Ctx, generation: str) -> list[str]:
     index = _block_column_index(generation, block.id)
     order: list[str] = []
     for text in labels:
-        # "本年(2023)制发件数": the year written into the header is the template's column, not a typo
-        m = index.lookup(_YEAR_NOTE.sub("", text) if "20" in text or "19" in text else text)
+        m = index.lookup(_YEAR_NOTE.sub("", text))     # with its year, the template's column, not a typo
         if m is None or m.target in order:
             ctx.add("warning", "format", "t1", [(r.id, c.id) for r in block.rows for c in block.columns],
                     f"表二{block.title}的列标题“{text}”不是模板中的列，已按模板的列顺序读取。", "R-LABEL")

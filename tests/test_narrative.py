@@ -166,6 +166,9 @@ def test_a_count_answered_next_year_is_not_the_closed_count():
     """Review round 11 (上海市科委 2024): "转下一年度办理答复的有 1 件" was read as 办结 1 件 against 35."""
     assert _said("本年办结的政府信息公开申请中同意公开答复29件，转下一年度办理答复的有1件。") == []
     assert _said("本年度答复政府信息公开申请30件。") == [("R-TXT-APP", 30, 29)]
+    # a next-year phrase hides only its own 答复, not the one after "、" (review of the session's diff)
+    assert _said("结转下年度继续办理的申请0件、已答复政府信息公开申请28件。") == [("R-TXT-APP", 28, 29)]
+    assert _said("结转下年度继续办理的申请0件、已答复政府信息公开申请29件。") == []
 
 
 def test_joint_and_separate_counts_of_new_and_carried_applications():
@@ -174,8 +177,3 @@ def test_joint_and_separate_counts_of_new_and_carried_applications():
     assert _said("受理政府信息公开申请（含上年结转3件）共29件。") == []
     assert _said("本年新收、上年结转政府信息公开申请分别为26件、3件。") == []
     assert _said("本年新收政府信息公开申请（不含结转件）25件。") == [("R-TXT-APP", 25, 26)]
-
-
-def test_a_next_year_phrase_before_another_phrase_does_not_hide_the_closed_count():
-    assert _said("结转下年度继续办理的申请0件、已答复政府信息公开申请28件。") == [("R-TXT-APP", 28, 29)]
-    assert _said("结转下年度继续办理的申请0件、已答复政府信息公开申请29件。") == []
