@@ -164,9 +164,12 @@ def _lines_with(text: str, rx: re.Pattern):
 # ---------------------------------------------------------------------------------------------
 # Layout → logical rows
 
-def _logical_rows(lines: list[str], start: int, end: int, text: str, splits: list[int]) -> list[LogicalRow]:
+def _logical_rows(lines: list[str], start: int, end: int, text: str, splits: list[int],
+                  web_copy: bool = False) -> list[LogicalRow]:
     """`text` is lines[start:end] joined by newlines (the caller has it already). `splits` gets the line
-    numbers where a one-cell-per-line row was cut at a label because its blank line was lost."""
+    numbers where a one-cell-per-line row was cut at a label because its blank line was lost. web_copy:
+    another table of the file is a web page's copy (a blank line after every cell); this one, if shaped
+    so, is read the same way however few numbers it holds."""
     framed = "\n" + text + "\n"
     tab_starts = framed.count("\n\t")
     if tab_starts >= 4:
@@ -183,11 +186,11 @@ def _logical_rows(lines: list[str], start: int, end: int, text: str, splits: lis
         # cell a paragraph): the blank lines say nothing of rows. Read as one cell per line, rows cut at
         # their labels.
         bare = len(_BARE_NUMBER.findall(framed))
-        if bare >= 10:
+        if bare >= 10 or web_copy and bare:
             blank = len(_BLANK_LINE.findall(framed))
             filled = end - start - blank
-            if bare * 4 >= filled:
-                every_cell = blank * 5 >= filled * 4
+            every_cell = blank * 5 >= filled * 4
+            if bare >= 10 and bare * 4 >= filled or web_copy and every_cell:
                 rows = _rows_b(lines, start, end, splits, bare=True, every_cell=every_cell)
                 if every_cell:
                     splits[:] = [0]         # said once: no row had a boundary to lose
@@ -199,6 +202,23 @@ def _logical_rows(lines: list[str], start: int, end: int, text: str, splits: lis
         cells = _split_cells(line)
         rows.append(LogicalRow(cells, [no] * len(cells)))
     return rows
+
+
+def _web_copies(lines: list[str], regions: dict, region_text: dict) -> set[str]:
+    """The tables copied from a web page with a blank line after every cell, told by their many numbers
+    alone on a line (a nearly empty table copied so is known by the company it keeps)."""
+    out = set()
+    for tid, (start, end) in regions.items():
+        text = region_text[tid]
+        if "\t" in text or "|" in text:
+            continue
+        framed = "\n" + text + "\n"
+        blank = len(_BLANK_LINE.findall(framed))
+        filled = end - start - blank
+        bare = len(_BARE_NUMBER.findall(framed))
+        if bare >= 10 and bare * 4 >= filled and blank * 5 >= filled * 4:
+            out.add(tid)
+    return out
 
 
 def _split_cells(line: str) -> list[str]:
@@ -536,6 +556,13 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             ctx.add("warning", "layout", "t1", [(rid, c) for c in order],
                     f"表二“{texts[label_idx]}”行有 {n + surplus} 个数据单元格，模板只有 {n} 列；已读取前 {n} 个。", "R-SHAPE")
             chosen = chosen[:n]
+        elif len(vals) < n and any(not _blank(t) for t, _ in vals):
+            # Cells were lost (a trailing tab trimmed, a web copy that drops empty cells): which column is
+            # empty is unknown. Read flush right (the last cell is the one most often filled) and say so.
+            ctx.guessed.update(("t1", rid, c) for c in order)
+            ctx.add("error", "layout", "t1", [(rid, c) for c in order],
+                    f"表二“{texts[label_idx]}”行只有 {len(vals)} 个单元格，模板有 {n} 列：少了 {n - len(vals)} 个单元格，"
+                    f"无法确定是哪一列，已按靠右读取（缺少的当作空白），请核对原表。", "R-SHAPE")
         for col, cell in zip(order, _make_cells(chosen)):
             cells[(rid, col)] = cell
     if not found_any:
@@ -1647,13 +1674,14 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
     fmt = g1 or g2 or ("2019" if year is not None and year <= 2020 else "2021")
     table_formats = {"t1": g1 or fmt, "t2": g2 or fmt, "t3": fmt}
 
+    web = _web_copies(lines, regions, region_text)
     tables: dict[str, dict] = {}
     for tid in ("t1", "t2", "t3"):
         if tid not in regions:
             continue
         s, e = regions[tid]
         splits: list[int] = []
-        rows = _logical_rows(lines, s, e, region_text[tid], splits)
+        rows = _logical_rows(lines, s, e, region_text[tid], splits, web_copy=bool(web - {tid}))
         spec = get_template(table_formats[tid]).tables[tid]
         if tid == "t1":
             cells = _parse_t1(rows, spec, ctx, table_formats[tid])

@@ -1046,3 +1046,34 @@ def test_a_year_in_a_column_header_other_than_the_reports_is_named():
     assert [f.rule for f in result.findings] == ["R-LABEL"]
     assert "“本年(2021)”" in result.findings[0].message and "2022年度" in result.findings[0].message
     assert check(load_text(text.replace("\t本年制发件数\t", "\t本年(2022)制发件数\t"))).findings == ()
+
+
+def test_a_nearly_empty_t1_in_a_web_copy_is_read_like_the_rest_of_the_copy():
+    """A web copy whose 表二 holds only three numbers (fewer than the ten that tell a table copied one cell
+    per paragraph on its own): the other tables of the file are copied so, and so is this one. Its numbers
+    were read as blank cells, with blank-cell warnings and no error."""
+    text = scratch_report(VALUES, layout_b=True)
+    a, b = text.index("二、主动公开"), text.index("三、收到和处理")
+    text = text[:a] + text[a:b].replace("\t0\n", "\t\n") + text[b:]        # 表二's zeros left blank
+    report = load_text(_web_copy(text))
+    t1 = {k: c.value for k, c in report.tables["t1"].items() if c.is_number}
+    assert t1[("20.6.1", "1")] == 12
+    # 行政规范性文件 7, (blank), 7 lost its blank: two numbers under three columns, placed by guess and said so
+    assert sorted(v for k, v in t1.items() if k[0] == "20.1.2") == [7, 7]
+    shape = [f for f in check(report).findings if f.rule == "R-SHAPE" and f.table == "t1" and f.cells]
+    assert [(f.severity, f.cells[0][0]) for f in shape] == [("error", "20.1.2")]
+
+
+@pytest.mark.parametrize("layout_b", [False, True])
+def test_a_t1_row_a_cell_short_is_a_layout_error_not_a_silent_guess(layout_b):
+    """R-SHAPE (domain §2.4): 表二's rows have 3/1/1/1 numbers. "行政规范性文件 7 7" under three columns was
+    read as 废止 7, 现行有效 7 with only a blank-cell warning on 制发, which the clerk wrote as 7."""
+    text = scratch_report(VALUES, layout_b=layout_b)
+    old, new = (("\t行政规范性文件\n\t7\n\t0\n\t7\n", "\t行政规范性文件\n\t7\n\t7\n") if layout_b else
+                ("行政规范性文件\t7\t0\t7", "行政规范性文件\t7\t7"))
+    assert old in text
+    result = check(load_text(text.replace(old, new)))
+    shape = [f for f in result.findings if f.rule == "R-SHAPE"]
+    assert [(f.severity, f.table, f.cells) for f in shape] == [
+        ("error", "t1", (("20.1.2", "1"), ("20.1.2", "2"), ("20.1.2", "3")))]
+    assert "少了 1 个单元格" in shape[0].message
