@@ -69,6 +69,7 @@ _HEADINGS = (
 _SECTION_TITLES = {"s1": "一、总体情况", "s5": "五、存在的主要问题及改进情况", "s6": "六、其他需要报告的事项"}
 _HEADING_WORDS = _regex.compile(r"情况|问题|事项|概述|不足|措施")     # every heading pattern above holds one
 _HEAD_PREFIX = _regex.compile(r"^\s*([一二三四五六七八九十]+|\d+)\s*[、.．]\s*")
+_SUB_HEAD = _regex.compile(r"\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]")
 
 
 def _find_headings(lines: list[str], text: str) -> dict[str, tuple[int, str]]:
@@ -1754,7 +1755,12 @@ def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_ce
         if key in heads:
             line_no, s = heads[key]
             m = _HEAD_PREFIX.match(s)
-            if not m or m.group(1) != want:
+            sub = None if m else _SUB_HEAD.match(s)
+            if sub and sub.group(1) != want:        # "（一）主要问题": a sub-heading of the section, its own missing
+                ctx.add("warning", "format", table, [],
+                        f"没有找到“{official}”这一标题：第 {line_no + 1} 行的“{s}”是这一节下面的小标题，"
+                        f"请在它前面补上这一节的标题。", "R-SECTION")
+            elif not m or m.group(1) != want:
                 ctx.add("warning", "format", table, [],
                         f"第 {line_no + 1} 行的标题“{s}”编号不规范，应为“{official}”。", "R-SECTION")
         elif key in tables:

@@ -1077,3 +1077,17 @@ def test_a_t1_row_a_cell_short_is_a_layout_error_not_a_silent_guess(layout_b):
     assert [(f.severity, f.table, f.cells) for f in shape] == [
         ("error", "t1", (("20.1.2", "1"), ("20.1.2", "2"), ("20.1.2", "3")))]
     assert "少了 1 个单元格" in shape[0].message
+
+
+@pytest.mark.parametrize("heading, said", [
+    ("（一）主要问题", "没有找到“五、存在的主要问题及改进情况”这一标题：第 {n} 行的“（一）主要问题”是这一节下面的小标题"),
+    ("（五）存在的主要问题及改进情况", "第 {n} 行的标题“（五）存在的主要问题及改进情况”编号不规范"),
+])
+def test_a_sub_heading_under_a_missing_section_heading_is_not_called_a_misnumbered_heading(heading, said):
+    """Section 五's own heading left out, its first sub-heading "（一）主要问题" found in its place: the clerk
+    was told to renumber that sub-heading as 五, which would lose it. "（五）…" is a misnumbered heading."""
+    lines = scratch_report(VALUES).split("\n")
+    k = next(i for i, s in enumerate(lines) if s.startswith("五、"))
+    lines[k:k + 1] = [heading, "", "人员不足。", "", "（二）改进情况", "", "加强培训。"]
+    messages = [f.message for f in check(load_text("\n".join(lines))).findings if f.rule == "R-SECTION"]
+    assert len(messages) == 1 and messages[0].startswith(said.format(n=k + 1))
