@@ -749,6 +749,11 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                     col_at.append(k)
                 if m is not None:
                     row_match, label_idx = m, k
+        if row_match is not None and not found and len(col_hits) == 1 == len(texts) - texts.count(""):
+            # A column's name alone, before any row: a header set one cell per line; its "总计" is the
+            # column, not the row （七）总计 (which comes last, and a file cut short would show it blank).
+            header_seen = True
+            continue
         seven_heji = False
         if row_match is None and "合计" in joined:      # "（七）合计" for （七）总计; a bare 合计 is a subtotal
             k7 = next((k for k, t in enumerate(texts) if _SEVEN_HEJI.fullmatch(t)), None)
@@ -788,13 +793,15 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             if numeric and sequence and sequence[-1][0] != "?" and numeric == sum(1 for t in texts if t):
                 joined_row = _rejoin(sequence[-1], row, len(col_order))
                 if joined_row is not None:
-                    merged, blank_cell = joined_row
+                    merged, blanks = joined_row
                     prid = extend_last(merged)
                     rejoined.add(prid)          # the blank's place is known: not a short row
                     label = short_row_label(spec.row(prid))
-                    msg = (f"表三第 {row.lines[0] - 1} 行是空行，夹在“{label}”行的数字中间，已当作一个空白单元格读取，"
-                           if blank_cell else
-                           f"表三第 {row.lines[0] - 1} 行多了一个空行，把“{label}”行的数字分成了两段，已当作一行读取，")
+                    at = row.lines[0] - 1
+                    msg = (f"表三第 {at} 行是空行，夹在“{label}”行的数字中间，已当作一个空白单元格读取，" if blanks == 1 else
+                           f"表三第 {at - blanks + 1}—{at} 行是 {blanks} 个空行，夹在“{label}”行中间，"
+                           f"已当作 {blanks} 个空白单元格读取，" if blanks else
+                           f"表三第 {at} 行多了一个空行，把“{label}”行的数字分成了两段，已当作一行读取，")
                     ctx.add("warning", "layout", "t2", [(prid, c.id) for c in block.columns], msg + "请核对原表。",
                             "R-SHAPE")
                     continue
@@ -985,19 +992,27 @@ def _continued(prev: tuple[str, LogicalRow, int], row: LogicalRow, texts: list[s
     return LogicalRow(prow.cells + row.cells[k + 1:], prow.lines + row.lines[k + 1:])
 
 
-def _rejoin(prev: tuple[str, LogicalRow, int], row: LogicalRow, n: int) -> tuple[LogicalRow, bool] | None:
-    """One cell per line, a row's numbers cut in two by an empty line: a blank cell written as an empty
-    line instead of a tab (the labelled part above and this unlabeled part, with one blank cell between
-    them, give exactly the n cells of a row), or a stray empty line (the two parts alone give n).
-    Returns the joined row and whether the empty line was taken for a blank cell."""
+def _rejoin(prev: tuple[str, LogicalRow, int], row: LogicalRow, n: int) -> tuple[LogicalRow, int] | None:
+    """One cell per line, a row's numbers cut in two by empty lines: blank cells written as empty lines
+    instead of tabs (the labelled part above and this unlabeled part, with one blank cell for each empty
+    line between them, give exactly the n cells of a row: "本年新收…" then six empty lines then its 总计),
+    or one stray empty line (the two parts alone give n).
+    Returns the joined row and how many empty lines were taken for blank cells (0: a stray one)."""
     _, prow, plabel = prev
     have = len(prow.cells) - plabel - 1
-    if not prow.lines or not row.lines or row.lines[0] != prow.lines[-1] + 2 or have < 0:
+    if not prow.lines or not row.lines or have < 0:
         return None
-    if have + 1 + len(row.cells) == n:
-        return LogicalRow(prow.cells + [""] + row.cells, prow.lines + [prow.lines[-1] + 1] + row.lines), True
-    if have + len(row.cells) == n and have:
-        return LogicalRow(prow.cells + row.cells, prow.lines + row.lines), False
+    gap = row.lines[0] - prow.lines[-1] - 1         # the empty lines between the two parts
+    if gap < 1:
+        return None
+    # Each empty line a blank cell; or, in a copy with an empty line after every cell, all but one of them.
+    blanks = gap if have + gap + len(row.cells) == n else gap - 1 if have + gap - 1 + len(row.cells) == n else 0
+    if blanks:
+        first = prow.lines[-1] + 1 + gap - blanks
+        return LogicalRow(prow.cells + [""] * blanks + row.cells,
+                          prow.lines + list(range(first, first + blanks)) + row.lines), blanks
+    if gap == 1 and have + len(row.cells) == n and have:
+        return LogicalRow(prow.cells + row.cells, prow.lines + row.lines), 0
     return None
 
 

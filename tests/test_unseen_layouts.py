@@ -1091,3 +1091,38 @@ def test_a_sub_heading_under_a_missing_section_heading_is_not_called_a_misnumber
     lines[k:k + 1] = [heading, "", "人员不足。", "", "（二）改进情况", "", "加强培训。"]
     messages = [f.message for f in check(load_text("\n".join(lines))).findings if f.rule == "R-SECTION"]
     assert len(messages) == 1 and messages[0].startswith(said.format(n=k + 1))
+
+
+def _t3_total_only(rows: dict[str, int], paragraph: bool) -> str:
+    """表三 one cell per line, its blank cells written as empty lines; `paragraph`: an empty line after every
+    cell as well (a web page's copy), else only between rows. Rows fill only their 总计 (as seed 004's do)."""
+    header = ["申请人情况", "自然人", "法人或其他组织", "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    out = ["某某街道办事处2022年政府信息公开工作年度报告", "", "三、收到和处理政府信息公开申请情况", ""]
+    out += [x for h in header for x in (h, "")] if paragraph else header + [""]
+    for label, total in rows.items():
+        out += [label, ""] + [""] * 6 + [str(total), ""] if paragraph else [label] + [""] * 6 + [str(total), ""]
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("paragraph", [False, True])
+def test_blank_cells_written_as_a_run_of_empty_lines_keep_the_number_after_them(paragraph):
+    """Review round 14 (驼峰路街道 2020): "本年新收…", six empty lines (six blank cells), then its 总计. The 总计
+    was read as blank, so 5 + 0 ≠ 4 + 0 passed as "按 0 计时成立"; and the header's "总计", alone on its line
+    in a file cut short, was read as the row （七）总计."""
+    rows = {"一、本年新收政府信息公开申请数量": 5, "二、上年结转政府信息公开申请数量": 0}
+    if not paragraph:
+        rows.update({"三、本年度办理结果": 0, "（一）予以公开": 4, "（七）总计": 4, "四、结转下年度继续办理": 0})
+        del rows["三、本年度办理结果"]
+    report = load_text(_t3_total_only(rows, paragraph))
+    t2 = report.tables["t2"]
+    assert t2[("1", "3")].value == 5 and t2[("2", "3")].value == 0
+    assert t2[("1", "1")].raw == "" and t2[("1", "1")].state == "blank"
+    result = check(report)
+    shape = [f.message for f in result.findings if f.rule == "R-SHAPE"]
+    assert shape and all("6 个空白单元格" in m for m in shape)
+    if paragraph:       # cut short after 二: （七）总计 is missing, not read from the header
+        assert "absent" in t2[("3.7", "3")].notes
+        assert not [f for f in result.findings if f.rule == "R-CELL-BLANK" and f.cells[0][0] == "3.7"]
+    else:
+        assert [(f.rule, f.severity) for f in result.findings if f.rule == "R-APP-GOUJI" and f.severity == "error"] \
+            == [("R-APP-GOUJI", "error")]
