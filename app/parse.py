@@ -226,8 +226,8 @@ def _split_cells(line: str) -> list[str]:
     """The cells of a table row on one line (layout A): set apart by tabs, pipes or runs of spaces."""
     if "\t" in line:
         return line.split("\t")
-    if line.count("|") >= 3:
-        return _pipe_cells(line)
+    if "|" in line and (line.count("|") >= 3 or line.rstrip().endswith("|") or line.lstrip().startswith("|")):
+        return _pipe_cells(line)        # "| a | b |", and "行政许可 | 1517 |" (a row of one value)
     if len(_SPACED.findall(line)) >= 2:
         return _SPACED.split(line.strip())      # columns set apart by runs of spaces (PDF copies)
     # A label and its numbers set apart by spaces, however many (PDF copies): "行政许可  241",
@@ -914,11 +914,12 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             lone_total = len(raw_filled[rid]) == 1 and not _blank(_window(vals, n, profile)[0][-1][0])
             if not lone_total:      # (a lone number read as the 总计, as seed 004's rows fill it, is trusted)
                 ctx.guessed.update(("t2", rid, c) for c in col_order if c != "subtotal")
+            how = ("这一个数已按“总计”读取（只填总计的行常这样写），其余当作空白" if lone_total else
+                   "无法确定是哪几列，已按推测的位置读取（缺少的当作空白）")
             ctx.add("error" if len(raw_filled[rid]) > 1 else "warning", "layout", "t2",
                     [(rid, c) for c in col_order if c != "subtotal"],
                     f"表三“{short_row_label(spec.row(rid))}”行只有 {len(vals)} 个单元格，模板有 {n} 列：少了 "
-                    f"{n - len(vals)} 个单元格，无法确定是哪几列，已按推测的位置读取（缺少的当作空白），请核对原表。",
-                    "R-SHAPE")
+                    f"{n - len(vals)} 个单元格，{how}，请核对原表。", "R-SHAPE")
     table: dict[str, list[Cell]] = {}
     ambiguous: dict[str, list[list[Cell]]] = {}
     for rid, vals in raw_rows.items():

@@ -142,7 +142,7 @@ def test_each_statement_pattern_holds_one_of_its_guard_words():
 
     samples = ["本年新收政府信息公开申请12件", "收到申请30件", "受理依申请公开申请5件，共计8件", "上年度结转申请2件",
                "办结29件", "答复申请人10件", "办理完毕3件", "结转至下一年度继续办理1件", "结转下年度4件",
-               "行政复议案件2件", "行政诉讼1起", "诉讼3件"]
+               "行政复议案件2件", "行政诉讼1起", "诉讼3件", "共收到8份政府信息公开申请"]
     hits = 0
     for rx, _, _, _, _, words in _PATTERNS:
         for s in samples:
@@ -177,3 +177,12 @@ def test_joint_and_separate_counts_of_new_and_carried_applications():
     assert _said("受理政府信息公开申请（含上年结转3件）共29件。") == []
     assert _said("本年新收、上年结转政府信息公开申请分别为26件、3件。") == []
     assert _said("本年新收政府信息公开申请（不含结转件）25件。") == [("R-TXT-APP", 25, 26)]
+
+
+def test_fourteenth_review_round_sentences():
+    # 汉阳区政府办 2022, 荔湾公安分局 2023: applications counted in 份, and the count before its noun
+    assert _said("本年度共收到政府信息公开申请30份，均已按时答复。") == [("R-TXT-APP", 30, 26)]
+    assert _said("本年度共收到30份政府信息公开申请，均为自然人申请。") == [("R-TXT-APP", 30, 26)]
+    assert _said("本年度受理了30件依申请公开申请。") == [("R-TXT-APP", 30, 26)]
+    assert _said("本年度共收到26份政府信息公开申请。") == []
+    assert _said("本年度共收到26份群众来信。") == []

@@ -1126,3 +1126,29 @@ def test_blank_cells_written_as_a_run_of_empty_lines_keep_the_number_after_them(
     else:
         assert [(f.rule, f.severity) for f in result.findings if f.rule == "R-APP-GOUJI" and f.severity == "error"] \
             == [("R-APP-GOUJI", "error")]
+
+
+def test_pipe_rows_of_one_value_with_a_trailing_pipe_are_split():
+    """Review round 14 (徐闻县 web page): "行政许可 | 1517 |" has two pipes, one value. Only lines of three
+    pipes and more were split, so every one-value 表二 row was read blank (and "-3" passed unseen)."""
+    text = scratch_report(VALUES)
+    a, b = text.index("二、主动公开"), text.index("三、收到和处理")
+    rows = [" | ".join(c for c in line.split("\t") if c) + " |" if "\t" in line else line
+            for line in text[a:b].split("\n")]
+    body = "\n".join(rows).replace("行政处罚 | 12 |", "行政处罚 | -3 |")
+    assert "行政许可 | 0 |" in body
+    report = load_text(text[:a] + body + text[b:])
+    t1 = report.tables["t1"]
+    assert (t1[("20.5.1", "1")].value, t1[("20.6.1", "1")].value, t1[("20.1.2", "3")].value) == (0, -3, 7)
+    assert [(f.severity, f.rule) for f in check(report).findings] == [("error", "R-NUM-INT")]
+
+
+def test_a_lone_number_read_as_the_total_is_not_called_a_guess():
+    """Review round 14: the warning said "无法确定是哪几列，已按推测的位置读取" while a fix was built on the
+    number, read as the 总计 on purpose (rows that fill only their total): the warning now says so."""
+    text = scratch_report(DROPPED)
+    row = "（一）予以公开\t10\t2\t1\t0\t0\t0\t13"
+    result = check(load_text(text.replace(row, "（一）予以公开\t14")))
+    shape = [f.message for f in result.findings if f.rule == "R-SHAPE"]
+    assert len(shape) == 1 and "这一个数已按“总计”读取" in shape[0] and "推测" not in shape[0]
+    assert [(fx.cell, fx.value) for fx in result.fixes] == [(("3.1", "3"), 13)]
