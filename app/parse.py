@@ -1560,6 +1560,7 @@ _TITLE_WORDS = _regex.compile(r"年\s*度\s*报\s*告|工\s*作\s*报\s*告")
 # Years that are not the report's: a law's revision ("《条例》（2019年修订）"), a date of issue.
 _NOT_REPORT_YEAR = _regex.compile(r"\s*(?:修订|修正|颁布|施行|印发|发布|公布|\d{1,2}\s*月)")
 _YEAR_OF_REPORT = _regex.compile(r"((?:19|20)\d{2})\s*年\s*(?:度|1\s*月\s*1\s*日|１月１日|元月)")
+_YEAR_END = _regex.compile(r"(?:截止|截至)(?:到)?\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")   # the period's end
 
 
 _NOT_TITLE = _regex.compile(r"首页|位置|发布时间|来源[:：]|>|＞|»")
@@ -1601,7 +1602,9 @@ def _title(lines: list[str]) -> str:
         seen += 1
         if seen >= 12:
             break
-    return (first or "")[:200]
+    if first is None or "。" in first or _HEAD_PREFIX.match(first) or len(first) > 60:
+        return ""           # no title line: the copy starts at a section heading or in the running text
+    return first[:200]
 
 
 def _year(title: str, text: str) -> tuple[int | None, bool]:
@@ -1612,7 +1615,7 @@ def _year(title: str, text: str) -> tuple[int | None, bool]:
     if m:
         return int(m.group(1)), True
     head = text[:3000]
-    m = _YEAR_OF_REPORT.search(head)
+    m = _YEAR_OF_REPORT.search(head) or _YEAR_END.search(head)
     if m:
         return int(m.group(1)), True       # as sure as the title: the period the report covers
     for m in _YEAR.finditer(head):
@@ -1758,6 +1761,9 @@ def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_ce
             else:   # the year is only the first one the text names: likely, not certain
                 ctx.add("warning", "format", first_table, [],
                         f"标题中没有年份，按正文中的年份看，{msg}请核对报告年度。", "R-GEN-YEAR")
+    else:
+        ctx.add("warning", "format", first_table, [], "标题和开头的正文中都没有找到报告的年度，无法核对所用的模板"
+                "（2019年试行格式或2021年版格式）是否与年度相符，请核对报告标题。", "R-GEN-YEAR")
     # "本年(2021)制发件数" in a 2023 report: the column header names another year than the report's.
     if year is not None and ("本年(" in t1_text or "本年（" in t1_text):
         other = next((m for m in _HEADER_YEAR.finditer(t1_text) if int(m.group(1)) != year), None)

@@ -61,8 +61,23 @@ def test_a_law_revision_year_is_not_the_report_year():
     text = _insert_after(text, "测试镇人民政府政府信息公开工作年度报告",
                          ["", "本报告根据《中华人民共和国政府信息公开条例》（2019年修订）要求编制。"])
     report = load_text(text)
-    assert report.year != 2019
+    assert report.year is None
+    # no year at all: said once, as a warning, not "a 2019 report in the 2021 format"
+    found = [f for f in check(report).findings if f.rule == "R-GEN-YEAR"]
+    assert [(f.severity, "没有找到报告的年度" in f.message) for f in found] == [("warning", True)]
+
+
+def test_the_period_end_gives_the_year_and_a_section_heading_is_no_title():
+    """Review round 14 (长春市退役军人事务局 2023): a copy starting at "一、总体情况", its year only in
+    "截止2023年12月31日": the title was "一、总体情况" and the year unknown, with nothing said."""
+    text = scratch_report(VALUES)
+    text = text[text.index("一、总体情况"):]
+    report = load_text(_insert_after(text, "一、总体情况", ["", "截止2022年12月31日，本镇共发布信息34条。"]))
+    assert (report.title, report.year) == ("", 2022)
     assert "R-GEN-YEAR" not in _rules(check(report))
+    report = load_text(text)
+    assert (report.title, report.year) == ("", None)
+    assert _rules(check(report)) == ["R-GEN-YEAR"]
 
 
 @pytest.mark.parametrize("sentence, severity", [
