@@ -891,7 +891,15 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         if len(vals) == n:
             for k in filled:
                 profile[k] += 1
+    # The width of the table's full rows (their padding included), when both ends agree: a row as wide as
+    # they are whose last cell is blank ("…\t0\t", its tab kept) has its 总计 blank, not a cell lost. (A blank
+    # first cell may be a label's padding, as 004's （六） row has: that stays a lost cell.)
+    width = (lead_anchor[0] + lead_anchor[1] + trail_anchor[0]
+             if lead_anchor and trail_anchor and lead_anchor[1] == trail_anchor[1] == n else None)
     short = [rid for rid, vals in raw_rows.items() if rid not in rejoined and _one_missing(vals, raw_filled[rid], n)]
+    blank_total = [rid for rid in short if len(all_vals[rid]) == width and _blank(all_vals[rid][-1][0])]
+    for rid in blank_total:         # (confirmed by the arithmetic below, once the table is read)
+        short.remove(rid)
     for rid in list(short):         # a row a cell short, one of whose cells holds two numbers: split it
         split = _split_joined(raw_rows[rid], n)
         if split is not None:
@@ -934,6 +942,8 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         _resolve_surplus(surplus_rows, table, n, ctx, spec, col_order, generation)
     if subtotals:
         _check_subtotals(subtotals, sequence, table, col_order, spec, ctx, n)
+    if blank_total:
+        _confirm_blank_totals(blank_total, table, col_order, generation, spec, ctx, n)
     cells: dict[tuple[str, str], Cell] = {}
     keys = _row_keys(tuple(col_order))
     for rid, row_cells in table.items():
@@ -1049,8 +1059,8 @@ def _one_missing(vals: list[tuple[str, int]], filled: list[int], n: int) -> bool
     """
     if len(filled) != n - 1 or filled[-1] - filled[0] + 1 != n - 1:
         return False
-    # (Six numbers and an empty last cell may be a 总计 left blank; but seed 002 ends most rows with a tab,
-    # and there the same row has lost a cell. It stays a layout error: the clerk looks.)
+    # (Six numbers and an empty last cell may be a 总计 left blank: _parse_t2 tells it by the width of the
+    # table's full rows — seed 002 ends them with a tab — and the arithmetic, see _confirm_blank_totals.)
     return len(vals) - (n - 1) <= 1 and len(vals) <= n
 
 
@@ -1106,6 +1116,39 @@ def _held(values: dict[str, list], entries) -> int:
             continue
         total += 1 if sum(xs[:nl]) == sum(xs[nl:]) else -1
     return total
+
+
+def _confirm_blank_totals(rids, table, col_order, generation, spec: TableSpec, ctx: _Ctx, n: int) -> None:
+    """Rows of n-1 numbers and a blank last cell, as wide as the table's full rows: a 总计 left blank, when
+    every relation through their numbers that can be checked holds. When one breaks, a cell may have
+    been lost from the row's middle instead (and a tab kept at its end): a layout error, as for a row
+    a cell short."""
+    values = {rid: _numbers(cells) for rid, cells in table.items()}
+    plan = _plan(generation, "t2", tuple(col_order))
+    last = len(col_order) - 1
+    for rid in rids:
+        # the relations through its numbers, not through its blank total; other blanks counted as 0 (a
+        # table of blank cells confirms nothing: "按 0 计时也不成立" is evidence of a shifted row)
+        entries = [e for e in plan.get(rid, ()) if (rid, last) not in e[0]]
+        if entries and _held_all(values, entries):
+            continue
+        ctx.guessed.update(("t2", rid, c) for c in col_order if c != "subtotal")
+        ctx.add("error", "layout", "t2", [(rid, c) for c in col_order if c != "subtotal"],
+                f"表三“{short_row_label(spec.row(rid))}”行只有 {n - 1} 个数，最后一格是空的：可能是总计没有填，"
+                f"也可能中间少了一个单元格（按总计空白读取时，与它有关的合计不成立），请核对原表。", "R-SHAPE")
+
+
+def _held_all(values: dict[str, list], entries) -> bool:
+    """Whether every relation among `entries` holds, a cell that is not a number counted as 0 (a row the
+    table lacks: not evaluated)."""
+    for refs, nl in entries:
+        try:
+            xs = [values[row][k] or 0 for row, k in refs]
+        except (KeyError, IndexError):
+            continue
+        if sum(xs[:nl]) != sum(xs[nl:]):
+            return False
+    return True
 
 
 def _settle_ambiguous(table, ambiguous, col_order, generation) -> None:

@@ -1167,3 +1167,18 @@ def test_a_lone_number_read_as_the_total_is_not_called_a_guess():
     shape = [f.message for f in result.findings if f.rule == "R-SHAPE"]
     assert len(shape) == 1 and "这一个数已按“总计”读取" in shape[0] and "推测" not in shape[0]
     assert [(fx.cell, fx.value) for fx in result.fixes] == [(("3.1", "3"), 13)]
+
+
+def test_a_total_left_blank_with_its_tab_kept_is_a_blank_cell_not_a_lost_one():
+    """Six numbers and an empty last cell, in a table whose rows have no trailing tab: the 总计 was left
+    blank (its tab kept), not a cell lost; the column totals through the six numbers confirm where they
+    stand. It was an R-SHAPE error "少了一个单元格". Without the tab, or with the column totals broken
+    (a cell lost from the middle, a tab at the end), it stays a layout error."""
+    text = scratch_report(DROPPED)
+    row = "（一）予以公开\t10\t2\t1\t0\t0\t0\t13"
+    result = check(load_text(text.replace(row, "（一）予以公开\t10\t2\t1\t0\t0\t0\t")))
+    assert [(f.severity, f.rule) for f in result.findings if f.severity == "error" or f.rule == "R-SHAPE"] == []
+    assert [f.cells for f in result.findings if f.rule == "R-CELL-BLANK"] == [(("3.1", "3"),)]
+    for lost in ("（一）予以公开\t10\t2\t1\t0\t0\t0", "（一）予以公开\t10\t1\t0\t0\t0\t13\t"):
+        shape = [f for f in check(load_text(text.replace(row, lost))).findings if f.rule == "R-SHAPE"]
+        assert [f.severity for f in shape] == ["error"], lost
