@@ -18,7 +18,8 @@ __all__ = ["narrative_findings", "Statement", "statements"]
 
 _WIDE = _regex.compile(r"[\uff10-\uff19]")   # full-width digits: fold them before matching numbers
 _SENTENCE = _regex.compile(r"[^。；;！!？?\n]+")
-_NUM = r"(\d{1,7})\s*(?:件|个|份|起|宗|条)"
+_NUM = r"(\d{1,7})\s*(?:件|个|起|宗|条)"
+_NUM_APP = r"(\d{1,7})\s*(?:件|个|份|起|宗|条)"       # applications are also counted in 份 (not cases, outcomes)
 
 T2_OUTCOMES = {
     "予以公开": ("3.1",),
@@ -48,13 +49,13 @@ class Statement(Frozen):
 
 # (regex, subject, table, rows, columns, words): the number is the last group; `words` are literals of
 # which every match holds one, tested first with `in` (a sentence rarely needs the regex run at all).
-_APP = r"(?:政府信息公开|信息公开|依申请公开|公开)?申请"
+_APP = r"(?:政府信息公开|信息公开|依申请公开|公开)?申请(?!人|材料)"     # (not "申请人提交的补正材料3份")
 _PATTERNS = [
     (_regex.compile(r"(?:新收|收到|受理|接收|接到)[^。；，,\d]{0,12}?" + _APP
-                    + r"(?:[^。；，,\d]{0,8}?|[，,]\s*(?:共计|合计|总计|共|计)[^。；，,\d]{0,4}?)" + _NUM),
+                    + r"(?:[^。；，,\d]{0,8}?|[，,]\s*(?:共计|合计|总计|共|计)[^。；，,\d]{0,4}?)" + _NUM_APP),
      "本年新收申请", "t2", ("1",), ("3",), ("申请",)),
     # the count before its noun: "共收到8份政府信息公开申请", "受理了12件依申请公开申请"
-    (_regex.compile(r"(?:新收|收到|受理|接收|接到)(?:了|共|共计|合计)?\s*" + _NUM + r"\s*" + _APP),
+    (_regex.compile(r"(?:新收|收到|受理|接收|接到)(?:了|共|共计|合计)?\s*" + _NUM_APP + r"\s*" + _APP),
      "本年新收申请", "t2", ("1",), ("3",), ("申请",)),
     (_regex.compile(r"上年(?:度)?结转[^。；\d]{0,12}?" + _NUM), "上年结转申请", "t2", ("2",), ("3",), ("结转",)),
     (_regex.compile(r"(?:办结|答复|办理完毕)[^。；，,\d]{0,10}?" + _NUM), "本年办结申请", "t2", ("3.7",), ("3",),

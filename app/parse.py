@@ -563,7 +563,8 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             ctx.guessed.update(("t1", rid, c) for c in order)
             ctx.add("error", "layout", "t1", [(rid, c) for c in order],
                     f"表二“{texts[label_idx]}”行只有 {len(vals)} 个单元格，模板有 {n} 列：少了 {n - len(vals)} 个单元格，"
-                    f"无法确定是哪一列，已按靠右读取（缺少的当作空白），请核对原表。", "R-SHAPE")
+                    f"无法确定是哪{'一' if n - len(vals) == 1 else '几'}列，已按靠右读取（缺少的当作空白），请核对原表。",
+                    "R-SHAPE")
         for col, cell in zip(order, _make_cells(chosen)):
             cells[(rid, col)] = cell
     if not found_any:
@@ -1014,8 +1015,8 @@ def _rejoin(prev: tuple[str, LogicalRow, int], row: LogicalRow, n: int) -> tuple
     if not prow.lines or not row.lines or have < 0:
         return None
     gap = row.lines[0] - prow.lines[-1] - 1         # the empty lines between the two parts
-    if gap < 1:
-        return None
+    if gap < 1 or gap > 1 and len(set(prow.lines)) != len(prow.lines):
+        return None         # (empty lines for blank cells: only where every cell has a line of its own)
     # Each empty line a blank cell; or, in a copy with an empty line after every cell, all but one of them.
     blanks = gap if have + gap + len(row.cells) == n else gap - 1 if have + gap - 1 + len(row.cells) == n else 0
     if blanks:
@@ -1645,26 +1646,38 @@ def _title(lines: list[str]) -> str:
         seen += 1
         if seen >= 12:
             break
-    if first is None or "。" in first or _HEAD_PREFIX.match(first) or len(first) > 60:
-        return ""           # no title line: the copy starts at a section heading or in the running text
-    return first[:200]
+    if first is None or "。" in first or _HEAD_PREFIX.match(first) or _NOT_TITLE.search(first) \
+            or "|" in first or "\t" in first or first.startswith("第二十条"):
+        return ""           # no title line: the copy starts at a section heading, a table, a web page's
+    return first[:200]      # furniture ("发布时间：") or in the running text
+
+
+_CN_YEAR = _regex.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)|[０-９]{4}(?=\s*年)")
+_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九０１２３４５６７８９", "000123456789" + "0123456789")
+
+
+def _ascii_years(text: str) -> str:
+    """Years written "二〇二三年" or "２０２３年" as "2023年"."""
+    return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text) if "年" in text else text
 
 
 def _year(title: str, text: str) -> tuple[int | None, bool]:
     """(the report's year, whether it is certain: from the title or the period the report covers). Without
     one in the title: "YYYY年度" or "YYYY年1月1日" in the opening text, else its first year that is not a
     law's revision or a date of issue (not certain)."""
+    title = _ascii_years(title)
     m = _YEAR.search(title)
     if m:
         return int(m.group(1)), True
-    head = text[:3000]
-    m = _YEAR_OF_REPORT.search(head) or _YEAR_END.search(head)
+    head = _ascii_years(text[:3000])
+    m = _YEAR_OF_REPORT.search(head)
     if m:
         return int(m.group(1)), True       # as sure as the title: the period the report covers
     for m in _YEAR.finditer(head):
         if not _NOT_REPORT_YEAR.match(head, m.end()):
             return int(m.group(1)), False
-    return None, False
+    m = _YEAR_END.search(head)              # "截止2023年12月31日": likely the period's end (or a statistic's)
+    return (int(m.group(1)), False) if m else (None, False)
 
 
 def _generation(region: str) -> str | None:
@@ -1820,8 +1833,8 @@ def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_ce
         if key in heads:
             line_no, s = heads[key]
             m = _HEAD_PREFIX.match(s)
-            sub = None if m else _SUB_HEAD.match(s)
-            if sub and sub.group(1) != want:        # "（一）主要问题": a sub-heading of the section, its own missing
+            sub = None if m or key not in ("s5", "s6") else _SUB_HEAD.match(s)
+            if sub and sub.group(1) == "一" != want:    # "（一）主要问题": the section's first sub-heading
                 ctx.add("warning", "format", table, [],
                         f"没有找到“{official}”这一标题：第 {line_no + 1} 行的“{s}”是这一节下面的小标题，"
                         f"请在它前面补上这一节的标题。", "R-SECTION")

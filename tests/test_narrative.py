@@ -186,3 +186,11 @@ def test_fourteenth_review_round_sentences():
     assert _said("本年度受理了30件依申请公开申请。") == [("R-TXT-APP", 30, 26)]
     assert _said("本年度共收到26份政府信息公开申请。") == []
     assert _said("本年度共收到26份群众来信。") == []
+
+
+def test_fen_counts_only_applications_and_not_an_applicants_papers():
+    """Review of round 14's change: "份" was accepted by every pattern (documents, court papers, letters),
+    and "申请人提交的补正材料3份" was read as 3 applications."""
+    for sentence in ("本年度共收到申请人提交的补正材料3份。", "本年度接收了3件申请人补正材料。", "予以公开文件12份。",
+                     "收到法院行政诉讼应诉通知书2份。", "收到行政复议决定书2份。"):
+        assert _said(sentence) == [], sentence

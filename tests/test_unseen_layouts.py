@@ -1182,3 +1182,31 @@ def test_a_total_left_blank_with_its_tab_kept_is_a_blank_cell_not_a_lost_one():
     for lost in ("（一）予以公开\t10\t2\t1\t0\t0\t0", "（一）予以公开\t10\t1\t0\t0\t0\t13\t"):
         shape = [f for f in check(load_text(text.replace(row, lost))).findings if f.rule == "R-SHAPE"]
         assert [f.severity for f in shape] == ["error"], lost
+
+
+def test_year_and_title_readings_of_review_round_15():
+    """A statistic "截至2020年12月31日" in a 2021 report is not its year (the period's end is used only when
+    nothing else names one, and not as certain); a long title is still the title; a year in Chinese
+    numerals or full-width digits is read."""
+    title = "测试镇人民政府2022年政府信息公开工作年度报告"
+    base = scratch_report(VALUES)
+    text = _insert_after(base.replace(title, "测试镇人民政府政府信息公开工作年度报告", 1), "一、总体情况",
+                         ["", "2022年，本镇依法公开政府信息。截至2020年12月31日，现行有效规范性文件3件。"])
+    report = load_text(text)
+    assert report.year == 2022 and "R-GEN-YEAR" not in _rules(check(report))
+    long_title = "中共测试镇委员会办公室、测试镇人民政府党政综合办公室（测试镇便民服务中心、测试镇综合行政执法大队）2022年政府信息公开工作年度报告"
+    assert load_text(base.replace(title, long_title, 1)).title == long_title
+    for written in ("二〇二二年", "２０２２年"):
+        report = load_text(base.replace(title, title.replace("2022年", written), 1))
+        assert report.year == 2022 and "R-GEN-YEAR" not in _rules(check(report)), written
+
+
+def test_a_page_number_lines_below_a_tab_row_is_not_joined_as_its_blank_cells(seeds):
+    """Empty lines are read as blank cells only where every cell has a line of its own: after a tab row
+    "(一) 予以公开\\t0", five empty lines and a page number "3" made 总计 3 and a false error."""
+    text = seeds["004"].read_text(encoding="utf-8")
+    row = next(s for s in text.split("\n") if "(一) 予以公开" in s)
+    report = load_text(text.replace(row, row.rstrip("\t").split("\t")[0] + "\t" + row.split("\t")[1] + "\t0"
+                                    + "\n" * 6 + "3", 1))
+    assert report.tables["t2"][("3.1", "3")].value == 0
+    assert [f.rule for f in check(report).findings if f.severity == "error"] == []
