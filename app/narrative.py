@@ -77,7 +77,7 @@ _OUTCOME = _regex.compile(r"(予以公开|部分公开|不予公开|无法提供
 # "对无法提供的申请" and "无正当理由大量反复申请" are not read as "no applications".
 _NONE_APP = _regex.compile(r"(?:未|没有)(?:收到|受理|接到|接收|发生)[^。；，,\d]{0,12}?申请|无依申请公开")
 _NONE_REVIEW = _regex.compile(r"(?:未发生|未出现|没有发生|没有|未有|无|未)[^。；\d]{0,16}?(行政复议|行政诉讼)")
-_ALL_UPHELD = _regex.compile(r"均(?:获|被|予以)?维持")
+_ALL_UPHELD = _regex.compile(r"均(?:获|被|予以|为)?(?:结果)?维持|结果均为维持")
 
 
 _HAS_DIGIT = _regex.compile(r"\d")

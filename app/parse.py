@@ -205,6 +205,47 @@ def _logical_rows(lines: list[str], start: int, end: int, text: str, splits: lis
     return rows
 
 
+def _unpipe(lines: list[str]) -> list[str] | None:
+    """A web page's table stored one cell per line with a pipe after each ("规章 |", "0 |") and rows set
+    apart by lines of pipes ("|||"), or with every cell followed by a line holding only "|": the same
+    lines as one cell per line after a tab with a blank line between rows (seed 001's layout), or as a
+    copy with a blank line after every cell. None when the text is not laid out so."""
+    ended = alone = only = 0
+    for line in lines:
+        if "|" not in line:
+            continue
+        s = line.strip()
+        if s == "|":
+            alone += 1
+        elif not s.strip("| "):
+            only += 1
+        elif s.endswith("|") and s.count("|") == 1:
+            ended += 1
+    if ended >= 10 and only:
+        out = []
+        for line in lines:
+            s = line.strip()
+            if "|" in s and not s.strip("| "):
+                out.append("")
+            elif s.endswith("|") and s.count("|") == 1:
+                out.append("\t" + s[:-1].strip())
+            else:
+                out.append(line)
+        return out
+    if alone >= 10 and alone * 3 >= sum(1 for line in lines if line.strip()):
+        return ["" if line.strip() == "|" else line for line in lines]
+    return None
+
+
+def _replace_text(report: Report, text: str) -> Report:
+    """The report read from a rewritten text, holding the file's own text (the same lines)."""
+    text_end = report.text_end
+    if text_end is not None:        # the same line of the file's own text
+        line = report.text.count("\n", 0, text_end)
+        text_end = sum(map(len, text.split("\n")[:line])) + line
+    return report.replace(text=text, text_end=text_end)
+
+
 def _web_copies(lines: list[str], regions: dict, region_text: dict) -> set[str]:
     """The tables copied from a web page with a blank line after every cell, told by their many numbers
     alone on a line (a nearly empty table copied so is known by the company it keeps)."""
@@ -244,7 +285,8 @@ def _split_cells(line: str) -> list[str]:
 # A sentence, not a cell: words that end with a full stop ("注：本表数据截至2022年12月31日。"), not a number
 # with "。" typed for its point ("1。5", "0。").
 _SENTENCE_CELL = _regex.compile(r"[\u4e00-\u9fff]{4}.*。$")
-_BARE_NUMBER = _regex.compile(r"\n[ \u3000]*[0-9０-９][0-9０-９.,]*[ \u3000]*(?=\n)")
+# (a "/" or "—" alone on a line is a cell as much as a number is: a fee of "/" in a nearly empty 表二)
+_BARE_NUMBER = _regex.compile(r"\n[ \u3000]*(?:[0-9０-９][0-9０-９.,]*|[/／—－])[ \u3000]*(?=\n)")
 # A cell that opens a row: an enumerated label ("（三）…", "1.…", "一、…") or four Chinese characters and more
 # without a digit ("行政规范性文件"); not a word typed into a number's cell ("十二", "2件3").
 _OPENS_ROW = frozenset(("规章", "行政规范性文件", "规范性文件", "行政许可", "其他对外管理服务事项", "行政处罚", "行政强制",
@@ -475,6 +517,7 @@ def _fill_absent(cells: dict, spec: TableSpec) -> None:
 # ---------------------------------------------------------------------------------------------
 # Table 二
 
+_LABEL_NOTE = _regex.compile(r"\s*[（(][^（()）]*[)）]$")
 _T1_BLOCK = _regex.compile(r"第二十条第?\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*项")
 _BLOCK_BY_ENUM = {"一": "20.1", "五": "20.5", "六": "20.6", "八": "20.8", "九": "20.9"}
 
@@ -527,6 +570,10 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         for k, t in enumerate(texts):
             if _label_like(t):
                 mm = row_index.lookup(t, allow_fuzzy=k_row < _FUZZY_ROWS)
+                if mm is None and t[-1:] in ")）":
+                    # a province's template notes the row in brackets: "规章(设区的市…应提供相关数据)"
+                    base = _LABEL_NOTE.sub("", t)
+                    mm = row_index.lookup(base, allow_fuzzy=False) if base and base != t else None
                 if mm is not None:
                     label_idx, match = k, mm
         if match is not None and match.quality != "exact" and not any(map(_is_num, texts[label_idx + 1:])) \
@@ -534,6 +581,11 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             carried = texts[label_idx]      # "行政规范性" / "文件<tab>3<tab>1<tab>12": a label wrapped
             continue
         if match is None:
+            if current is not None and _label_like(texts[first]) and any(map(_is_num, texts[first + 1:])) \
+                    and not _HEAD_PREFIX.match(texts[first]) and not any(rx.search(texts[first]) for _, rx, _ in _HEADINGS):
+                # a row the template does not have ("其他主动公开文件 | 186 | 86 | 255"): said, not read
+                ctx.add("warning", "format", "t1", [], f"表二第 {row.line} 行“{texts[first]}”不是模板中的行，"
+                        f"它的数字没有读取，请核对原表。", "R-LABEL")
             continue
         rid = match.target
         if rid in seen_rows:
@@ -1738,6 +1790,10 @@ def _first(lines, pred, start=0):
 
 def parse_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
     lines = text.split("\n")
+    if "|" in text:
+        unpiped = _unpipe(lines)
+        if unpiped is not None:                     # read as the layout it stands for; the text is kept
+            return _replace_text(parse_text("\n".join(unpiped), path, encoding), text)
     ctx = _Ctx()
     heads = _find_headings(lines, text)
     regions = _regions(lines, heads)
@@ -1804,7 +1860,11 @@ def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_ce
         ctx.add("error", "format", "t2", [],
                 f"表二使用{g1}年版模板，表三却使用{g2}年版模板（（六）其他处理的分项不同），新旧格式混用。",
                 "R-GEN-MIXED")
-    if year is not None:
+    if year is not None and year < 2019:
+        # no template of these tables existed before 2019's reports: the year, not the format, is odd
+        ctx.add("warning", "format", first_table, [], f"报告的年度读作{year}年，早于这三张统计表开始使用的2019年度"
+                f"（2019年试行格式），请核对报告标题中的年份。", "R-GEN-YEAR")
+    elif year is not None:
         expected = "2019" if year <= 2020 else "2021"
         if fmt != expected:
             if fmt == "2019":

@@ -194,3 +194,12 @@ def test_fen_counts_only_applications_and_not_an_applicants_papers():
     for sentence in ("本年度共收到申请人提交的补正材料3份。", "本年度接收了3件申请人补正材料。", "予以公开文件12份。",
                      "收到法院行政诉讼应诉通知书2份。", "收到行政复议决定书2份。"):
         assert _said(sentence) == [], sentence
+
+
+def test_all_upheld_written_with_wei_and_jieguo():
+    """天津市河东区 2023: "均为结果维持" against a review still pending was not read as "all upheld"."""
+    from tests.synth import scratch_report
+    values = {**NARR, ("t3", "1", "1.4"): 1, ("t3", "1", "1.5"): 5}
+    for sentence in ("本年度行政复议5件，均为结果维持。", "本年度行政复议5件，结果均为维持。", "本年度行政复议5件，均为维持。"):
+        report = load_text(scratch_report(values).replace("本镇依法做好政府信息公开工作。", sentence))
+        assert [(f.rule, f.actual) for f in _narrative(report) if f.rule == "R-TXT-WEIHCI"] == [("R-TXT-WEIHCI", 1)]

@@ -1210,3 +1210,68 @@ def test_a_page_number_lines_below_a_tab_row_is_not_joined_as_its_blank_cells(se
                                     + "\n" * 6 + "3", 1))
     assert report.tables["t2"][("3.1", "3")].value == 0
     assert [f.rule for f in check(report).findings if f.severity == "error"] == []
+
+
+def _pipe_per_line(text: str, own_line: bool) -> str:
+    """A web page's tables as some sites store them: each cell on its own line followed by " |" and each
+    row ended by a line of pipes; or (own_line) every cell followed by a line holding only "|"."""
+    out = []
+    for line in text.split("\n"):
+        if "\t" not in line:
+            out.append(line)
+            continue
+        cells = line.split("\t")
+        if own_line:
+            out += [x for c in cells if c for x in (c, "|")]
+        else:
+            out += [c + " |" for c in cells] + ["|" * len(cells)]
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("own_line", [False, True])
+def test_tables_stored_one_cell_per_line_with_pipes_are_read(own_line):
+    """Review round 16 (海淀区, 南湖区, 大同市, 龙口市 pages): every 表二 cell came out blank, only 表三's
+    总计 column was kept (with false "空行" warnings), and 表四 was "只有表头"."""
+    values = {**VALUES, ("t2", "1", "2.1"): 4, ("t2", "1", "3"): 7, ("t2", "3.1", "2.1"): 4, ("t2", "3.1", "3"): 7,
+              ("t2", "3.7", "2.1"): 4, ("t2", "3.7", "3"): 7, ("t3", "1", "1.1"): 1, ("t3", "1", "1.5"): 1}
+    text = scratch_report(values)
+    report = load_text(_pipe_per_line(text, own_line))
+    assert report.text == _pipe_per_line(text, own_line)        # the file's own text is kept
+    expected = load_text(text)
+    for tid in ("t1", "t2", "t3"):
+        assert {k: c.value for k, c in report.tables[tid].items()} == \
+               {k: c.value for k, c in expected.tables[tid].items()}, tid
+    assert [f.rule for f in check(report).findings if f.severity == "error"] == []
+
+
+def test_t1_labels_with_a_provinces_notes_and_rows_the_template_lacks():
+    """Review round 16 (武汉市生态环境局 2020): "规章(设区的市、自治州人民政府应提供相关数据)" was not found (its
+    numbers lost, and the report called cut off); an extra row "其他主动公开文件" was ignored in silence."""
+    text = scratch_report(VALUES)
+    text = text.replace("\n规章\t", "\n规章(设区的市、自治州人民政府应提供相关数据)\t", 1)
+    text = text.replace("\n行政规范性文件\t7\t0\t7", "\n行政规范性文件\t7\t0\t7\n其他主动公开文件\t186\t86\t255", 1)
+    report = load_text(text)
+    assert report.error is None and report.tables["t1"][("20.1.1", "1")].value == 0
+    assert report.tables["t1"][("20.1.2", "3")].value == 7
+    found = [f for f in check(report).findings]
+    assert [(f.rule, "其他主动公开文件" in f.message) for f in found] == [("R-LABEL", True)]
+
+
+def test_a_nearly_empty_web_copy_t1_alone_with_a_slash_is_read():
+    """Review round 16 (大冶市自然资源局 2025, cut off after 表二): nine numbers and a "/" fee, the file's only
+    table copied one cell per paragraph: every cell was read blank."""
+    text = scratch_report(VALUES, layout_b=True)
+    text = text[:text.index("三、收到和处理")]
+    text = text.replace("\t行政事业性收费\n\t0\n", "\t行政事业性收费\n\t/\n")
+    report = load_text(_web_copy(text))
+    t1 = report.tables["t1"]
+    assert (t1[("20.1.2", "1")].value, t1[("20.6.1", "1")].value, t1[("20.8.1", "1")].raw) == (7, 12, "/")
+
+
+def test_a_title_line_of_web_page_furniture_or_a_table_is_no_title_and_a_year_before_2019_is_doubted():
+    text = scratch_report(VALUES)
+    body = text[text.index("一、总体情况"):]
+    assert load_text("发布时间：2023-01-20\n\n" + body).title == ""
+    report = load_text(text.replace("2022年政府信息公开工作年度报告", "2016年政府信息公开工作年度报告", 1))
+    found = [f for f in check(report).findings if f.rule == "R-GEN-YEAR"]
+    assert [(f.severity, "早于" in f.message) for f in found] == [("warning", True)]
