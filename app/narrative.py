@@ -321,7 +321,7 @@ def _none_findings(report: Report, prose: list[str]) -> list[Finding]:
                 if total:
                     out.append(Finding("warning", "narrative", "t3", tuple(keys), 0, total,
                                        f"正文说“{_quote(s)}”，但表四{kind}总计为 {total} 件。", "R-TXT-NONE"))
-        if _ALL_UPHELD.search(s) and "t3" in report.tables:
+        if _ALL_UPHELD.search(s) and "t3" in report.tables and ("复议" in s or "诉讼" in s):
             keys = [("1", f"{g}.{i}") for g in ("1", "2.1", "2.2") for i in (2, 3, 4)]
             total = _sum_known(report, "t3", keys)      # a blank among them: the others still say enough
             if total:

@@ -210,7 +210,7 @@ def _unpipe(lines: list[str]) -> list[str] | None:
     apart by lines of pipes ("|||"), or with every cell followed by a line holding only "|": the same
     lines as one cell per line after a tab with a blank line between rows (seed 001's layout), or as a
     copy with a blank line after every cell. None when the text is not laid out so."""
-    ended = alone = only = 0
+    ended = alone = only = numbers = rows = 0
     for line in lines:
         if "|" not in line:
             continue
@@ -221,14 +221,19 @@ def _unpipe(lines: list[str]) -> list[str] | None:
             only += 1
         elif s.endswith("|") and s.count("|") == 1:
             ended += 1
-    if ended >= 10 and only:
+            numbers += s[:-1].strip().isdigit()
+        else:
+            rows += 1           # "| a | b |": pipe rows, read as they are
+    if ended >= 10 and numbers >= 5 and only and ended > rows:
         out = []
         for line in lines:
             s = line.strip()
             if "|" in s and not s.strip("| "):
                 out.append("")
             elif s.endswith("|") and s.count("|") == 1:
-                out.append("\t" + s[:-1].strip())
+                cell = s[:-1].strip()
+                heading = _HEAD_PREFIX.match(cell) and any(rx.search(cell) for _, rx, _ in _HEADINGS)
+                out.append(cell if heading else "\t" + cell)       # (a heading stays a heading)
             else:
                 out.append(line)
         return out
@@ -388,8 +393,8 @@ def _opens_row(s: str, numbers: int, cells: list[str]) -> bool:
     (表三's 一、…四、, 表二's row labels and block headings) once the row has anything in it."""
     if numbers and (_ROW_LABEL.match(s) or _SENTENCE_CELL.search(s)):
         return True
-    return (s[1:2] == "、" and s[0] in "一二三四" or s in _OPENS_ROW or s.startswith("第二十条")) \
-        and any(c.strip() for c in cells)
+    return (s[1:2] == "、" and s[0] in "一二三四" or s in _OPENS_ROW or s.startswith("第二十条")
+            or s[-1:] in ")）" and _LABEL_NOTE.sub("", s) in _OPENS_ROW) and any(c.strip() for c in cells)
 
 
 def _wrapped_part(prev: str, s: str) -> bool:
@@ -517,7 +522,7 @@ def _fill_absent(cells: dict, spec: TableSpec) -> None:
 # ---------------------------------------------------------------------------------------------
 # Table 二
 
-_LABEL_NOTE = _regex.compile(r"\s*[（(][^（()）]*[)）]$")
+_LABEL_NOTE = _regex.compile(r"\s*[（(](?:[^（()）]|[（(][^（()）]*[)）])*[)）]$")
 _T1_BLOCK = _regex.compile(r"第二十条第?\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*项")
 _BLOCK_BY_ENUM = {"一": "20.1", "五": "20.5", "六": "20.6", "八": "20.8", "九": "20.9"}
 
@@ -582,7 +587,8 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             continue
         if match is None:
             if current is not None and _label_like(texts[first]) and any(map(_is_num, texts[first + 1:])) \
-                    and not _HEAD_PREFIX.match(texts[first]) and not any(rx.search(texts[first]) for _, rx, _ in _HEADINGS):
+                    and not _HEAD_PREFIX.match(texts[first]) and not _SUB_HEAD.match(texts[first]) \
+                    and not any(rx.search(texts[first]) for _, rx, _ in _HEADINGS):
                 # a row the template does not have ("其他主动公开文件 | 186 | 86 | 255"): said, not read
                 ctx.add("warning", "format", "t1", [], f"表二第 {row.line} 行“{texts[first]}”不是模板中的行，"
                         f"它的数字没有读取，请核对原表。", "R-LABEL")
@@ -1788,12 +1794,12 @@ def _first(lines, pred, start=0):
     return None
 
 
-def parse_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
+def parse_text(text: str, path: str = "", encoding: str = "utf-8", _piped: bool = False) -> Report:
     lines = text.split("\n")
-    if "|" in text:
+    if "|" in text and not _piped:
         unpiped = _unpipe(lines)
         if unpiped is not None:                     # read as the layout it stands for; the text is kept
-            return _replace_text(parse_text("\n".join(unpiped), path, encoding), text)
+            return _replace_text(parse_text("\n".join(unpiped), path, encoding, _piped=True), text)
     ctx = _Ctx()
     heads = _find_headings(lines, text)
     regions = _regions(lines, heads)
@@ -1823,7 +1829,10 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8") -> Report:
             cells = _parse_t3(rows, spec, ctx, table_formats[tid])
         if cells is not None:
             tables[tid] = cells
-            if splits == [0]:
+            if splits and _piped:       # (rows of pipes pad short rows only: no blank line was lost)
+                ctx.add("warning", "layout", tid, [], f"{TABLE_SHORT[tid]}每个单元格各占一行（以“|”分隔），"
+                        f"已按行标签分行读取，请核对原表。", "R-SHAPE")
+            elif splits == [0]:
                 ctx.add("warning", "layout", tid, [], f"{TABLE_SHORT[tid]}每个单元格各占一段，行与行之间没有分隔，"
                         f"已按行标签分行读取，请核对原表。", "R-SHAPE")
             elif splits:
@@ -1862,8 +1871,9 @@ def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_ce
                 "R-GEN-MIXED")
     if year is not None and year < 2019:
         # no template of these tables existed before 2019's reports: the year, not the format, is odd
+        where = "标题中的年份" if year_certain else "报告年度（标题中没有年份，这是正文中的年份）"
         ctx.add("warning", "format", first_table, [], f"报告的年度读作{year}年，早于这三张统计表开始使用的2019年度"
-                f"（2019年试行格式），请核对报告标题中的年份。", "R-GEN-YEAR")
+                f"（2019年试行格式），请核对{where}。", "R-GEN-YEAR")
     elif year is not None:
         expected = "2019" if year <= 2020 else "2021"
         if fmt != expected:

@@ -203,3 +203,6 @@ def test_all_upheld_written_with_wei_and_jieguo():
     for sentence in ("本年度行政复议5件，均为结果维持。", "本年度行政复议5件，结果均为维持。", "本年度行政复议5件，均为维持。"):
         report = load_text(scratch_report(values).replace("本镇依法做好政府信息公开工作。", sentence))
         assert [(f.rule, f.actual) for f in _narrative(report) if f.rule == "R-TXT-WEIHCI"] == [("R-TXT-WEIHCI", 1)]
+    # not about cases: "均为维持网站运行所需" says nothing of reviews
+    report = load_text(scratch_report(values).replace("本镇依法做好政府信息公开工作。", "网站运维支出均为维持政府网站正常运行所需。"))
+    assert [f for f in _narrative(report) if f.rule == "R-TXT-WEIHCI"] == []
