@@ -1723,11 +1723,12 @@ def _year(title: str, text: str) -> tuple[int | None, bool]:
     """(the report's year, whether it is certain: from the title or the period the report covers). Without
     one in the title: "YYYY年度" or "YYYY年1月1日" in the opening text, else its first year that is not a
     law's revision or a date of issue (not certain)."""
-    title = _ascii_years(title)
-    m = _YEAR.search(title)
+    m = _YEAR.search(title) or _YEAR.search(_ascii_years(title))
     if m:
         return int(m.group(1)), True
-    head = _ascii_years(text[:3000])
+    head = text[:3000]
+    if not _YEAR.search(head):          # (years in numerals looked for only when none is in digits: a scan)
+        head = _ascii_years(head)
     m = _YEAR_OF_REPORT.search(head)
     if m:
         return int(m.group(1)), True       # as sure as the title: the period the report covers
