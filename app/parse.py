@@ -224,12 +224,18 @@ def _unpipe(lines: list[str]) -> list[str] | None:
             numbers += s[:-1].strip().isdigit()
         else:
             rows += 1           # "| a | b |": pipe rows, read as they are
-    if ended >= 10 and numbers >= 5 and only and ended > rows:
+    if ended >= 10 and numbers >= 5 and (only or alone) and ended > rows:
         out = []
-        for line in lines:
+        for k, line in enumerate(lines):
             s = line.strip()
             if "|" in s and not s.strip("| "):
-                out.append("")
+                # A row's end; but a lone "|" with a value after it, still in the row, is a blank cell
+                # ("5 |", "|", "7 |": 本年增/减 left blank between two numbers).
+                # So is one followed by another line of pipes (the row's end): "4 |", "|", "||".
+                nxt = next((t.strip() for t in lines[k + 1:k + 3] if t.strip()), "")
+                out.append("\t" if s == "|" and k and lines[k - 1].strip().endswith("|")
+                           and lines[k - 1].strip("| \t") and nxt.endswith("|")
+                           and (not nxt.strip("| ") or _is_value_like(nxt[:-1]) and nxt.count("|") == 1) else "")
             elif s.endswith("|") and s.count("|") == 1:
                 cell = s[:-1].strip()
                 heading = _HEAD_PREFIX.match(cell) and any(rx.search(cell) for _, rx, _ in _HEADINGS)
@@ -522,6 +528,7 @@ def _fill_absent(cells: dict, spec: TableSpec) -> None:
 # ---------------------------------------------------------------------------------------------
 # Table 二
 
+_COLON = _regex.compile(r"[:：]")
 _LABEL_NOTE = _regex.compile(r"\s*[（(](?:[^（()）]|[（(][^（()）]*[)）])*[)）]$")
 _T1_BLOCK = _regex.compile(r"第二十条第?\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*项")
 _BLOCK_BY_ENUM = {"一": "20.1", "五": "20.5", "六": "20.6", "八": "20.8", "九": "20.9"}
@@ -575,9 +582,10 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         for k, t in enumerate(texts):
             if _label_like(t):
                 mm = row_index.lookup(t, allow_fuzzy=k_row < _FUZZY_ROWS)
-                if mm is None and t[-1:] in ")）":
-                    # a province's template notes the row in brackets: "规章(设区的市…应提供相关数据)"
-                    base = _LABEL_NOTE.sub("", t)
+                if mm is None and (t[-1:] in ")）" or ":" in t or "：" in t):
+                    # a province's template notes the row in brackets, "规章(设区的市…应提供相关数据)", or
+                    # defines it after a colon, "规章:地方行政规章指…"
+                    base = _LABEL_NOTE.sub("", t) if t[-1:] in ")）" else _COLON.split(t, 1)[0].strip()
                     mm = row_index.lookup(base, allow_fuzzy=False) if base and base != t else None
                 if mm is not None:
                     label_idx, match = k, mm
@@ -1847,6 +1855,8 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8", _piped: bool 
     _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_certain)
     cut = _cut_off(lines, regions, tables)
     error = cut and cut[1]
+    if cut:
+        _cut_row_findings(ctx, cut[0], tables.get(cut[0]))
     # (a table the file ends inside is explained by that error: not also "its layout is not recognised")
     _unread_findings(ctx, tables, skip=cut and cut[0])
     second = _second_report(lines, regions, title, next(iter(tables)), ctx)
@@ -1855,6 +1865,21 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8", _piped: bool 
                   tables=tables, table_formats={k: table_formats[k] for k in tables},
                   parse_findings=tuple(ctx.findings), error=error, guessed=frozenset(ctx.guessed),
                   text_end=text_end)
+
+
+def _cut_row_findings(ctx: _Ctx, tid: str, cells: dict | None) -> None:
+    """The row a cut-off file ends in is short because the file is: its layout error is a warning saying so
+    (the cut-off error explains it), not a second error."""
+    if not cells:
+        return
+    last = max(((c.line, k[0]) for k, c in cells.items() if c.line), default=None)
+    if last is None:
+        return
+    row = last[1]
+    for k, f in enumerate(ctx.findings):
+        if f.table == tid and f.rule == "R-SHAPE" and f.severity == "error" and f.cells \
+                and all(r == row for r, _ in f.cells):
+            ctx.findings[k] = f.replace(severity="warning", message=f.message + "（文件在这一行之后就结束了，这一行可能不完整。）")
 
 
 def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_certain=True) -> None:

@@ -1298,3 +1298,19 @@ def test_pipe_layout_review_of_its_own_change():
     assert "absent" not in nested.tables["t1"][("20.1.1", "1")].notes
     sub = text.replace("\n行政规范性文件\t7\t0\t7", "\n行政规范性文件\t7\t0\t7\n（二）其他主动公开信息\t156", 1)
     assert [f.rule for f in check(load_text(sub)).findings] == []
+
+
+def test_review_round_18_pipes_blank_cells_colon_definitions_and_the_row_a_file_is_cut_in():
+    """得荣县卫健局 2019: in the " |" layout a blank cell is a lone "|" too; one with a value after it, or
+    another line of pipes, is a blank cell, not the row's end (5, blank, 7 was read blank, blank, 5).
+    蒲纺工业园区 2020: "规章:地方行政规章指…" is the row 规章. A row cut short by the file's end is a warning."""
+    text = scratch_report(VALUES)
+    piped = _pipe_per_line(text, False)
+    assert "\n行政规范性文件 |\n7 |\n0 |\n7 |" in piped
+    report = load_text(piped.replace("\n行政规范性文件 |\n7 |\n0 |\n7 |", "\n行政规范性文件 |\n7 |\n|\n7 |", 1))
+    assert [report.tables["t1"][("20.1.2", c)].value for c in ("1", "2", "3")] == [7, None, 7]
+    report = load_text(text.replace("\n规章\t", "\n规章:地方行政规章指省级人民政府制定的规范性文件。\t", 1))
+    assert "absent" not in report.tables["t1"][("20.1.1", "1")].notes
+    cut = text[:text.index("（二）部分公开")].rstrip("\n").rsplit("\t", 4)[0]        # 予以公开 cut after 3 numbers
+    report = load_text(cut)
+    assert report.error and [f.severity for f in report.parse_findings if f.rule == "R-SHAPE"] == ["warning"]
