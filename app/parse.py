@@ -582,7 +582,7 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         for k, t in enumerate(texts):
             if _label_like(t):
                 mm = row_index.lookup(t, allow_fuzzy=k_row < _FUZZY_ROWS)
-                if mm is None and (t[-1:] in ")）" or ":" in t or "：" in t):
+                if mm is None and (t[-1:] in ")）" or ":" in t or "：" in t) and any(map(_is_num, texts[k + 1:])):
                     # a province's template notes the row in brackets, "规章(设区的市…应提供相关数据)", or
                     # defines it after a colon, "规章:地方行政规章指…"
                     base = _LABEL_NOTE.sub("", t) if t[-1:] in ")）" else _COLON.split(t, 1)[0].strip()
@@ -1735,7 +1735,7 @@ def _year(title: str, text: str) -> tuple[int | None, bool]:
     if m:
         return int(m.group(1)), True
     head = text[:3000]
-    if not _YEAR.search(head):          # (years in numerals looked for only when none is in digits: a scan)
+    if "〇" in head or "○" in head or "零" in head or "０" in head:     # (a year in numerals: 二〇二二, ２０２２)
         head = _ascii_years(head)
     m = _YEAR_OF_REPORT.search(head)
     if m:
@@ -1856,7 +1856,8 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8", _piped: bool 
     cut = _cut_off(lines, regions, tables)
     error = cut and cut[1]
     if cut:
-        _cut_row_findings(ctx, cut[0], tables.get(cut[0]))
+        end_line = next((k + 1 for k in range(len(lines) - 1, -1, -1) if lines[k].strip()), 0)
+        _cut_row_findings(ctx, cut[0], tables.get(cut[0]), end_line)
     # (a table the file ends inside is explained by that error: not also "its layout is not recognised")
     _unread_findings(ctx, tables, skip=cut and cut[0])
     second = _second_report(lines, regions, title, next(iter(tables)), ctx)
@@ -1867,15 +1868,18 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8", _piped: bool 
                   text_end=text_end)
 
 
-def _cut_row_findings(ctx: _Ctx, tid: str, cells: dict | None) -> None:
+def _cut_row_findings(ctx: _Ctx, tid: str, cells: dict | None, end_line: int) -> None:
     """The row a cut-off file ends in is short because the file is: its layout error is a warning saying so
     (the cut-off error explains it), not a second error."""
     if not cells:
         return
     last = max(((c.line, k[0]) for k, c in cells.items() if c.line), default=None)
-    if last is None:
-        return
+    if last is None or last[0] < end_line:
+        return              # the file ends after the last cell read: not inside that row
     row = last[1]
+    numbers = [c.value for k, c in cells.items() if k[0] == row and c.state == NUMBER]
+    if len(numbers) >= 2 and numbers[-1] and numbers[-1] == sum(numbers[:-1]):
+        return              # its last number is its total: cells are missing from its middle, not its end
     for k, f in enumerate(ctx.findings):
         if f.table == tid and f.rule == "R-SHAPE" and f.severity == "error" and f.cells \
                 and all(r == row for r, _ in f.cells):

@@ -1314,3 +1314,22 @@ def test_review_round_18_pipes_blank_cells_colon_definitions_and_the_row_a_file_
     cut = text[:text.index("（二）部分公开")].rstrip("\n").rsplit("\t", 4)[0]        # 予以公开 cut after 3 numbers
     report = load_text(cut)
     assert report.error and [f.severity for f in report.parse_findings if f.rule == "R-SHAPE"] == ["warning"]
+
+
+def test_review_round_19_of_the_colon_years_and_cut_rows():
+    """A note with a colon above the table ("行政许可：本年度办理行政许可事项66件。") is no row (it took the
+    row, and the real one was dropped as a repeat); a year in numerals is read beside a law's digit year;
+    a row missing cells from its middle but ending in its total keeps its error in a cut-off file."""
+    text = scratch_report(VALUES)
+    noted = text.replace("二、主动公开政府信息情况\n", "二、主动公开政府信息情况\n行政处罚：本年度作出行政处罚决定12件。\n", 1)
+    report = load_text(noted)
+    assert report.tables["t1"][("20.6.1", "1")].value == 12 and _rules(check(report)) == []
+    title = "测试镇人民政府2022年政府信息公开工作年度报告"
+    dated = _insert_after(text.replace(title, "测试镇人民政府政府信息公开工作年度报告", 1), "一、总体情况",
+                          ["", "根据2019年修订的《条例》，统计期限自二〇二二年一月一日起至十二月三十一日止。"])
+    assert load_text(dated).year == 2022
+    row = "三、本年度办理结果\t（一）予以公开\t3\t0\t0\t0\t0\t0\t3"
+    assert row in text
+    cut = text[:text.index(row)] + "三、本年度办理结果\t（一）予以公开\t3\t0\t0\t3"     # middle cells lost, total there
+    report = load_text(cut)
+    assert report.error and [f.severity for f in report.parse_findings if f.rule == "R-SHAPE"] == ["error"]
