@@ -224,7 +224,7 @@ def _unpipe(lines: list[str]) -> list[str] | None:
             numbers += s[:-1].strip().isdigit()
         else:
             rows += 1           # "| a | b |": pipe rows, read as they are
-    if ended >= 10 and numbers >= 5 and (only or alone) and ended > rows:
+    if ended >= 10 and numbers >= 5 and ended > rows:
         out = []
         for k, line in enumerate(lines):
             s = line.strip()
@@ -240,6 +240,9 @@ def _unpipe(lines: list[str]) -> list[str] | None:
                 cell = s[:-1].strip()
                 heading = _HEAD_PREFIX.match(cell) and any(rx.search(cell) for _, rx, _ in _HEADINGS)
                 out.append(cell if heading else "\t" + cell)       # (a heading stays a heading)
+            elif s and k and out[-1].startswith("\t") and "|" not in s and not _HEAD_PREFIX.match(s) \
+                    and not (k + 1 < len(lines) and lines[k + 1].strip().endswith("|")):
+                out.append("")      # a note under a cell ("（注：本年无收费事项）") ends its row, not part of it
             else:
                 out.append(line)
         return out
@@ -1848,6 +1851,8 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8", _piped: bool 
                 more = f"等 {len(splits)} 处" if len(splits) > 1 else ""
                 ctx.add("warning", "layout", tid, [], f"{TABLE_SHORT[tid]}第 {splits[0]} 行{more}之前缺少分隔两行的空行，"
                         f"已按行标签分开读取，请核对原表。", "R-SHAPE")
+    if not tables and ("公開" in text or "申請" in text or "處理" in text):
+        raise NoTableError("文件是繁体字（如“公開”“申請”），目前只能识别简体字的统计表。请把文本转换为简体后再检查。")
     if not tables:
         raise NoTableError("文件中没有找到年度报告的统计表（二、主动公开，三、依申请，四、复议诉讼）。"
                            "请确认这是政府信息公开工作年度报告的文本。")

@@ -1333,3 +1333,20 @@ def test_review_round_19_of_the_colon_years_and_cut_rows():
     cut = text[:text.index(row)] + "三、本年度办理结果\t（一）予以公开\t3\t0\t0\t3"     # middle cells lost, total there
     report = load_text(cut)
     assert report.error and [f.severity for f in report.parse_findings if f.rule == "R-SHAPE"] == ["error"]
+
+
+def test_review_round_20_pipes_without_row_lines_a_note_under_a_cell_and_traditional_characters():
+    """ccxi.gov.cn 2022: cells ending " |" with no pipe-only lines at all were not recognised (every 表二 cell
+    blank, 表四 "not found"); cncx.gov.cn 2023: a note line under the last cell was glued onto it ("0（注：…）",
+    a false R-NUM-PARSE error); a copy in traditional characters was told it held no table, in silence."""
+    text = scratch_report(VALUES)
+    piped = "\n".join(s for s in _pipe_per_line(text, False).split("\n") if s.strip("|"))
+    report = load_text(piped)
+    assert report.tables["t1"][("20.6.1", "1")].value == 12 and "t3" in report.tables
+    noted = _pipe_per_line(text, False).replace("\n行政事业性收费 |\n0 |\n |\n |\n||||\n", "\n行政事业性收费 |\n0 |\n（注：本年无收费事项）\n", 1)
+    assert "（注：本年无收费事项）" in noted
+    report = load_text(noted)
+    assert report.tables["t1"][("20.8.1", "1")].value == 0 and "R-NUM-PARSE" not in _rules(check(report))
+    from app._exceptions import NoTableError
+    with pytest.raises(NoTableError, match="繁体"):
+        load_text(text.translate(str.maketrans("开请处许规范罚强费议诉结转办复总计项条数关况发现", "開請處許規範罰強費議訴結轉辦復總計項條數關況發現")))
