@@ -72,6 +72,14 @@ _HEAD_PREFIX = _regex.compile(r"^\s*([一二三四五六七八九十]+|\d+)\s*[�
 _SUB_HEAD = _regex.compile(r"\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]")
 
 
+def _section_named(s: str) -> str | None:
+    """The section (key of _HEADINGS) whose heading words text s holds, or None."""
+    for key, rx, _ in _HEADINGS:
+        if rx.search(s):
+            return key
+    return None
+
+
 def _find_headings(lines: list[str], text: str) -> dict[str, tuple[int, str]]:
     """The line of each section heading, in the template's order.
 
@@ -87,10 +95,9 @@ def _find_headings(lines: list[str], text: str) -> dict[str, tuple[int, str]]:
         s = line.strip()
         if len(s) > 40:
             continue
-        for key, rx, _ in _HEADINGS:
-            if rx.search(s) and (len(s) <= 30 or _HEAD_PREFIX.match(s)):
-                cands.append((i, key, s))
-                break
+        key = _section_named(s)
+        if key is not None and (len(s) <= 30 or _HEAD_PREFIX.match(s)):
+            cands.append((i, key, s))
     found: dict[str, tuple[int, str]] = {}
     after = -1
     for key, _, numeral in _HEADINGS:
@@ -238,7 +245,7 @@ def _unpipe(lines: list[str]) -> list[str] | None:
                            and (not nxt.strip("| ") or _is_value_like(nxt[:-1]) and nxt.count("|") == 1) else "")
             elif s.endswith("|") and s.count("|") == 1:
                 cell = s[:-1].strip()
-                heading = _HEAD_PREFIX.match(cell) and any(rx.search(cell) for _, rx, _ in _HEADINGS)
+                heading = _HEAD_PREFIX.match(cell) and _section_named(cell)
                 out.append(cell if heading else "\t" + cell)       # (a heading stays a heading)
             elif s and k and out[-1].startswith("\t") and "|" not in s and not _HEAD_PREFIX.match(s) \
                     and not (k + 1 < len(lines) and lines[k + 1].strip().endswith("|")):
@@ -599,7 +606,7 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         if match is None:
             if current is not None and _label_like(texts[first]) and any(map(_is_num, texts[first + 1:])) \
                     and not _HEAD_PREFIX.match(texts[first]) and not _SUB_HEAD.match(texts[first]) \
-                    and not any(rx.search(texts[first]) for _, rx, _ in _HEADINGS):
+                    and _section_named(texts[first]) is None:
                 # a row the template does not have ("其他主动公开文件 | 186 | 86 | 255"): said, not read
                 ctx.add("warning", "format", "t1", [], f"表二第 {row.line} 行“{texts[first]}”不是模板中的行，"
                         f"它的数字没有读取，请核对原表。", "R-LABEL")
