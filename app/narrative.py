@@ -18,8 +18,10 @@ __all__ = ["narrative_findings", "Statement", "statements"]
 
 _WIDE = _regex.compile(r"[\uff10-\uff19]")   # full-width digits: fold them before matching numbers
 _SENTENCE = _regex.compile(r"[^。；;！!？?\n]+")
-_NUM = r"(\d{1,7})\s*(?:件|个|起|宗|条)"
-_NUM_APP = r"(\d{1,7})\s*(?:件|个|份|起|宗|条)"       # applications are also counted in 份 (not cases, outcomes)
+# ("个" counts, but "20个工作日", "3个月" are time limits: "收到申请之日起20个工作日内予以答复")
+_GE = r"个(?!工作日|自然日|日|月|小时|百分点)"
+_NUM = r"(\d{1,7})\s*(?:件|" + _GE + r"|起|宗|条)"
+_NUM_APP = r"(\d{1,7})\s*(?:件|" + _GE + r"|份|起|宗|条)"       # applications are also counted in 份 (not cases, outcomes)
 
 T2_OUTCOMES = {
     "予以公开": ("3.1",),
@@ -27,7 +29,8 @@ T2_OUTCOMES = {
     "不予公开": ("3.3.",),
     "无法提供": ("3.4.",),
     "不予处理": ("3.5.",),
-    "其他处理": ("3.6",),
+    "其他处理": ("3.6", "3.6."),        # one row in the 2019 template, three in 2021's
+    "部分予以公开": ("3.2",),
 }
 
 
@@ -50,17 +53,23 @@ class Statement(Frozen):
 # (regex, subject, table, rows, columns, words): the number is the last group; `words` are literals of
 # which every match holds one, tested first with `in` (a sentence rarely needs the regex run at all).
 _APP = r"(?:政府信息公开|信息公开|依申请公开|公开)?申请(?!人|材料)"     # (not "申请人提交的补正材料3份")
+# Words between a subject and its count, in its clause, or past a comma only to a "共…" ("…，共计30件"): not
+# "上年结转申请已办结，新收申请20件".
+_CLAUSE_GAP = r"(?:[^。；，,\d]{0,12}?|[^。；，,\d]{0,12}?[，,]\s*(?:共计|合计|总计|共|计)[^。；，,\d]{0,4}?)"
 _PATTERNS = [
-    (_regex.compile(r"(?:新收|收到|受理|接收|接到)[^。；，,\d]{0,12}?" + _APP
+    (_regex.compile(r"(?:新收|收到|受理|接收|接到)[^。；，,\d]{0,32}?" + _APP
                     + r"(?:[^。；，,\d]{0,8}?|[，,]\s*(?:共计|合计|总计|共|计)[^。；，,\d]{0,4}?)" + _NUM_APP),
      "本年新收申请", "t2", ("1",), ("3",), ("申请",)),
     # the count before its noun: "共收到8份政府信息公开申请", "受理了12件依申请公开申请"
     (_regex.compile(r"(?:新收|收到|受理|接收|接到)(?:了|共|共计|合计)?\s*" + _NUM_APP + r"\s*" + _APP),
      "本年新收申请", "t2", ("1",), ("3",), ("申请",)),
-    (_regex.compile(r"上年(?:度)?结转[^。；\d]{0,12}?" + _NUM), "上年结转申请", "t2", ("2",), ("3",), ("结转",)),
+    (_regex.compile(r"上年(?:度)?结转" + _CLAUSE_GAP + _NUM), "上年结转申请", "t2", ("2",), ("3",), ("结转",)),
     (_regex.compile(r"(?:办结|答复|办理完毕)[^。；，,\d]{0,10}?" + _NUM), "本年办结申请", "t2", ("3.7",), ("3",),
      ("办结", "答复", "办理完毕")),
-    (_regex.compile(r"结转(?:至)?下(?:一)?年度?[^。；\d]{0,12}?" + _NUM), "结转下年度申请", "t2", ("4",), ("3",), ("结转",)),
+    (_regex.compile(r"结转(?:至)?下(?:一)?年度?" + _CLAUSE_GAP + _NUM), "结转下年度申请", "t2", ("4",), ("3",), ("结转",)),
+    # the count before its noun: "另有6件申请结转到下年度继续办理"
+    (_regex.compile(_NUM + r"\s*(?:" + _APP + r")?结转(?:到|至)?下(?:一)?年度?"), "结转下年度申请", "t2", ("4",), ("3",),
+     ("结转",)),
     (_regex.compile(r"行政复议[^。；，,\d]{0,8}?" + _NUM), "行政复议", "t3", ("1",), ("1.5",), ("行政复议",)),
     (_regex.compile(r"(?:行政)?诉讼[^。；，,\d]{0,8}?" + _NUM), "行政诉讼", "t3", ("1",), ("2.1.5", "2.2.5"), ("诉讼",)),
 ]
@@ -71,16 +80,31 @@ _NOT_DISCLOSURE = _regex.compile(r"来信|来访|信访|举报|投诉|咨询|热
 _NOT_RECEIVED = _regex.compile(r"转办|转交|转来|复议|诉讼|未|没有")
 _WITH_CARRIED = _regex.compile(r"\s*[（(]\s*(?:含|包括)\s*上年")
 _REVIEW_AND_LAWSUIT = _regex.compile(r"行政复议\s*(?:和|与|及|、|或)\s*(?:行政)?诉讼[^。；，,\d]{0,8}?" + _NUM)
-_OUTCOME = _regex.compile(r"(予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)"
-                      r"(?:(?:及|和|与|、)(部分公开))?[^。；，,\d]{0,8}?" + _NUM)
+# (部分予以公开 is 部分公开, not 予以公开; "予以公开（含部分公开）", "予以公开或部分公开": the two together)
+_OUTCOME = _regex.compile(r"(部分予以公开|(?<!部分)予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)"
+                          r"(?:(?:及|和|与|、|或|[（(]\s*(?:含|包括))(部分公开|部分予以公开)[)）]?)?[^。；，,\d]{0,8}?" + _NUM)
 # "未收到…申请", "没有受理…申请", "无依申请公开": a verb of receiving right after the negation, so that
 # "对无法提供的申请" and "无正当理由大量反复申请" are not read as "no applications".
-_NONE_APP = _regex.compile(r"(?:未|没有)(?:收到|受理|接到|接收|发生)[^。；，,\d]{0,12}?申请|无依申请公开")
-_NONE_REVIEW = _regex.compile(r"(?:未发生|未出现|没有发生|没有|未有|无|未)[^。；\d]{0,16}?(行政复议|行政诉讼)")
+# (not "未发生申请人投诉情况", "无依申请公开收费情况")
+_NONE_APP = _regex.compile(r"(?:未|没有)(?:收到|受理|接到|接收|发生)[^。；，,\d]{0,12}?申请(?!人)"
+                           r"|无依申请公开(?![^。；，,]{0,6}?费)")
+# What the negation's clause names: "无法提供的答复，申请人不服申请行政复议" is no "no review".
+_NONE_REVIEW = _regex.compile(r"(?:未发生|未出现|没有发生|没有|未有|无(?!法)|未)[^。；，,\d]{0,16}?(行政复议|行政诉讼)")
+# A review or lawsuit right after a "no application" phrase: it is the review that did not happen
+# ("未发生因政府信息公开申请行政复议").
+_REVIEW_NEXT = _regex.compile(r"[^。；，,]{0,8}?(?:复议|诉讼)")
+# A part of a review's or lawsuit's count: its outcome ("行政复议结果维持1件", "行政诉讼一审判决维持1件").
+_CASE_OUTCOME = _regex.compile(r"维持|纠正|纠错|撤销|败诉|胜诉|驳回|判决|审结|结果|确认违法")
+# How an application came in: "通过网上收到申请12件" is a part of 新收, unless the count is said to be all.
+_CHANNEL = _regex.compile(r"通过|网上|网络|在线|信函|邮寄|当面|现场|传真|电子邮件|邮箱")
+_ALL_WORDS = _regex.compile(r"共|总|合计|各|等")     # ("通过信函、网络等渠道收到申请917件": every channel)
+_EARLIER_YEAR = _regex.compile(r"上年|去年|上一年|同比")
 _ALL_UPHELD = _regex.compile(r"均(?:获|被|予以|为)?(?:结果)?维持|结果均为维持")
 
 
 _HAS_DIGIT = _regex.compile(r"\d")
+# A count of applications in the same sentence: "全年收到申请20件，…未发生申请人投诉" states no "none".
+_STATED_COUNT = _regex.compile(r"申请[^。；，,\d]{0,8}?[1-9]\d*\s*(?:件|份)|[1-9]\d*\s*(?:件|份)[^。；，,\d]{0,6}?申请")
 _NEXT_YEAR = _regex.compile(r"下一?年")
 _CARRIED_BEFORE = _regex.compile(r"结转\s*(?:申请)?\s*$")
 _OUTCOME_WORDS = _regex.compile(r"纠错|纠正|败诉|撤销|确认违法|被改变")
@@ -102,6 +126,12 @@ def _phrase_start(s: str, at: int) -> int:
     while k > 0 and s[k - 1] not in "，,；;、（）()" and not s[k - 1].isdigit():
         k -= 1
     return k
+
+
+def _clause_start(s: str, at: int) -> int:
+    """Where the clause holding position `at` of sentence s begins: after the last comma or semicolon."""
+    m = max(s.rfind(c, 0, at) for c in "，,；;")
+    return m + 1
 
 
 def _prose(text: str) -> list[str]:
@@ -147,7 +177,12 @@ def _statements(prose: list[str]) -> list[Statement]:
         # "群众来信来访申请30件，办结30件": the sentence is about letters, visits, complaints (a word of them
         # before its first 申请); "收到申请919件，接待咨询120人次" is not.
         other = _NOT_DISCLOSURE.search(s)
-        not_disclosure = other is not None and (not has_app or other.start() < s.index("申请"))
+        if other is not None and has_app:
+            first_app = s.index("申请")
+            # (a clause of its own before them: "接受咨询30人次，收到申请25件" is about applications)
+            not_disclosure = other.start() < first_app and not _CLAUSE_END.search(s, other.start(), first_app)
+        else:
+            not_disclosure = other is not None
         combined = []
         joint = []          # "本年新收和上年结转…申请共30件": one count of the two, not two counts
         for m in (_REVIEW_AND_LAWSUIT.finditer(s) if "复议" in s else ()):
@@ -176,6 +211,11 @@ def _statements(prose: list[str]) -> list[Statement]:
                     if subject == "本年新收申请":
                         if _NOT_RECEIVED.search(s, max(0, m.start() - 2), m.end()):
                             continue
+                        phrase = _phrase_start(s, m.start())
+                        if _EARLIER_YEAR.search(s, phrase, m.start()):
+                            continue            # "与上年收到申请12件相比": last year's count
+                        if _CHANNEL.search(s, phrase, m.end()) and not _ALL_WORDS.search(s, phrase, m.end()):
+                            continue            # "通过网上收到申请12件": one channel's part
                         text = m.group(0)
                         if _CARRIED_BEFORE.search(s, 0, m.start(m.lastindex)):
                             continue            # "申请（含上年结转3件）共29件": the number is the carried part
@@ -193,14 +233,16 @@ def _statements(prose: list[str]) -> list[Statement]:
                     continue
                 if any(a <= m.start() < b for a, b in combined):
                     continue
+                if _CASE_OUTCOME.search(m.group(0)):
+                    continue                    # "行政复议结果维持1件": an outcome's part of the count
                 found.append(Statement(s, subject, table, rows, cols, int(m.group(m.lastindex))))
-        if not_disclosure:
-            continue
         # The outcome names are specific to applications: no 申请 needed in the clause; but "予以公开政府信息
         # 1200条" counts information, not applications.
         for m in _OUTCOME.finditer(s):
-            if "信息" in s[m.end(1):m.start(3)] or m.group(0).endswith("条"):
-                continue
+            if "信息" in s[m.end(1):m.start(3)] or m.group(0).endswith("条") or "分别" in m.group(0):
+                continue            # ("予以公开、部分公开、不予公开分别为10件、3件、1件": counts in a list)
+            if m.group(1) != "不予处理" and _NOT_DISCLOSURE.search(s, _clause_start(s, m.start()), m.start()):
+                continue            # (不予处理's own reasons are 信访、举报、投诉: "属信访、重复申请等不予处理80件")
             names = [m.group(1)] + ([m.group(2)] if m.group(2) else [])
             rows = tuple(r for n in names for r in T2_OUTCOMES[n])
             found.append(Statement(s, "、".join(names), "t2", rows, ("3",), int(m.group(3))))
@@ -306,7 +348,9 @@ def _none_findings(report: Report, prose: list[str]) -> list[Finding]:
     for s in prose:
         if not _NEGATION.search(s):
             continue
-        if _NONE_APP.search(s) and "复议" not in s and "诉讼" not in s:
+        none_app = _NONE_APP.search(s)
+        if none_app and "复议" not in none_app.group(0) and "诉讼" not in none_app.group(0) \
+                and not _REVIEW_NEXT.match(s, none_app.end()) and not _STATED_COUNT.search(s):
             keys = [k for k in (("1", "3"), ("2", "3")) if k in report.tables.get("t2", {})]
             total = _sum_known(report, "t2", keys) if keys else None
             if total:

@@ -206,3 +206,40 @@ def test_all_upheld_written_with_wei_and_jieguo():
     # not about cases: "均为维持网站运行所需" says nothing of reviews
     report = load_text(scratch_report(values).replace("本镇依法做好政府信息公开工作。", "网站运维支出均为维持政府网站正常运行所需。"))
     assert [f for f in _narrative(report) if f.rule == "R-TXT-WEIHCI"] == []
+
+
+def test_round_22_sentences_that_agree_with_the_tables_give_no_warning():
+    """Review round 22: a time limit, a part of a count, a list of counts, last year's count and other
+    wordings were read as contradictions."""
+    for sentence in ("我局对收到的政府信息公开申请，均在收到申请之日起20个工作日内予以答复。",   # a time limit
+                     "办结的政府信息公开申请平均答复时间为6个工作日。",
+                     "本年予以公开29件，部分予以公开0件。",                   # (安阳县住建局 2025) 部分予以公开 is 部分公开
+                     "上年结转申请已办结，新收申请26件。",                     # 结转's clause has no count
+                     "行政复议结果维持3件，结果纠正1件。",                     # an outcome's part of the reviews
+                     "行政诉讼一审判决维持0件。",
+                     "予以公开、部分公开、不予公开分别为29件、0件、0件。",
+                     "予以公开（含部分公开）29件。", "予以公开或部分公开29件。",
+                     "通过网上收到申请20件；通过信函收到申请6件。",             # one channel's part
+                     "与上年收到申请12件相比，本年收到申请26件。",
+                     "全年收到政府信息公开申请26件，未发生申请人投诉情况。",    # no complaint, not no application
+                     "本年度无依申请公开收费情况。",                           # no fee
+                     "对本机关无法提供的答复，申请人不服申请行政复议，复议维持。"):
+        assert _said(sentence) == [], sentence
+
+
+def test_round_22_sentences_that_disagree_now_warn():
+    # 其他处理 is three rows in the 2021 template (上海市住建委 2025, 淮安 2021)
+    assert _said("其他处理3件。") == [("R-TXT-APP", 3, 0)]
+    # 信访 is one of 不予处理's own reasons (上海市住建委 2025)
+    assert _said("属于信访投诉举报、重复申请等情形不予处理5件。") == [("R-TXT-APP", 5, 0)]
+    # a 咨询 clause before the applications' own
+    assert _said("全年共接受政府信息公开咨询30人次，收到政府信息公开申请30件。") == [("R-TXT-APP", 30, 26)]
+    # "no application" and "no review" in one sentence (柳湖镇 2019): both are read
+    assert _said("全年未接收到依申请公开请求，也没有因政府信息公开申请行政复议、诉讼。") == [
+        ("R-TXT-NONE", 0, 29), ("R-TXT-NONE", 0, 4), ("R-TXT-NONE", 0, 1)]
+    # a long subject between 受理 and 申请 (迎宾路街道 2021)
+    assert _said("受理公民、法人和其他组织向本镇提出的政府信息公开申请30件。") == [("R-TXT-APP", 30, 26)]
+    # the count before 结转 (东城区住建委 2025)
+    assert _said("另有6件申请结转到下年度继续办理。") == [("R-TXT-APP", 6, 0)]
+    # every channel is the whole count
+    assert _said("本年度通过信函、网络等渠道收到政府信息公开申请30件。") == [("R-TXT-APP", 30, 26)]
