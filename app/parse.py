@@ -67,7 +67,7 @@ _HEADINGS = (
     ("s6", _regex.compile(r"其他需要报告的?事项"), "六"),
 )
 _SECTION_TITLES = {"s1": "一、总体情况", "s5": "五、存在的主要问题及改进情况", "s6": "六、其他需要报告的事项"}
-_HEADING_WORDS = _regex.compile(r"情况|问题|事项|概述|不足|措施")     # every heading pattern above holds one
+_HEADING_WORDS = ("情况", "问题", "事项", "概述", "不足", "措施")     # every heading pattern above holds one
 _HEAD_PREFIX = _regex.compile(r"^\s*([一二三四五六七八九十]+|\d+)\s*[、.．]\s*")
 _SUB_HEAD = _regex.compile(r"\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]")
 
@@ -88,7 +88,7 @@ def _find_headings(lines: list[str], text: str) -> dict[str, tuple[int, str]]:
     情况") or in a table of contents. Of the lines that could be a table's heading, the one a table
     follows is taken, the one numbered as in the template (二、/三、/四、) first."""
     cands: list[tuple[int, str, str]] = []        # (line index, key, stripped text)
-    for i in _lines_with(text, _HEADING_WORDS):
+    for i in _lines_holding(text, _HEADING_WORDS):
         line = lines[i]
         if not line or line[0] == "\t" or len(line) > 60:
             continue
@@ -155,18 +155,26 @@ def _table_follows(lines: list[str], cands: list[tuple[int, str, str]], k: int) 
     return False
 
 
-def _lines_with(text: str, rx: re.Pattern):
-    """Indexes (0-based) of the lines of text in which rx matches, in order, each once."""
-    line, at = 0, 0
-    m = rx.search(text)
-    while m is not None:
-        start = m.start()
-        line += text.count("\n", at, start)
-        yield line
-        at = text.find("\n", start)        # this line's end: the next search starts on the next line
-        if at < 0:
-            return
-        m = rx.search(text, at + 1)
+def _lines_holding(text: str, words: tuple[str, ...]):
+    """Indexes (0-based) of the lines of text that hold any of `words`, in order, each once.
+
+    Found with str.find, word by word: a regex alternation of Chinese words scans the text a character
+    at a time through its first-character set, and this scan over every report's whole text was about
+    4 % of a check."""
+    at = set()
+    for word in words:
+        k = text.find(word)
+        while k >= 0:
+            at.add(k)
+            k = text.find(word, k + 1)
+    line = prev = 0
+    last = -1
+    for k in sorted(at):
+        line += text.count("\n", prev, k)
+        prev = k
+        if line != last:
+            yield line
+            last = line
 
 
 # ---------------------------------------------------------------------------------------------
