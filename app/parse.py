@@ -1691,7 +1691,8 @@ _YEAR_OF_REPORT = _regex.compile(r"((?:19|20)\d{2})\s*年\s*(?:度|1\s*月\s*1\s
 _YEAR_END = _regex.compile(r"(?:截止|截至)(?:到)?\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")   # the period's end
 
 
-_NOT_TITLE = _regex.compile(r"首页|位置|发布时间|来源[:：]|>|＞|»")
+# (a page's furniture, and its links to the reports before and after: "上一篇：…2022年度…年度报告")
+_NOT_TITLE = _regex.compile(r"首页|位置|发布时间|来源[:：]|>|＞|»|上一篇|下一篇|上一条|下一条")
 
 
 def _title_like(s: str) -> bool:
@@ -1872,7 +1873,7 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8", _piped: bool 
         raise NoTableError("文件中没有找到年度报告的统计表（二、主动公开，三、依申请，四、复议诉讼）。"
                            "请确认这是政府信息公开工作年度报告的文本。")
 
-    _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_certain)
+    _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_certain, lines)
     cut = _cut_off(lines, regions, tables)
     error = cut and cut[1]
     if cut:
@@ -1886,6 +1887,23 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8", _piped: bool 
                   tables=tables, table_formats={k: table_formats[k] for k in tables},
                   parse_findings=tuple(ctx.findings), error=error, guessed=frozenset(ctx.guessed),
                   text_end=text_end)
+
+
+def _misworded_heading(lines, numeral: str, official: str) -> tuple[int, str] | None:
+    """A heading numbered as the template numbers a table whose words differ a little from the template's
+    ("四、政府信息公开行政法复议、行政诉讼情况"): (its line index, its text), or None."""
+    from difflib import SequenceMatcher         # (only for a report whose table heading was not found)
+    body = official.split("、", 1)[1]
+    for k, line in enumerate(lines):
+        if not line.startswith(numeral) or "\t" in line or len(line) > 60:
+            continue
+        s = line.strip()
+        m = _HEAD_PREFIX.match(s)
+        if m is None or m.group(1) != numeral or _ANY_DIGIT.search(s) or norm(s) in _template_labels():
+            continue
+        if SequenceMatcher(None, s[m.end():], body, autojunk=False).ratio() >= 0.75:
+            return k, s
+    return None
 
 
 def _cut_row_findings(ctx: _Ctx, tid: str, cells: dict | None, end_line: int) -> None:
@@ -1906,7 +1924,7 @@ def _cut_row_findings(ctx: _Ctx, tid: str, cells: dict | None, end_line: int) ->
             ctx.findings[k] = f.replace(severity="warning", message=f.message + "（文件在这一行之后就结束了，这一行可能不完整。）")
 
 
-def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_certain=True) -> None:
+def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_certain=True, lines=()) -> None:
     first_table = next(iter(tables))
     for tid in ("t1", "t2", "t3"):
         if tid not in tables:
@@ -1962,7 +1980,12 @@ def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_ce
                 ctx.add("warning", "format", table, [],
                         f"第 {line_no + 1} 行的标题“{s}”编号不规范，应为“{official}”。", "R-SECTION")
         elif key in tables:
-            ctx.add("warning", "format", key, [], f"没有找到“{official}”这一标题，表格是按内容找到的。", "R-SECTION")
+            typo = _misworded_heading(lines, want, official)
+            if typo is not None:
+                ctx.add("warning", "format", key, [], f"第 {typo[0] + 1} 行的标题“{typo[1]}”与模板标题“{official}”不一致"
+                        f"（疑似错别字），表格是按内容找到的。", "R-SECTION")
+            else:
+                ctx.add("warning", "format", key, [], f"没有找到“{official}”这一标题，表格是按内容找到的。", "R-SECTION")
         elif key not in TABLE_TITLES:
             ctx.add("warning", "format", table, [], f"没有找到“{official}”这一部分：年度报告应包含这一节。", "R-SECTION")
 

@@ -1350,3 +1350,38 @@ def test_review_round_20_pipes_without_row_lines_a_note_under_a_cell_and_traditi
     from app._exceptions import NoTableError
     with pytest.raises(NoTableError, match="繁体"):
         load_text(text.translate(str.maketrans("开请处许规范罚强费议诉结转办复总计项条数关况发现", "開請處許規範罰強費議訴結轉辦復總計項條數關況發現")))
+
+
+def test_links_to_the_previous_and_next_reports_are_not_a_second_report():
+    """Review round 21 (平潭综合实验区 2023): a gov.cn article page ends with "上一篇：…2022年度…报告" and
+    "下一篇：…", which were taken for a second report pasted after the first."""
+    text = scratch_report(VALUES, year=2023).rstrip("\n") + \
+        "\n\n上一篇：测试镇人民政府2022年度政府信息公开工作年度报告\n下一篇：测试镇人民政府2024年度政府信息公开工作年度报告\n"
+    assert not [f for f in check(load_text(text)).findings if "另一份报告" in f.message]
+    # a real second report after the tables is still named
+    text = scratch_report(VALUES, year=2023).rstrip("\n") + "\n\n测试镇人民政府2022年度政府信息公开工作年度报告\n"
+    assert [f for f in check(load_text(text)).findings if "另一份报告" in f.message]
+
+
+def test_a_page_title_keeps_the_report_s_name_without_the_site_s():
+    """Review round 21: "标题_栏目_站点" was the report's title, so a 2022 .txt and a 2023 .html of the same
+    body were not paired for the cross-year checks."""
+    from app.formats.html import html_to_text
+
+    for title in ("测试镇2023年度政府信息公开工作年度报告_政府信息公开年报_测试镇人民政府",
+                  "测试镇2023年度政府信息公开工作年度报告 - 测试镇人民政府", "测试镇2023年度政府信息公开工作年度报告|测试镇"):
+        page = f"<html><head><title>{title}</title></head><body><p>正文</p></body></html>".encode()
+        assert html_to_text(page)[0].split("\n")[0] == "测试镇2023年度政府信息公开工作年度报告", title
+
+
+def test_a_misspelt_table_heading_is_named_as_such():
+    """Review round 21 (平潭综合实验区 2022): "四、政府信息公开行政法复议、行政诉讼情况" was said to be missing."""
+    official = "四、政府信息公开行政复议、行政诉讼情况"
+    text = scratch_report(VALUES)
+    assert official in text
+    found = [f.message for f in check(load_text(text.replace(official, "四、政府信息公开行政法复议、行政诉讼情况"))).findings
+             if f.rule == "R-SECTION"]
+    assert len(found) == 1 and "行政法复议" in found[0] and "疑似错别字" in found[0], found
+    # a heading that is not there at all is still said to be missing
+    found = [f.message for f in check(load_text(text.replace(official, ""))).findings if f.rule == "R-SECTION"]
+    assert found == ["没有找到“四、政府信息公开行政复议、行政诉讼情况”这一标题，表格是按内容找到的。"], found

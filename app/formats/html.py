@@ -27,6 +27,7 @@ MAX_GRID_CELLS = 2_000_000
 MAX_TABLE_DEPTH = 32
 
 _META = _regex.compile(rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-:.]+)", re.I)
+_TITLE_PARTS = re.compile(r"\s*(?:_|\||｜)\s*|\s+[-–—]\s+")
 _SKIP = frozenset({"script", "style", "noscript", "template", "title", "svg", "math",
                    "iframe", "object", "select", "textarea", "button"})
 _BLOCK = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
@@ -256,6 +257,8 @@ class _Reader(HTMLParser):
         lines: list[str] = []
         # The page title leads when it names the report: the body starts with the site's menus.
         title = _WS.sub(" ", "".join(self.title or ())).strip()
+        # "标题_栏目_站点", "标题 - 站点", "标题|站点": the part that names the report
+        title = next((p for p in _TITLE_PARTS.split(title) if re.search(r"报\s*告", p)), title)
         if re.search(r"报\s*告", title) and len(title) <= 120:
             lines.append(title)
         budget = [MAX_GRID_CELLS]
