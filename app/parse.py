@@ -202,11 +202,14 @@ def _logical_rows(lines: list[str], start: int, end: int, text: str, splits: lis
         # cell a paragraph): the blank lines say nothing of rows. Read as one cell per line, rows cut at
         # their labels.
         bare = len(_BARE_NUMBER.findall(framed))
-        if bare >= 10 or web_copy and bare:
+        if bare >= 3 or web_copy and bare:
             blank = len(_BLANK_LINE.findall(framed))
             filled = end - start - blank
             every_cell = blank * 5 >= filled * 4
-            if bare >= 10 and bare * 4 >= filled or web_copy and every_cell:
+            # (a copy cut off after its first block has a few numbers only: a paragraph per cell, a quarter
+            # of them numbers, still tells a table from prose; runs of empty lines are blank cells, below)
+            if bare * 4 >= filled and (bare >= 10 or every_cell and "\n\n\n" not in framed) \
+                    or web_copy and every_cell:
                 rows = _rows_b(lines, start, end, splits, bare=True, every_cell=every_cell)
                 if every_cell:
                     splits[:] = [0]         # said once: no row had a boundary to lose
@@ -699,6 +702,11 @@ def _t1_header_order(labels: tuple[str, ...], block: Block, ctx: _Ctx, generatio
     order: list[str] = []
     for text in labels:
         m = index.lookup(_YEAR_NOTE.sub("", text))     # with its year, the template's column, not a typo
+        if (m is None or m.quality == "fuzzy") and text[-1:] in ")）":
+            # with a note in brackets (天门市 2019: "本年增/减 (指2019年增加或减少的事项数,减用负值表示,如-8)")
+            bare = index.lookup(_LABEL_NOTE.sub("", text))
+            if bare is not None and (m is None or bare.quality == "exact"):
+                m = bare
         if m is None or m.target in order:
             ctx.add("warning", "format", "t1", [(r.id, c.id) for r in block.rows for c in block.columns],
                     f"表二{block.title}的列标题“{text}”不是模板中的列，已按模板的列顺序读取。", "R-LABEL")

@@ -1385,3 +1385,29 @@ def test_a_misspelt_table_heading_is_named_as_such():
     # a heading that is not there at all is still said to be missing
     found = [f.message for f in check(load_text(text.replace(official, ""))).findings if f.rule == "R-SECTION"]
     assert found == ["没有找到“四、政府信息公开行政复议、行政诉讼情况”这一标题，表格是按内容找到的。"], found
+
+
+def test_a_column_header_with_a_note_in_brackets_is_its_column(seeds):
+    """Review round 22 (胡市镇 2019, Hubei's template): "本年增/减 (指2019年增加或减少的事项数,减用负值表示,如-8)"
+    was "not a template column", and the block was read in the template's order with a warning."""
+    text = seeds["001"].read_text(encoding="utf-8")
+    plain = [f.message for f in check(load_text(text)).findings]
+    noted = text.replace("\t本年增/减\n", "\t本年增/减 (指2019年增加或减少的事项数,减用负值表示,如-8)\n")
+    assert noted != text
+    report = load_text(noted)
+    assert [f.message for f in check(report).findings] == plain
+    assert report.tables["t1"] == load_text(text).tables["t1"]
+
+
+def test_a_web_copy_cut_off_after_its_first_block_keeps_its_numbers():
+    """Review round 22 (柳湖镇 2019, 大冶市自然资源局 2025): a 表二 copied a paragraph per cell and cut off after
+    a block or two has too few numbers to be told as a table so: every cell was read blank, and "是空白，
+    没有发生的应填 0" was said of cells that hold 0."""
+    text = "\n\n".join(["某镇2019年政府信息公开工作年度报告", "一、总体情况", "全年未收到政府信息公开申请。",
+                        "二、主动公开政府信息情况", "第二十条第(一)项", "信息内容", "本年新\n制作数量", "本年新\n公开数量",
+                        "对外公开总数量", "规章", "0", "0", "0", "规范性文件", "2", "2", "2"]) + "\n"
+    report = load_text(text)
+    t1 = report.tables["t1"]
+    assert [t1[("20.1.1", c)].value for c in "123"] == [0, 0, 0]
+    assert [t1[("20.1.2", c)].value for c in "123"] == [2, 2, 2]
+    assert not [f for f in check(report).findings if f.rule == "R-CELL-BLANK" and f.cells[0][0] == "20.1.1"]
