@@ -57,7 +57,9 @@ _APP = r"(?:政府信息公开|信息公开|依申请公开|公开)?申请(?!人
 # "上年结转申请已办结，新收申请20件".
 _CLAUSE_GAP = r"(?:[^。；，,\d]{0,12}?|[^。；，,\d]{0,12}?[，,]\s*(?:共计|合计|总计|共|计)[^。；，,\d]{0,4}?)"
 _PATTERNS = [
-    (_regex.compile(r"(?:新收|收到|受理|接收|接到)[^。；，,\d]{0,32}?" + _APP
+    # (a longer subject only as who made them: "受理公民、法人和其他组织向市政府…提出的政府信息公开申请5件", not
+    # "收到涉及土地征收、房屋拆迁补偿安置等方面的申请12件", a part)
+    (_regex.compile(r"(?:新收|收到|受理|接收|接到)(?:[^。；，,\d]{0,32}?(?:提出|提交|递交)的)?[^。；，,\d]{0,12}?" + _APP
                     + r"(?:[^。；，,\d]{0,8}?|[，,]\s*(?:共计|合计|总计|共|计)[^。；，,\d]{0,4}?)" + _NUM_APP),
      "本年新收申请", "t2", ("1",), ("3",), ("申请",)),
     # the count before its noun: "共收到8份政府信息公开申请", "受理了12件依申请公开申请"
@@ -81,7 +83,8 @@ _NOT_RECEIVED = _regex.compile(r"转办|转交|转来|复议|诉讼|未|没有")
 _WITH_CARRIED = _regex.compile(r"\s*[（(]\s*(?:含|包括)\s*上年")
 _REVIEW_AND_LAWSUIT = _regex.compile(r"行政复议\s*(?:和|与|及|、|或)\s*(?:行政)?诉讼[^。；，,\d]{0,8}?" + _NUM)
 # (部分予以公开 is 部分公开, not 予以公开; "予以公开（含部分公开）", "予以公开或部分公开": the two together)
-_OUTCOME = _regex.compile(r"(部分予以公开|(?<!部分)予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)"
+_OUTCOME_NAMES = r"部分予以公开|(?<!部分)予以公开|部分公开|不予公开|无法提供|不予处理|其他处理"
+_OUTCOME = _regex.compile(r"(" + _OUTCOME_NAMES + r")"
                           r"(?:(?:及|和|与|、|或|[（(]\s*(?:含|包括))(部分公开|部分予以公开)[)）]?)?[^。；，,\d]{0,8}?" + _NUM)
 # "未收到…申请", "没有受理…申请", "无依申请公开": a verb of receiving right after the negation, so that
 # "对无法提供的申请" and "无正当理由大量反复申请" are not read as "no applications".
@@ -90,21 +93,23 @@ _NONE_APP = _regex.compile(r"(?:未|没有)(?:收到|受理|接到|接收|发生
                            r"|无依申请公开(?![^。；，,]{0,6}?费)")
 # What the negation's clause names: "无法提供的答复，申请人不服申请行政复议" is no "no review".
 _NONE_REVIEW = _regex.compile(r"(?:未发生|未出现|没有发生|没有|未有|无(?!法)|未)[^。；，,\d]{0,16}?(行政复议|行政诉讼)")
-# A review or lawsuit right after a "no application" phrase: it is the review that did not happen
-# ("未发生因政府信息公开申请行政复议").
-_REVIEW_NEXT = _regex.compile(r"[^。；，,]{0,8}?(?:复议|诉讼)")
+# A review or lawsuit later in a "no application" phrase's clause: it is the review that did not happen
+# ("未发生因政府信息公开申请行政复议", "未收到依申请公开事项相关的行政复议申请").
+_REVIEW_NEXT = _regex.compile(r"[^。；，,]*?(?:复议|诉讼)")
 # A part of a review's or lawsuit's count: its outcome ("行政复议结果维持1件", "行政诉讼一审判决维持1件").
 _CASE_OUTCOME = _regex.compile(r"维持|纠正|纠错|撤销|败诉|胜诉|驳回|判决|审结|结果|确认违法")
-# How an application came in: "通过网上收到申请12件" is a part of 新收, unless the count is said to be all.
-_CHANNEL = _regex.compile(r"通过|网上|网络|在线|信函|邮寄|当面|现场|传真|电子邮件|邮箱")
-_ALL_WORDS = _regex.compile(r"共|总|合计|各|等")     # ("通过信函、网络等渠道收到申请917件": every channel)
 _EARLIER_YEAR = _regex.compile(r"上年|去年|上一年|同比")
 _ALL_UPHELD = _regex.compile(r"均(?:获|被|予以|为)?(?:结果)?维持|结果均为维持")
 
 
 _HAS_DIGIT = _regex.compile(r"\d")
+# "予以公开、部分公开、不予公开分别为20件、3件、1件": each count to its outcome, in order.
+_RESPECTIVELY = _regex.compile(r"((?:" + _OUTCOME_NAMES + r")(?:\s*[、，,和及与]\s*(?:" + _OUTCOME_NAMES + r"))+)"
+                               r"[^。；\d]{0,6}?分别(?:为|是|有)?\s*((?:\d{1,7}\s*件\s*[、，,和及与]?\s*)+)")
+_NAME_IN_LIST = _regex.compile(_OUTCOME_NAMES)
+_COUNT_IN_LIST = _regex.compile(r"(\d{1,7})\s*件")
 # A count of applications in the same sentence: "全年收到申请20件，…未发生申请人投诉" states no "none".
-_STATED_COUNT = _regex.compile(r"申请[^。；，,\d]{0,8}?[1-9]\d*\s*(?:件|份)|[1-9]\d*\s*(?:件|份)[^。；，,\d]{0,6}?申请")
+_STATED_COUNT = _regex.compile(r"(?:收到|受理|新收|接收|接到)[^。；，,\d]{0,12}?申请[^。；，,\d]{0,8}?[1-9]\d*\s*(?:件|份)")
 _NEXT_YEAR = _regex.compile(r"下一?年")
 _CARRIED_BEFORE = _regex.compile(r"结转\s*(?:申请)?\s*$")
 _OUTCOME_WORDS = _regex.compile(r"纠错|纠正|败诉|撤销|确认违法|被改变")
@@ -132,6 +137,17 @@ def _clause_start(s: str, at: int) -> int:
     """Where the clause holding position `at` of sentence s begins: after the last comma or semicolon."""
     m = max(s.rfind(c, 0, at) for c in "，,；;")
     return m + 1
+
+
+def _outcome_trusted(s: str, at: int) -> bool:
+    """Whether an outcome's count at position `at` of sentence s is about applications: no word of letters,
+    visits or 咨询 before it, but in a clause naming an outcome (不予处理's own reasons: "属信访、重复申请等
+    不予处理80件"). "接待群众咨询120人次，予以公开答复20件", "受理群众来信来访30件，其中不予处理5件" are not."""
+    for w in _NOT_DISCLOSURE.finditer(s, 0, at):
+        end = _CLAUSE_END.search(s, w.end())
+        if not _NAME_IN_LIST.search(s, _clause_start(s, w.start()), end.start() if end else len(s)):
+            return False
+    return True
 
 
 def _prose(text: str) -> list[str]:
@@ -176,13 +192,17 @@ def _statements(prose: list[str]) -> list[Statement]:
         has_app = "申请" in s
         # "群众来信来访申请30件，办结30件": the sentence is about letters, visits, complaints (a word of them
         # before its first 申请); "收到申请919件，接待咨询120人次" is not.
+        # `trusted`: where the counts about applications start (None: nowhere). After letters or a 咨询 in a
+        # clause of its own, from the clause of the first 申请 on: "接受咨询30人次，收到申请25件" (not "收到群众
+        # 来信30件，办结30件，均不属于政府信息公开申请").
         other = _NOT_DISCLOSURE.search(s)
-        if other is not None and has_app:
-            first_app = s.index("申请")
-            # (a clause of its own before them: "接受咨询30人次，收到申请25件" is about applications)
-            not_disclosure = other.start() < first_app and not _CLAUSE_END.search(s, other.start(), first_app)
-        else:
-            not_disclosure = other is not None
+        trusted = 0
+        if other is not None:
+            first_app = s.find("申请")
+            if first_app < 0 or other.start() < first_app and not _CLAUSE_END.search(s, other.start(), first_app):
+                trusted = None
+            elif other.start() < first_app:
+                trusted = _clause_start(s, first_app)
         combined = []
         joint = []          # "本年新收和上年结转…申请共30件": one count of the two, not two counts
         for m in (_REVIEW_AND_LAWSUIT.finditer(s) if "复议" in s else ()):
@@ -198,7 +218,8 @@ def _statements(prose: list[str]) -> list[Statement]:
                 continue
             for m in rx.finditer(s):
                 if table == "t2":
-                    if not_disclosure or subject in ("本年办结申请", "结转下年度申请", "上年结转申请") and not has_app:
+                    if trusted is None or m.start() < trusted \
+                            or subject in ("本年办结申请", "结转下年度申请", "上年结转申请") and not has_app:
                         continue
                     if subject == "本年办结申请" and s[m.start():m.start() + 2] == "答复" \
                             and s[max(0, m.start() - 4):m.start()] in ("同意公开", "部分公开", "不予公开"):
@@ -214,9 +235,9 @@ def _statements(prose: list[str]) -> list[Statement]:
                         phrase = _phrase_start(s, m.start())
                         if _EARLIER_YEAR.search(s, phrase, m.start()):
                             continue            # "与上年收到申请12件相比": last year's count
-                        if _CHANNEL.search(s, phrase, m.end()) and not _ALL_WORDS.search(s, phrase, m.end()):
-                            continue            # "通过网上收到申请12件": one channel's part
                         text = m.group(0)
+                        if "其中" in s[:m.start()] and not text.startswith("新收"):
+                            continue            # "其中，收到涉及土地征收…的申请12件": a part of the count
                         if _CARRIED_BEFORE.search(s, 0, m.start(m.lastindex)):
                             continue            # "申请（含上年结转3件）共29件": the number is the carried part
                         if "结转" in text[:text.find("申请")] and "不含" not in text:
@@ -238,11 +259,15 @@ def _statements(prose: list[str]) -> list[Statement]:
                 found.append(Statement(s, subject, table, rows, cols, int(m.group(m.lastindex))))
         # The outcome names are specific to applications: no 申请 needed in the clause; but "予以公开政府信息
         # 1200条" counts information, not applications.
+        for m in _RESPECTIVELY.finditer(s) if "分别" in s else ():
+            names, counts = _NAME_IN_LIST.findall(m.group(1)), _COUNT_IN_LIST.findall(m.group(2))
+            if len(names) == len(counts) and _outcome_trusted(s, m.start()):
+                found += [Statement(s, name, "t2", T2_OUTCOMES[name], ("3",), int(n)) for name, n in zip(names, counts)]
         for m in _OUTCOME.finditer(s):
             if "信息" in s[m.end(1):m.start(3)] or m.group(0).endswith("条") or "分别" in m.group(0):
                 continue            # ("予以公开、部分公开、不予公开分别为10件、3件、1件": counts in a list)
-            if m.group(1) != "不予处理" and _NOT_DISCLOSURE.search(s, _clause_start(s, m.start()), m.start()):
-                continue            # (不予处理's own reasons are 信访、举报、投诉: "属信访、重复申请等不予处理80件")
+            if not _outcome_trusted(s, m.start()):
+                continue
             names = [m.group(1)] + ([m.group(2)] if m.group(2) else [])
             rows = tuple(r for n in names for r in T2_OUTCOMES[n])
             found.append(Statement(s, "、".join(names), "t2", rows, ("3",), int(m.group(3))))
@@ -351,11 +376,14 @@ def _none_findings(report: Report, prose: list[str]) -> list[Finding]:
         none_app = _NONE_APP.search(s)
         if none_app and "复议" not in none_app.group(0) and "诉讼" not in none_app.group(0) \
                 and not _REVIEW_NEXT.match(s, none_app.end()) and not _STATED_COUNT.search(s):
-            keys = [k for k in (("1", "3"), ("2", "3")) if k in report.tables.get("t2", {})]
+            new_only = "新" in none_app.group(0)        # "未收到新的…申请": the carried-over ones may be there
+            keys = [k for k in ((("1", "3"),) if new_only else (("1", "3"), ("2", "3")))
+                    if k in report.tables.get("t2", {})]
             total = _sum_known(report, "t2", keys) if keys else None
             if total:
+                what = "本年新收" if new_only else "本年新收与上年结转合计"
                 out.append(Finding("warning", "narrative", "t2", tuple(keys), 0, total,
-                                   f"正文说“{_quote(s)}”，但表三本年新收与上年结转合计为 {total} 件。", "R-TXT-NONE"))
+                                   f"正文说“{_quote(s)}”，但表三{what}为 {total} 件。", "R-TXT-NONE"))
         kinds = _none_review_kinds(s) if "t3" in report.tables else []
         if kinds:
             cols = {"行政复议": ("1.5",), "行政诉讼": ("2.1.5", "2.2.5")}

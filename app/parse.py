@@ -1990,8 +1990,8 @@ def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_ce
         elif key in tables:
             typo = _misworded_heading(lines, want, official)
             if typo is not None:
-                ctx.add("warning", "format", key, [], f"第 {typo[0] + 1} 行的标题“{typo[1]}”与模板标题“{official}”不一致"
-                        f"（疑似错别字），表格是按内容找到的。", "R-SECTION")
+                ctx.add("warning", "format", key, [], f"第 {typo[0] + 1} 行的标题“{typo[1]}”与模板标题“{official}”不一致，"
+                        f"表格是按内容找到的。", "R-SECTION")
             else:
                 ctx.add("warning", "format", key, [], f"没有找到“{official}”这一标题，表格是按内容找到的。", "R-SECTION")
         elif key not in TABLE_TITLES:

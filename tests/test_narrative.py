@@ -219,7 +219,8 @@ def test_round_22_sentences_that_agree_with_the_tables_give_no_warning():
                      "行政诉讼一审判决维持0件。",
                      "予以公开、部分公开、不予公开分别为29件、0件、0件。",
                      "予以公开（含部分公开）29件。", "予以公开或部分公开29件。",
-                     "通过网上收到申请20件；通过信函收到申请6件。",             # one channel's part
+                     "其中，通过网上收到申请20件。",                           # one channel's part
+                     "其中，收到涉及土地征收、房屋拆迁补偿安置等方面的申请12件。",
                      "与上年收到申请12件相比，本年收到申请26件。",
                      "全年收到政府信息公开申请26件，未发生申请人投诉情况。",    # no complaint, not no application
                      "本年度无依申请公开收费情况。",                           # no fee
@@ -243,3 +244,27 @@ def test_round_22_sentences_that_disagree_now_warn():
     assert _said("另有6件申请结转到下年度继续办理。") == [("R-TXT-APP", 6, 0)]
     # every channel is the whole count
     assert _said("本年度通过信函、网络等渠道收到政府信息公开申请30件。") == [("R-TXT-APP", 30, 26)]
+
+
+def test_round_23_review_of_the_round_22_changes():
+    """Review of this session's diff: letters before a later 申请, subtopics, "no review" read as "no
+    application", every channel, counts listed with 分别."""
+    for sentence in ("我镇共收到群众来信30件，办结30件，均不属于政府信息公开申请。",
+                     "全年共受理群众来信来访45件，办结45件，依申请公开0件。",
+                     "本年度共受理群众来信来访30件，其中不予处理5件。",
+                     "接待群众咨询120人次，予以公开答复20件。",
+                     "收到要求更正与其自身相关的政府信息记录的申请2件。",
+                     "全年共受理行政许可、行政确认等政务服务事项办理申请12560件。",
+                     "全年未收到依申请公开事项相关的行政复议申请和行政诉讼。",
+                     "本年度未收到申请人对我单位信息公开申请处理结果不服而提起的行政复议。",
+                     "予以公开、部分公开、不予公开分别为29件、0件、0件。"):
+        found = [f for f in _said(sentence) if f[0] != "R-TXT-NONE" or "复议" not in sentence]
+        assert found == [], sentence
+    assert _said("本年度，我局通过多种方式受理政府信息公开申请30件。") == [("R-TXT-APP", 30, 26)]
+    assert _said("全年通过依申请公开系统受理申请30件。") == [("R-TXT-APP", 30, 26)]
+    assert _said("予以公开、部分公开、不予公开分别为20件、0件、0件。") == [("R-TXT-APP", 20, 29)]
+    # "no new application": against 新收 alone, not 新收 + 结转
+    assert _said("未收到新的政府信息公开申请，上年结转申请3件已全部办结。") == [("R-TXT-NONE", 0, 26)]
+    # 上海市政府办公厅 2025's list: 信访 is one of 不予处理's reasons, not the sentence's subject
+    assert _said("其中，予以公开及部分公开29件，不予公开0件，属信访、重复申请等不予处理1件，其他处理0件。") == [
+        ("R-TXT-APP", 1, 0)]
