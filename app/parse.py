@@ -842,9 +842,14 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                     col_at.append(k)
                 if m is not None:
                     row_match, label_idx = m, k
-        if row_match is not None and not found and len(col_hits) == 1 == len(texts) - texts.count(""):
+        if row_match is not None and not found and col_hits and (
+                len(col_hits) == 1 == len(texts) - texts.count("")
+                or len(set(col_hits)) < 3 and not any(_is_num(t) for t in texts if t)
+                and "勾稽关系" not in joined and "申请人情况" not in joined):
             # A column's name alone, before any row: a header set one cell per line; its "总计" is the
             # column, not the row （七）总计 (which comes last, and a file cut short would show it blank).
+            # So is a header line a wrapped header cell split ("法律服务<br>机构" copied from a web page:
+            # "机构<tab>其他" is the columns, not the row "3.其他").
             header_seen = True
             continue
         seven_heji = False
@@ -1716,6 +1721,7 @@ def _title(lines: list[str]) -> str:
     first = None
     seen = 0
     above: list[str] = []           # the short non-blank lines just above, nearest last
+    other = None                    # a line naming another report: a web page's menu ("2021年政府工作报告")
     for line in lines[:60]:
         s = line.strip()
         if not s:
@@ -1723,6 +1729,16 @@ def _title(lines: list[str]) -> str:
         if first is None:
             first = s
         if _title_like(s):
+            if "公开" not in s:
+                # a report of information disclosure names it; a menu's "政府工作报告", "2021年度报告" is
+                # the title only when no line below does
+                if other is None:
+                    other = s
+                above.append(s)
+                seen += 1
+                if seen >= 12:
+                    break
+                continue
             if not _YEAR.search(s):
                 head = ""
                 for prev in reversed(above[-2:]):
@@ -1739,6 +1755,8 @@ def _title(lines: list[str]) -> str:
         seen += 1
         if seen >= 12:
             break
+    if other is not None:
+        return other[:200]
     if first is None or "。" in first or _HEAD_PREFIX.match(first) or _NOT_TITLE.search(first) \
             or "|" in first or "\t" in first or first.startswith("第二十条"):
         return ""           # no title line: the copy starts at a section heading, a table, a web page's

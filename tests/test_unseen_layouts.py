@@ -1369,7 +1369,10 @@ def test_a_page_title_keeps_the_report_s_name_without_the_site_s():
     from app.formats.html import html_to_text
 
     for title in ("测试镇2023年度政府信息公开工作年度报告_政府信息公开年报_测试镇人民政府",
-                  "测试镇2023年度政府信息公开工作年度报告 - 测试镇人民政府", "测试镇2023年度政府信息公开工作年度报告|测试镇"):
+                  "测试镇2023年度政府信息公开工作年度报告 - 测试镇人民政府", "测试镇2023年度政府信息公开工作年度报告|测试镇",
+                  # (review of the change: the section's name first, or the report's name split by " - ")
+                  "政府信息公开年度报告_测试镇2023年度政府信息公开工作年度报告_某县人民政府",
+                  "某县人民政府 | 政府信息公开工作年度报告 | 测试镇2023年度政府信息公开工作年度报告"):
         page = f"<html><head><title>{title}</title></head><body><p>正文</p></body></html>".encode()
         assert html_to_text(page)[0].split("\n")[0] == "测试镇2023年度政府信息公开工作年度报告", title
 
@@ -1411,3 +1414,33 @@ def test_a_web_copy_cut_off_after_its_first_block_keeps_its_numbers():
     assert [t1[("20.1.1", c)].value for c in "123"] == [0, 0, 0]
     assert [t1[("20.1.2", c)].value for c in "123"] == [2, 2, 2]
     assert not [f for f in check(report).findings if f.rule == "R-CELL-BLANK" and f.cells[0][0] == "20.1.1"]
+
+
+def test_a_menu_link_naming_another_report_is_not_the_title():
+    """Review round 24: a gov.cn page's menu "2021年政府工作报告" above the report's own title was taken for
+    it, so a 2020 report in the 2019 format got a false error (2021 needs the 2021 format)."""
+    text = scratch_report(VALUES, year=2023)
+    title = text.split("\n", 1)[0]
+    for menu in (["首页", "政务公开", "2021年政府工作报告"], ["政府信息公开年报", "2021年度报告"]):
+        report = load_text("\n".join(menu) + "\n" + text)
+        assert (report.title, report.year) == (title, 2023), menu
+        assert not [f for f in check(report).findings if f.severity == "error"]
+
+
+def test_a_wrapped_header_cell_copied_from_a_web_page_is_not_a_row():
+    """Review round 24: "法律服务<br>机构" copied out of a web page puts "机构<tab>其他" on a line of its own;
+    its "其他" was read as the row "3.其他", so the real row was dropped as a repeat (seven blanks and
+    two false "按 0 计时也不成立" messages)."""
+    text = scratch_report(VALUES)
+    lines = text.split("\n")
+    k = next(i for i, s in enumerate(lines) if "商业企业" in s and "其他" in s)
+    head = lines[k]
+    assert head.count("法律服务机构") == 1
+    lines[k:k + 1] = head[:head.index("其他")].replace("法律服务机构", "法律服务").rstrip("\t").split("\n") + \
+        ["机构\t" + head[head.index("其他"):]]
+    report = load_text("\n".join(lines))
+
+    def values(r):
+        return {k: (c.state, c.value) for k, c in r.tables["t2"].items()}
+    assert values(report) == values(load_text(text))
+    assert [f.message for f in check(report).findings] == [f.message for f in check(load_text(text)).findings]
