@@ -579,7 +579,10 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     current: Block | None = None
     found_any = False
     carried = ""            # the first part of a wrapped row label
+    skip = -1               # rows of a wrapped header, read with its first line
     for k_row, row in enumerate(rows):
+        if k_row <= skip:
+            continue
         texts = list(map(str.strip, row.cells))
         joined = "".join(texts)
         m = _T1_BLOCK.search(joined)
@@ -594,7 +597,9 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             continue
         if norm(texts[first]) == "信息内容":
             if current is not None:
-                col_maps[current.id] = _t1_header(row, first, current, ctx, generation)
+                header, used = _t1_wrapped_header(rows, k_row, first, current, generation)
+                skip = k_row + used
+                col_maps[current.id] = _t1_header(header, first, current, ctx, generation)
             continue
         if carried:
             texts[first] = carried + texts[first]
@@ -675,6 +680,35 @@ def _wrapped_t1_label(part: str, nxt: LogicalRow, row_index: LabelIndex) -> bool
 
 
 _T1_HEADERS: dict[tuple, tuple] = {}    # (generation, block, header texts) -> (column order, findings)
+
+
+def _t1_wrapped_header(rows: list[LogicalRow], k: int, first: int, block: Block, generation: str):
+    """A block's header row, with the lines its wrapped cells ran onto ("本年新<br>制作数量" copied from a web
+    page: "信息内容<tab>本年新" / "制作数量<tab>本年新" / "公开数量<tab>对外公开总数量"): (the row, how many
+    more rows it took). The row alone when its labels are the block's columns, or joining lines does not
+    make them so."""
+    index = _block_column_index(generation, block.id)
+
+    def fits(cells):
+        labels = [t for t in cells[first + 1:] if t]
+        if len(labels) != len(block.columns):
+            return False
+        found = [index.lookup(_YEAR_NOTE.sub("", t)) for t in labels]
+        return all(m is not None and m.quality == "exact" for m in found)
+
+    cells = list(map(str.strip, rows[k].cells))
+    if fits(cells) or not cells[-1]:
+        return rows[k], 0
+    for used in range(1, 4):
+        if k + used >= len(rows):
+            break
+        more = list(map(str.strip, rows[k + used].cells))
+        if not more or any(map(_is_num, more)):
+            break
+        cells = cells[:-1] + [cells[-1] + more[0]] + more[1:]
+        if fits(cells):
+            return LogicalRow(cells, [rows[k].line] * len(cells)), used
+    return rows[k], 0
 
 
 def _t1_header(row: LogicalRow, first: int, block: Block, ctx: _Ctx, generation: str) -> list[str]:

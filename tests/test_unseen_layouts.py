@@ -1444,3 +1444,17 @@ def test_a_wrapped_header_cell_copied_from_a_web_page_is_not_a_row():
         return {k: (c.state, c.value) for k, c in r.tables["t2"].items()}
     assert values(report) == values(load_text(text))
     assert [f.message for f in check(report).findings] == [f.message for f in check(load_text(text)).findings]
+
+
+def test_a_block_header_whose_cells_wrapped_onto_more_lines_is_read_whole():
+    """Review round 24 (上海市政府办公厅 2019 copied from its page): "本年新<br>制作数量" copied out puts the
+    header on three lines, "信息内容<tab>本年新" / "制作数量<tab>本年新" / "公开数量<tab>对外公开总数量"; the
+    header "本年新" was "not a template column"."""
+    text = scratch_report(VALUES)
+    head = "信息内容\t本年制发件数\t本年废止件数\t现行有效件数"
+    assert head in text
+    wrapped = text.replace(head, "信息内容\t本年\n制发件数\t本年\n废止件数\t现行有效件数", 1)
+    found = [f.message for f in check(load_text(wrapped)).findings]
+    assert found == [f.message for f in check(load_text(text)).findings], found
+    assert {k: c.value for k, c in load_text(wrapped).tables["t1"].items()} == \
+        {k: c.value for k, c in load_text(text).tables["t1"].items()}
