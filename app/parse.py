@@ -687,14 +687,9 @@ def _t1_wrapped_header(rows: list[LogicalRow], k: int, first: int, block: Block,
     page: "信息内容<tab>本年新" / "制作数量<tab>本年新" / "公开数量<tab>对外公开总数量"): (the row, how many
     more rows it took). The row alone when its labels are the block's columns, or joining lines does not
     make them so."""
-    index = _block_column_index(generation, block.id)
-
     def fits(cells):
-        labels = [t for t in cells[first + 1:] if t]
-        if len(labels) != len(block.columns):
-            return False
-        found = [index.lookup(_YEAR_NOTE.sub("", t)) for t in labels]
-        return all(m is not None and m.quality == "exact" for m in found)
+        labels = tuple(t for t in cells[first + 1:] if t)
+        return len(labels) == len(block.columns) and _header_is_exact(generation, block.id, labels)
 
     cells = list(map(str.strip, rows[k].cells))
     if fits(cells) or not cells[-1]:
@@ -709,6 +704,14 @@ def _t1_wrapped_header(rows: list[LogicalRow], k: int, first: int, block: Block,
         if fits(cells):
             return LogicalRow(cells, [rows[k].line] * len(cells)), used
     return rows[k], 0
+
+
+@lru_cache(maxsize=1024)
+def _header_is_exact(generation: str, block_id: str, labels: tuple[str, ...]) -> bool:
+    """Whether every header label names a column of the block exactly (a batch repeats the same headers)."""
+    index = _block_column_index(generation, block_id)
+    found = [index.lookup(_YEAR_NOTE.sub("", t)) for t in labels]
+    return all(m is not None and m.quality == "exact" for m in found)
 
 
 def _t1_header(row: LogicalRow, first: int, block: Block, ctx: _Ctx, generation: str) -> list[str]:
