@@ -21,7 +21,8 @@ _SENTENCE = _regex.compile(r"[^。；;！!？?\n]+")
 # ("个" counts, but "20个工作日", "3个月" are time limits: "收到申请之日起20个工作日内予以答复")
 _GE = r"个(?!工作日|自然日|日|月|小时|百分点)"
 _NUM = r"(\d{1,7})\s*(?:件|" + _GE + r"|起|宗|条)"
-_NUM_APP = r"(\d{1,7})\s*(?:件|" + _GE + r"|份|起|宗|条)"       # applications are also counted in 份 (not cases, outcomes)
+_NUM_CASE = r"(\d{1,7})\s*(?:件|" + _GE + r"|起|宗|条|次)"     # ("行政复议0次")
+_NUM_APP = r"(\d{1,7})\s*(?:件|" + _GE + r"|份|项|起|宗|条)"       # applications are also counted in 份 (not cases, outcomes)
 
 T2_OUTCOMES = {
     "予以公开": ("3.1",),
@@ -57,22 +58,24 @@ _APP = r"(?:政府信息公开|信息公开|依申请公开|公开)?申请(?!人
 # "上年结转申请已办结，新收申请20件".
 _CLAUSE_GAP = r"(?:[^。；，,\d]{0,12}?|[^。；，,\d]{0,12}?[，,]\s*(?:共计|合计|总计|共|计)[^。；，,\d]{0,4}?)"
 _PATTERNS = [
-    # (a longer subject only as who made them: "受理公民、法人和其他组织向市政府…提出的政府信息公开申请5件", not
-    # "收到涉及土地征收、房屋拆迁补偿安置等方面的申请12件", a part)
-    (_regex.compile(r"(?:新收|收到|受理|接收|接到)(?:[^。；，,\d]{0,32}?(?:提出|提交|递交)的)?[^。；，,\d]{0,12}?" + _APP
+    # (a longer subject only as a modifier of a disclosure application, "受理公民、法人和其他组织向市政府…提出的
+    # 政府信息公开申请5件", "收到来自公民、法人或者其他组织的政府信息公开申请30件"; not "收到涉及土地征收、房屋拆迁
+    # 补偿安置等方面的申请12件", a part, nor "要求更正…记录的申请")
+    (_regex.compile(r"(?:新收|收到|受理|接收|接到)(?:[^。；，,\d]{0,32}?的(?=(?:政府)?信息公开申请|依申请公开申请))?"
+                    r"[^。；，,\d]{0,12}?" + _APP
                     + r"(?:[^。；，,\d]{0,8}?|[，,]\s*(?:共计|合计|总计|共|计)[^。；，,\d]{0,4}?)" + _NUM_APP),
      "本年新收申请", "t2", ("1",), ("3",), ("申请",)),
     # the count before its noun: "共收到8份政府信息公开申请", "受理了12件依申请公开申请"
     (_regex.compile(r"(?:新收|收到|受理|接收|接到)(?:了|共|共计|合计)?\s*" + _NUM_APP + r"\s*" + _APP),
      "本年新收申请", "t2", ("1",), ("3",), ("申请",)),
-    (_regex.compile(r"上年(?:度)?结转" + _CLAUSE_GAP + _NUM), "上年结转申请", "t2", ("2",), ("3",), ("结转",)),
+    (_regex.compile(r"(?:上年(?:度)?结转|结转上年(?:度)?)" + _CLAUSE_GAP + _NUM), "上年结转申请", "t2", ("2",), ("3",), ("结转",)),
     (_regex.compile(r"(?:办结|答复|办理完毕)[^。；，,\d]{0,10}?" + _NUM), "本年办结申请", "t2", ("3.7",), ("3",),
      ("办结", "答复", "办理完毕")),
     (_regex.compile(r"结转(?:至)?下(?:一)?年度?" + _CLAUSE_GAP + _NUM), "结转下年度申请", "t2", ("4",), ("3",), ("结转",)),
     # the count before its noun: "另有6件申请结转到下年度继续办理"
     (_regex.compile(_NUM + r"\s*(?:" + _APP + r")?结转(?:到|至)?下(?:一)?年度?"), "结转下年度申请", "t2", ("4",), ("3",),
      ("结转",)),
-    (_regex.compile(r"行政复议[^。；，,\d]{0,8}?" + _NUM), "行政复议", "t3", ("1",), ("1.5",), ("行政复议",)),
+    (_regex.compile(r"行政复议[^。；，,\d]{0,8}?" + _NUM_CASE), "行政复议", "t3", ("1",), ("1.5",), ("行政复议",)),
     (_regex.compile(r"(?:行政)?诉讼[^。；，,\d]{0,8}?" + _NUM), "行政诉讼", "t3", ("1",), ("2.1.5", "2.2.5"), ("诉讼",)),
 ]
 # Words that make a sentence's "申请" something else: letters and visits, complaints, hotline calls.
@@ -89,16 +92,19 @@ _OUTCOME = _regex.compile(r"(" + _OUTCOME_NAMES + r")"
 # "未收到…申请", "没有受理…申请", "无依申请公开": a verb of receiving right after the negation, so that
 # "对无法提供的申请" and "无正当理由大量反复申请" are not read as "no applications".
 # (not "未发生申请人投诉情况", "无依申请公开收费情况")
-_NONE_APP = _regex.compile(r"(?:未|没有)(?:收到|受理|接到|接收|发生)[^。；，,\d]{0,12}?申请(?!人)"
+_NONE_APP = _regex.compile(r"(?:未|没有)(?:收到|受理|接到|接收|发生)(?:(?!许可|复议|诉讼|补正|延期|更正|减免)"
+                           r"[^。；，,\d]){0,24}?申请(?!人)"
                            r"|无依申请公开(?![^。；，,]{0,6}?费)")
 # What the negation's clause names: "无法提供的答复，申请人不服申请行政复议" is no "no review".
-_NONE_REVIEW = _regex.compile(r"(?:未发生|未出现|没有发生|没有|未有|无(?!法)|未)[^。；，,\d]{0,16}?(行政复议|行政诉讼)")
+_NONE_REVIEW = _regex.compile(r"(?:未发生|未出现|没有发生|没有|未有|无(?!法)|未)[^。；，,\d]{0,24}?(行政复议|行政诉讼)")
 # A review or lawsuit later in a "no application" phrase's clause: it is the review that did not happen
 # ("未发生因政府信息公开申请行政复议", "未收到依申请公开事项相关的行政复议申请").
-_REVIEW_NEXT = _regex.compile(r"[^。；，,]*?(?:复议|诉讼)")
+_REVIEW_NEXT = _regex.compile(r"(?:(?!也|并且|同时|亦)[^。；，,])*?(?:复议|诉讼)")     # (not past "也未发生…")
 # A part of a review's or lawsuit's count: its outcome ("行政复议结果维持1件", "行政诉讼一审判决维持1件").
 _CASE_OUTCOME = _regex.compile(r"维持|纠正|纠错|撤销|败诉|胜诉|驳回|判决|审结|结果|确认违法")
 _EARLIER_YEAR = _regex.compile(r"上年|去年|上一年|同比")
+# One channel's count, when a sentence gives two or more: "通过政府网站收到申请20件，通过信函方式收到申请6件".
+_CHANNEL_PART = _regex.compile(r"通过[^，,。；\d]{1,10}?(?:收到|受理|接收)")
 _ALL_UPHELD = _regex.compile(r"均(?:获|被|予以|为)?(?:结果)?维持|结果均为维持")
 
 
@@ -109,7 +115,7 @@ _RESPECTIVELY = _regex.compile(r"((?:" + _OUTCOME_NAMES + r")(?:\s*[、，,和�
 _NAME_IN_LIST = _regex.compile(_OUTCOME_NAMES)
 _COUNT_IN_LIST = _regex.compile(r"(\d{1,7})\s*件")
 # A count of applications in the same sentence: "全年收到申请20件，…未发生申请人投诉" states no "none".
-_STATED_COUNT = _regex.compile(r"(?:收到|受理|新收|接收|接到)[^。；，,\d]{0,12}?申请[^。；，,\d]{0,8}?[1-9]\d*\s*(?:件|份)")
+_STATED_COUNT = _regex.compile(r"申请[^。；，,\d]{0,8}?[1-9]\d*\s*(?:件|份)|[1-9]\d*\s*(?:件|份)[^。；，,\d]{0,6}?申请")
 _NEXT_YEAR = _regex.compile(r"下一?年")
 _CARRIED_BEFORE = _regex.compile(r"结转\s*(?:申请)?\s*$")
 _OUTCOME_WORDS = _regex.compile(r"纠错|纠正|败诉|撤销|确认违法|被改变")
@@ -137,6 +143,14 @@ def _clause_start(s: str, at: int) -> int:
     """Where the clause holding position `at` of sentence s begins: after the last comma or semicolon."""
     m = max(s.rfind(c, 0, at) for c in "，,；;")
     return m + 1
+
+
+def _after_qizhong(s: str, at: int) -> bool:
+    """Whether the count at `at` is introduced by 其中, in its own clause or as the clause just before it."""
+    start = _clause_start(s, at)
+    if "其中" in s[start:at]:
+        return True
+    return start > 0 and s[_clause_start(s, start - 1):start - 1].strip() == "其中"
 
 
 def _outcome_trusted(s: str, at: int) -> bool:
@@ -203,6 +217,8 @@ def _statements(prose: list[str]) -> list[Statement]:
                 trusted = None
             elif other.start() < first_app:
                 trusted = _clause_start(s, first_app)
+                if s.startswith("其中", trusted):
+                    trusted = None      # "受理群众来信来访30件，其中政府信息公开申请26件，办结30件": letters
         combined = []
         joint = []          # "本年新收和上年结转…申请共30件": one count of the two, not two counts
         for m in (_REVIEW_AND_LAWSUIT.finditer(s) if "复议" in s else ()):
@@ -236,8 +252,10 @@ def _statements(prose: list[str]) -> list[Statement]:
                         if _EARLIER_YEAR.search(s, phrase, m.start()):
                             continue            # "与上年收到申请12件相比": last year's count
                         text = m.group(0)
-                        if "其中" in s[:m.start()] and not text.startswith("新收"):
+                        if _after_qizhong(s, m.start()) and not text.startswith("新收"):
                             continue            # "其中，收到涉及土地征收…的申请12件": a part of the count
+                        if _CHANNEL_PART.search(s, phrase, m.end()) and len(_CHANNEL_PART.findall(s)) >= 2:
+                            continue            # "通过网站收到申请20件，通过信函方式收到申请6件": parts
                         if _CARRIED_BEFORE.search(s, 0, m.start(m.lastindex)):
                             continue            # "申请（含上年结转3件）共29件": the number is the carried part
                         if "结转" in text[:text.find("申请")] and "不含" not in text:
@@ -261,12 +279,13 @@ def _statements(prose: list[str]) -> list[Statement]:
         # 1200条" counts information, not applications.
         for m in _RESPECTIVELY.finditer(s) if "分别" in s else ():
             names, counts = _NAME_IN_LIST.findall(m.group(1)), _COUNT_IN_LIST.findall(m.group(2))
-            if len(names) == len(counts) and _outcome_trusted(s, m.start()):
+            if len(names) == len(counts) and (trusted is not None and m.start() >= trusted
+                                              or _outcome_trusted(s, m.start())):
                 found += [Statement(s, name, "t2", T2_OUTCOMES[name], ("3",), int(n)) for name, n in zip(names, counts)]
         for m in _OUTCOME.finditer(s):
             if "信息" in s[m.end(1):m.start(3)] or m.group(0).endswith("条") or "分别" in m.group(0):
                 continue            # ("予以公开、部分公开、不予公开分别为10件、3件、1件": counts in a list)
-            if not _outcome_trusted(s, m.start()):
+            if not (trusted is not None and m.start() >= trusted or _outcome_trusted(s, m.start())):
                 continue
             names = [m.group(1)] + ([m.group(2)] if m.group(2) else [])
             rows = tuple(r for n in names for r in T2_OUTCOMES[n])
@@ -375,8 +394,11 @@ def _none_findings(report: Report, prose: list[str]) -> list[Finding]:
             continue
         none_app = _NONE_APP.search(s)
         if none_app and "复议" not in none_app.group(0) and "诉讼" not in none_app.group(0) \
-                and not _REVIEW_NEXT.match(s, none_app.end()) and not _STATED_COUNT.search(s):
-            new_only = "新" in none_app.group(0)        # "未收到新的…申请": the carried-over ones may be there
+                and not _REVIEW_NEXT.match(s, none_app.end()):
+            # "未收到新的…申请", "未收到…申请，上年结转申请3件已办结": the carried-over ones may be there
+            new_only = "新" in none_app.group(0) or "结转" in s
+            if not new_only and _STATED_COUNT.search(s):
+                continue        # "办结申请29件，未发生超期答复申请的情况": not "no application"
             keys = [k for k in ((("1", "3"),) if new_only else (("1", "3"), ("2", "3")))
                     if k in report.tables.get("t2", {})]
             total = _sum_known(report, "t2", keys) if keys else None

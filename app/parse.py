@@ -1766,27 +1766,29 @@ def _title(lines: list[str]) -> str:
         if first is None:
             first = s
         if _title_like(s):
-            if "公开" not in s:
-                # a report of information disclosure names it; a menu's "政府工作报告", "2021年度报告" is
-                # the title only when no line below does
-                if other is None:
-                    other = s
-                above.append(s)
-                seen += 1
-                if seen >= 12:
-                    break
-                continue
+            line, head = s, ""
             if not _YEAR.search(s):
-                head = ""
                 for prev in reversed(above[-2:]):
                     if len(prev) > 40 or "。" in prev or _NOT_TITLE.search(prev):
                         break
                     head = prev + head
-                if _YEAR.search(head):
-                    s = head + s
+                if not _YEAR.search(head):
+                    head = ""
             elif _YEAR.match(s) and above and len(above[-1]) <= 40 and "。" not in above[-1] \
                     and not _NOT_TITLE.search(above[-1]) and not _TITLE_WORDS.search(above[-1]):
-                s = above[-1] + s           # "新密市岳村镇" / "2023 年政府信息公开工作年度报告"
+                head = above[-1]            # "新密市岳村镇" / "2023 年政府信息公开工作年度报告"
+            s = head + s
+            # A report of information disclosure names it, in its line or in the wrapped part above ("…2022年
+            # 政府信息公开工作" / "年度报告"); a menu's "2021年政府工作报告", or "政府信息公开年报" / "2021年度
+            # 报告", is the title only when no line below is one.
+            if not ("公开" in line or head and "公开" in head and "报" not in head and not _YEAR.search(line)):
+                if other is None:
+                    other = s
+                above.append(line)
+                seen += 1
+                if seen >= 12:
+                    break
+                continue
             return s[:200]
         above.append(s)
         seen += 1

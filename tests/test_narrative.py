@@ -268,3 +268,34 @@ def test_round_23_review_of_the_round_22_changes():
     # 上海市政府办公厅 2025's list: 信访 is one of 不予处理's reasons, not the sentence's subject
     assert _said("其中，予以公开及部分公开29件，不予公开0件，属信访、重复申请等不予处理1件，其他处理0件。") == [
         ("R-TXT-APP", 1, 0)]
+
+
+def test_round_25_review_and_round_26_real_sentences():
+    """Review of the session's prose changes (round 25) and 85 real sentences from report pages (round 26)."""
+    expect = {
+        # a 其中 about something else earlier in the sentence does not make the count a part
+        "全年主动公开政府信息356条，其中政策文件35条，全年收到政府信息公开申请30件。": [("R-TXT-APP", 30, 26)],
+        # a 咨询 aside after 申请, or in a clause of its own before it, leaves the outcomes about applications
+        "收到政府信息公开申请26件（其中1件为咨询类），予以公开30件。": [("R-TXT-APP", 30, 29)],
+        "接待群众咨询120人次，收到政府信息公开申请26件，其中予以公开30件。": [("R-TXT-APP", 30, 29)],
+        # a long modifier of a disclosure application
+        "本年度共收到来自公民、法人或者其他组织的政府信息公开申请30件。": [("R-TXT-APP", 30, 26)],
+        # "no application" and, as a second predicate, "no review"
+        "本年度我镇未收到政府信息公开申请也未发生因政府信息公开引起的行政复议和行政诉讼案件。": [
+            ("R-TXT-NONE", 0, 29), ("R-TXT-NONE", 0, 4), ("R-TXT-NONE", 0, 1)],
+        # not "no application": no overdue reply, with the count stated
+        "本年度办结政府信息公开申请29件，未发生超期答复申请的情况。": [],
+        # two channels' parts
+        "本年度通过政府网站收到政府信息公开申请20件，通过信函方式收到申请6件。": [],
+        # letters, with the applications a part of them: their 办结 is the letters'
+        "全年受理群众来信来访30件，其中政府信息公开申请26件，办结30件。": [],
+        # round 26: units 项 and 次, 结转上年度, a longer "no review" and "no application", another kind of application
+        "收到政府信息公开申请30项。": [("R-TXT-APP", 30, 26)],
+        "行政复议5次。": [("R-TXT-APP", 5, 4)],
+        "结转上年度政府信息公开申请5件。": [("R-TXT-APP", 5, 3)],
+        "没有发生因政府信息公开工作引发举报、投诉、行政复议或行政诉讼等事件。": [("R-TXT-NONE", 0, 4), ("R-TXT-NONE", 0, 1)],
+        "未收到任何单位和个人提出的政府信息公开申请。": [("R-TXT-NONE", 0, 29)],
+        "2023年，我办全年未收到行政许可申请。": [],
+    }
+    for sentence, found in expect.items():
+        assert _said(sentence) == found, sentence

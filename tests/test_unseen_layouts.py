@@ -1458,3 +1458,26 @@ def test_a_block_header_whose_cells_wrapped_onto_more_lines_is_read_whole():
     assert found == [f.message for f in check(load_text(text)).findings], found
     assert {k: c.value for k, c in load_text(wrapped).tables["t1"].items()} == \
         {k: c.value for k, c in load_text(text).tables["t1"].items()}
+
+
+def test_a_title_wrapped_before_its_last_words_keeps_its_year():
+    """Review round 25: "…2022年政府信息公开工作" / "年度报告" was read as the title "年度报告", and a year from
+    the text (2020) gave a false format error."""
+    text = scratch_report(VALUES, year=2022)
+    title = text.split("\n", 1)[0]
+    assert title.endswith("工作年度报告")
+    wrapped = text.replace(title, title[:-4] + "\n年度报告", 1).replace(
+        "本镇依法做好政府信息公开工作。", "本镇对照2020年度绩效考核要求做好政府信息公开工作。")
+    report = load_text(wrapped)
+    assert (report.title, report.year) == (title, 2022)
+    assert not [f for f in check(report).findings if f.severity == "error"]
+
+
+def test_a_page_title_part_naming_information_disclosure_wins_over_a_year_section():
+    """Review round 25: "…工作年度报告_2021年度报告_某县人民政府": the section "2021年度报告" has the digits, the
+    report's own part has none; the section was taken, and its year gave a false format error."""
+    from app.formats.html import html_to_text
+
+    page = ("<html><head><title>城郊乡人民政府政府信息公开工作年度报告_2021年度报告_某县人民政府</title></head>"
+            "<body><p>正文</p></body></html>").encode()
+    assert html_to_text(page)[0].split("\n")[0] == "城郊乡人民政府政府信息公开工作年度报告"
