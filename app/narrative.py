@@ -7,6 +7,7 @@ the sentence.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -57,14 +58,16 @@ _APP = r"(?:政府信息公开|信息公开|依申请公开|公开)?申请(?!人
 # Words between a subject and its count, in its clause, or past a comma only to a "共…" ("…，共计30件"): not
 # "上年结转申请已办结，新收申请20件".
 _CLAUSE_GAP = r"(?:[^。；，,\d]{0,12}?|[^。；，,\d]{0,12}?[，,]\s*(?:共计|合计|总计|共|计)[^。；，,\d]{0,4}?)"
+_AFTER_APP = r"(?:[^。；，,\d]{0,8}?|[，,]\s*(?:共计|合计|总计|共|计)[^。；，,\d]{0,4}?)"
 _PATTERNS = [
-    # (a longer subject only as a modifier of a disclosure application, "受理公民、法人和其他组织向市政府…提出的
-    # 政府信息公开申请5件", "收到来自公民、法人或者其他组织的政府信息公开申请30件"; not "收到涉及土地征收、房屋拆迁
-    # 补偿安置等方面的申请12件", a part, nor "要求更正…记录的申请")
-    (_regex.compile(r"(?:新收|收到|受理|接收|接到)(?:[^。；，,\d]{0,32}?的(?=(?:政府)?信息公开申请|依申请公开申请))?"
-                    r"[^。；，,\d]{0,12}?" + _APP
-                    + r"(?:[^。；，,\d]{0,8}?|[，,]\s*(?:共计|合计|总计|共|计)[^。；，,\d]{0,4}?)" + _NUM_APP),
+    (_regex.compile(r"(?:新收|收到|受理|接收|接到)[^。；，,\d]{0,12}?" + _APP + _AFTER_APP + _NUM_APP),
      "本年新收申请", "t2", ("1",), ("3",), ("申请",)),
+    # a longer subject only as a modifier of a disclosure application (its words are tested first: the long gap
+    # is slow): "受理公民、法人和其他组织向市政府…提出的政府信息公开申请5件", "收到来自公民、法人或者其他组织的
+    # 政府信息公开申请30件"; not "收到涉及土地征收…等方面的申请12件", a part, nor "要求更正…记录的申请"
+    (_regex.compile(r"(?:新收|收到|受理|接收|接到)[^。；，,\d]{0,32}?的(?:政府信息公开|信息公开|依申请公开)申请(?!人|材料)"
+                    + _AFTER_APP + _NUM_APP),
+     "本年新收申请", "t2", ("1",), ("3",), ("的政府信息公开申请", "的信息公开申请", "的依申请公开申请")),
     # the count before its noun: "共收到8份政府信息公开申请", "受理了12件依申请公开申请"
     (_regex.compile(r"(?:新收|收到|受理|接收|接到)(?:了|共|共计|合计)?\s*" + _NUM_APP + r"\s*" + _APP),
      "本年新收申请", "t2", ("1",), ("3",), ("申请",)),
@@ -78,6 +81,10 @@ _PATTERNS = [
     (_regex.compile(r"行政复议[^。；，,\d]{0,8}?" + _NUM_CASE), "行政复议", "t3", ("1",), ("1.5",), ("行政复议",)),
     (_regex.compile(r"(?:行政)?诉讼[^。；，,\d]{0,8}?" + _NUM), "行政诉讼", "t3", ("1",), ("2.1.5", "2.2.5"), ("诉讼",)),
 ]
+# The same, each pattern's words as one test: a word, or a regex of several (a sentence meets ten of them).
+_GUARDED = [(rx, subject, table, rows, cols,
+             words[0] if len(words) == 1 else _regex.compile("|".join(map(re.escape, words))))
+            for rx, subject, table, rows, cols, words in _PATTERNS]
 # Words that make a sentence's "申请" something else: letters and visits, complaints, hotline calls.
 _NOT_DISCLOSURE = _regex.compile(r"来信|来访|信访|举报|投诉|咨询|热线")
 # A received count that is only a part (applications passed on by another office), or not applications
@@ -92,9 +99,10 @@ _OUTCOME = _regex.compile(r"(" + _OUTCOME_NAMES + r")"
 # "未收到…申请", "没有受理…申请", "无依申请公开": a verb of receiving right after the negation, so that
 # "对无法提供的申请" and "无正当理由大量反复申请" are not read as "no applications".
 # (not "未发生申请人投诉情况", "无依申请公开收费情况")
-_NONE_APP = _regex.compile(r"(?:未|没有)(?:收到|受理|接到|接收|发生)(?:(?!许可|复议|诉讼|补正|延期|更正|减免)"
-                           r"[^。；，,\d]){0,24}?申请(?!人)"
+_NONE_APP = _regex.compile(r"(?:未|没有)(?:收到|受理|接到|接收|发生)[^。；，,\d]{0,24}?申请(?!人)"
                            r"|无依申请公开(?![^。；，,]{0,6}?费)")
+# Another kind of application than disclosure: "未收到行政许可申请" is not "no application".
+_OTHER_APPLICATION = _regex.compile(r"许可|复议|诉讼|补正|延期|更正|减免")
 # What the negation's clause names: "无法提供的答复，申请人不服申请行政复议" is no "no review".
 _NONE_REVIEW = _regex.compile(r"(?:未发生|未出现|没有发生|没有|未有|无(?!法)|未)[^。；，,\d]{0,24}?(行政复议|行政诉讼)")
 # A review or lawsuit later in a "no application" phrase's clause: it is the review that did not happen
@@ -229,8 +237,8 @@ def _statements(prose: list[str]) -> list[Statement]:
                 found.append(Statement(s, "行政诉讼", "t3", ("1",), ("2.1.5", "2.2.5"), n))
             else:                       # "行政复议、行政诉讼案件5件": the two together
                 found.append(Statement(s, "行政复议和行政诉讼", "t3", ("1",), ("1.5", "2.1.5", "2.2.5"), n))
-        for rx, subject, table, rows, cols, words in _PATTERNS:
-            if not any(w in s for w in words):
+        for rx, subject, table, rows, cols, guard in _GUARDED:
+            if not (guard in s if guard.__class__ is str else guard.search(s)):
                 continue
             for m in rx.finditer(s):
                 if table == "t2":
@@ -248,13 +256,15 @@ def _statements(prose: list[str]) -> list[Statement]:
                     if subject == "本年新收申请":
                         if _NOT_RECEIVED.search(s, max(0, m.start() - 2), m.end()):
                             continue
-                        phrase = _phrase_start(s, m.start())
-                        if _EARLIER_YEAR.search(s, phrase, m.start()):
+                        # (each test first looks for its words anywhere before the count: most sentences have none)
+                        if _EARLIER_YEAR.search(s, 0, m.start()) \
+                                and _EARLIER_YEAR.search(s, _phrase_start(s, m.start()), m.start()):
                             continue            # "与上年收到申请12件相比": last year's count
                         text = m.group(0)
-                        if _after_qizhong(s, m.start()) and not text.startswith("新收"):
+                        if "其中" in s and _after_qizhong(s, m.start()) and not text.startswith("新收"):
                             continue            # "其中，收到涉及土地征收…的申请12件": a part of the count
-                        if _CHANNEL_PART.search(s, phrase, m.end()) and len(_CHANNEL_PART.findall(s)) >= 2:
+                        if "通过" in s and _CHANNEL_PART.search(s, _phrase_start(s, m.start()), m.end()) \
+                                and len(_CHANNEL_PART.findall(s)) >= 2:
                             continue            # "通过网站收到申请20件，通过信函方式收到申请6件": parts
                         if _CARRIED_BEFORE.search(s, 0, m.start(m.lastindex)):
                             continue            # "申请（含上年结转3件）共29件": the number is the carried part
@@ -393,7 +403,7 @@ def _none_findings(report: Report, prose: list[str]) -> list[Finding]:
         if not _NEGATION.search(s):
             continue
         none_app = _NONE_APP.search(s)
-        if none_app and "复议" not in none_app.group(0) and "诉讼" not in none_app.group(0) \
+        if none_app and not _OTHER_APPLICATION.search(none_app.group(0)) \
                 and not _REVIEW_NEXT.match(s, none_app.end()):
             # "未收到新的…申请", "未收到…申请，上年结转申请3件已办结": the carried-over ones may be there
             new_only = "新" in none_app.group(0) or "结转" in s
