@@ -22,8 +22,7 @@ _SENTENCE = _regex.compile(r"[^。；;！!？?\n]+")
 # ("个" counts, but "20个工作日", "3个月" are time limits: "收到申请之日起20个工作日内予以答复")
 _GE = r"个(?!工作日|自然日|日|月|小时|百分点)"
 _NUM = r"(\d{1,7})\s*(?:件|" + _GE + r"|起|宗|条)"
-_NUM_CASE = r"(\d{1,7})\s*(?:件|" + _GE + r"|起|宗|条|次)"     # ("行政复议0次")
-_NUM_APP = r"(\d{1,7})\s*(?:件|" + _GE + r"|份|项|起|宗|条)"       # applications are also counted in 份 (not cases, outcomes)
+_NUM_APP = r"(\d{1,7})\s*(?:件|" + _GE + r"|份|起|宗|条)"       # applications are also counted in 份 (not cases, outcomes)
 
 T2_OUTCOMES = {
     "予以公开": ("3.1",),
@@ -60,12 +59,13 @@ _APP = r"(?:政府信息公开|信息公开|依申请公开|公开)?申请(?!人
 _CLAUSE_GAP = r"(?:[^。；，,\d]{0,12}?|[^。；，,\d]{0,12}?[，,]\s*(?:共计|合计|总计|共|计)[^。；，,\d]{0,4}?)"
 _AFTER_APP = r"(?:[^。；，,\d]{0,8}?|[，,]\s*(?:共计|合计|总计|共|计)[^。；，,\d]{0,4}?)"
 _PATTERNS = [
-    (_regex.compile(r"(?:新收|收到|受理|接收|接到)[^。；，,\d]{0,12}?" + _APP + _AFTER_APP + _NUM_APP),
+    (_regex.compile(r"(?:新收|收到|受理|接收|接到)[^。；，,：:\d]{0,12}?" + _APP + _AFTER_APP + _NUM_APP),
      "本年新收申请", "t2", ("1",), ("3",), ("申请",)),
-    # a longer subject only as a modifier of a disclosure application (its words are tested first: the long gap
-    # is slow): "受理公民、法人和其他组织向市政府…提出的政府信息公开申请5件", "收到来自公民、法人或者其他组织的
-    # 政府信息公开申请30件"; not "收到涉及土地征收…等方面的申请12件", a part, nor "要求更正…记录的申请"
-    (_regex.compile(r"(?:新收|收到|受理|接收|接到)[^。；，,\d]{0,32}?的(?:政府信息公开|信息公开|依申请公开)申请(?!人|材料)"
+    # a longer subject only as who applied (its words are tested first: the long gap is slow): "受理公民、法人和
+    # 其他组织向市政府…提出的政府信息公开申请5件", "收到来自公民、法人或者其他组织的政府信息公开申请30件"; not
+    # "收到涉及土地征收…方面的政府信息公开申请12件" or "由上级机关转送…的", parts
+    (_regex.compile(r"(?:新收|收到|受理|接收|接到)(?=[^。；，,\d]{0,32}?(?:公民|法人|组织|个人|群众|单位))"
+                    r"[^。；，,\d]{0,32}?的(?:政府信息公开|信息公开|依申请公开)申请(?!人|材料)"
                     + _AFTER_APP + _NUM_APP),
      "本年新收申请", "t2", ("1",), ("3",), ("的政府信息公开申请", "的信息公开申请", "的依申请公开申请")),
     # the count before its noun: "共收到8份政府信息公开申请", "受理了12件依申请公开申请"
@@ -74,11 +74,16 @@ _PATTERNS = [
     (_regex.compile(r"(?:上年(?:度)?结转|结转上年(?:度)?)" + _CLAUSE_GAP + _NUM), "上年结转申请", "t2", ("2",), ("3",), ("结转",)),
     (_regex.compile(r"(?:办结|答复|办理完毕)[^。；，,\d]{0,10}?" + _NUM), "本年办结申请", "t2", ("3.7",), ("3",),
      ("办结", "答复", "办理完毕")),
-    (_regex.compile(r"结转(?:至)?下(?:一)?年度?" + _CLAUSE_GAP + _NUM), "结转下年度申请", "t2", ("4",), ("3",), ("结转",)),
+    (_regex.compile(r"结转(?:至|到)?(?:下(?:一)?年度?|(?:19|20)\d\d年度?)" + _CLAUSE_GAP + _NUM), "结转下年度申请", "t2", ("4",), ("3",), ("结转",)),
     # the count before its noun: "另有6件申请结转到下年度继续办理"
-    (_regex.compile(_NUM + r"\s*(?:" + _APP + r")?结转(?:到|至)?下(?:一)?年度?"), "结转下年度申请", "t2", ("4",), ("3",),
+    (_regex.compile(_NUM + r"\s*(?:" + _APP + r"|[^。；，,\d]{0,6}?)结转(?:到|至)?下(?:一)?年度?"), "结转下年度申请", "t2", ("4",), ("3",),
      ("结转",)),
-    (_regex.compile(r"行政复议[^。；，,\d]{0,8}?" + _NUM_CASE), "行政复议", "t3", ("1",), ("1.5",), ("行政复议",)),
+    # ("行政复议0次": 次 right after the kind, not "行政复议应诉培训2次")
+    (_regex.compile(r"行政复议(?:[^。；，,\d]{0,8}?" + _NUM + r"|(?:案件)?\s*(\d{1,7})\s*次)"), "行政复议", "t3", ("1",), ("1.5",),
+     ("行政复议",)),
+    # the count before the kind: "本年度有37件行政复议案件，5件行政诉讼案件"
+    (_regex.compile(r"(\d{1,7})\s*(?:件|起|宗)\s*行政复议"), "行政复议", "t3", ("1",), ("1.5",), ("行政复议",)),
+    (_regex.compile(r"(\d{1,7})\s*(?:件|起|宗)\s*行政诉讼"), "行政诉讼", "t3", ("1",), ("2.1.5", "2.2.5"), ("行政诉讼",)),
     (_regex.compile(r"(?:行政)?诉讼[^。；，,\d]{0,8}?" + _NUM), "行政诉讼", "t3", ("1",), ("2.1.5", "2.2.5"), ("诉讼",)),
 ]
 # The same, each pattern's words as one test: a word, or a regex of several (a sentence meets ten of them).
@@ -86,10 +91,10 @@ _GUARDED = [(rx, subject, table, rows, cols,
              words[0] if len(words) == 1 else _regex.compile("|".join(map(re.escape, words))))
             for rx, subject, table, rows, cols, words in _PATTERNS]
 # Words that make a sentence's "申请" something else: letters and visits, complaints, hotline calls.
-_NOT_DISCLOSURE = _regex.compile(r"来信|来访|信访|举报|投诉|咨询|热线")
+_NOT_DISCLOSURE = _regex.compile(r"来信|来访|信访(?!局|办|委|部门)|举报|投诉|咨询|热线")     # (荣成市信访局: an office)
 # A received count that is only a part (applications passed on by another office), or not applications
 # at all (a review or lawsuit application, "no applications").
-_NOT_RECEIVED = _regex.compile(r"转办|转交|转来|复议|诉讼|未|没有")
+_NOT_RECEIVED = _regex.compile(r"转办|转交|转来|转送|移交|复议|诉讼|未|没有")
 _WITH_CARRIED = _regex.compile(r"\s*[（(]\s*(?:含|包括)\s*上年")
 _REVIEW_AND_LAWSUIT = _regex.compile(r"行政复议\s*(?:和|与|及|、|或)\s*(?:行政)?诉讼[^。；，,\d]{0,8}?" + _NUM)
 # (部分予以公开 is 部分公开, not 予以公开; "予以公开（含部分公开）", "予以公开或部分公开": the two together)
@@ -99,18 +104,24 @@ _OUTCOME = _regex.compile(r"(" + _OUTCOME_NAMES + r")"
 # "未收到…申请", "没有受理…申请", "无依申请公开": a verb of receiving right after the negation, so that
 # "对无法提供的申请" and "无正当理由大量反复申请" are not read as "no applications".
 # (not "未发生申请人投诉情况", "无依申请公开收费情况")
-_NONE_APP = _regex.compile(r"(?:未|没有)(?:收到|受理|接到|接收|发生)[^。；，,\d]{0,24}?申请(?!人)"
+_NONE_APP = _regex.compile(r"(?:未|没有)(?:收到|受理|接到|接收|发生)(?:[^。；，,\d]{0,12}?"
+                           r"|(?=[^。；，,\d]{0,24}?(?:公民|法人|组织|个人|群众|单位))[^。；，,\d]{0,24}?)申请(?!人)"
                            r"|无依申请公开(?![^。；，,]{0,6}?费)")
 # Another kind of application than disclosure: "未收到行政许可申请" is not "no application".
 _OTHER_APPLICATION = _regex.compile(r"许可|复议|诉讼|补正|延期|更正|减免")
 # What the negation's clause names: "无法提供的答复，申请人不服申请行政复议" is no "no review".
 _NONE_REVIEW = _regex.compile(r"(?:未发生|未出现|没有发生|没有|未有|无(?!法)|未)[^。；，,\d]{0,24}?(行政复议|行政诉讼)")
+# The right to a review told to applicants: "对未予公开的答复均告知申请人享有依法申请行政复议…的权利" is no "none".
+_RIGHTS = _regex.compile(r"权利|告知|救济|途径")
 # A review or lawsuit later in a "no application" phrase's clause: it is the review that did not happen
 # ("未发生因政府信息公开申请行政复议", "未收到依申请公开事项相关的行政复议申请").
-_REVIEW_NEXT = _regex.compile(r"(?:(?!也|并且|同时|亦)[^。；，,])*?(?:复议|诉讼)")     # (not past "也未发生…")
+_REVIEW_NEXT = _regex.compile(r"(?:(?!也|并且|亦)[^。；，,])*?(?:复议|诉讼)")     # (not past "也未发生…")
 # A part of a review's or lawsuit's count: its outcome ("行政复议结果维持1件", "行政诉讼一审判决维持1件").
 _CASE_OUTCOME = _regex.compile(r"维持|纠正|纠错|撤销|败诉|胜诉|驳回|判决|审结|结果|确认违法")
 _EARLIER_YEAR = _regex.compile(r"上年|去年|上一年|同比")
+_WHOLE = _regex.compile(r"全年|本年|共|总|合计|累计")
+# A total after a count's parts: "收到群众网上申请105件，快递17件，合计122件" (not past a 结转 or 办结 count).
+_LATER_TOTAL = _regex.compile(r"(?:[，,、][^。；，,、结转办答\d]{0,12}?\d{1,7}\s*件)+[，,]\s*(?:合计|共计|总计)\s*(\d{1,7})\s*件")
 # One channel's count, when a sentence gives two or more: "通过政府网站收到申请20件，通过信函方式收到申请6件".
 _CHANNEL_PART = _regex.compile(r"通过[^，,。；\d]{1,10}?(?:收到|受理|接收)")
 _ALL_UPHELD = _regex.compile(r"均(?:获|被|予以|为)?(?:结果)?维持|结果均为维持")
@@ -154,11 +165,13 @@ def _clause_start(s: str, at: int) -> int:
 
 
 def _after_qizhong(s: str, at: int) -> bool:
-    """Whether the count at `at` is introduced by 其中, in its own clause or as the clause just before it."""
+    """Whether the count at `at` is a part after a 其中: in its own clause, or a 其中 earlier in the sentence
+    and no word of a whole in the count's clause ("其中，县政府办公室收到申请20件，各乡镇收到申请6件"; not
+    "…，其中政策文件35条，全年收到政府信息公开申请30件")."""
     start = _clause_start(s, at)
     if "其中" in s[start:at]:
         return True
-    return start > 0 and s[_clause_start(s, start - 1):start - 1].strip() == "其中"
+    return "其中" in s[:start] and not _WHOLE.search(s, start, at)
 
 
 def _outcome_trusted(s: str, at: int) -> bool:
@@ -278,7 +291,12 @@ def _statements(prose: list[str]) -> list[Statement]:
                             said = "本年收到申请"       # 收到/受理: may count last year's carried-over ones too
                         if _WITH_CARRIED.match(s, m.end()):     # "29件（含上年结转3件）": 新收 + 结转
                             these = ("1", "2")
-                    found.append(Statement(s, said, table, these, cols, int(m.group(m.lastindex))))
+                    value = int(m.group(m.lastindex))
+                    if subject == "本年新收申请":
+                        later = _LATER_TOTAL.match(s, m.end())
+                        if later is not None:
+                            value = int(later.group(1))     # the first count was one channel's part
+                    found.append(Statement(s, said, table, these, cols, value))
                     continue
                 if any(a <= m.start() < b for a, b in combined):
                     continue
@@ -386,7 +404,7 @@ def _none_review_kinds(sentence: str) -> list[str]:
     """What a sentence says did not happen: the kinds named after its negation, except a kind given a count
     in a clause of its own ("未发生行政复议案件，发生行政诉讼1件" says no review, and one lawsuit)."""
     m = _NONE_REVIEW.search(sentence)
-    if not m or _HAS_DIGIT.search(sentence, m.start(), m.end()):
+    if not m or _HAS_DIGIT.search(sentence, m.start(), m.end()) or _RIGHTS.search(sentence, m.start()):
         return []
     rest = sentence[m.start():]
     if _OUTCOME_WORDS.search(_CLAUSE_END.split(rest, 1)[0]):
@@ -397,6 +415,24 @@ def _none_review_kinds(sentence: str) -> list[str]:
     return [k for k in kinds if not _COUNTED[k].search(sentence)]
 
 
+def _upheld_groups(s: str, at: int) -> tuple[str, ...]:
+    """The 表四 groups an "all upheld" at position `at` of sentence s speaks of: those its clause names
+    ("未经复议直接起诉2件（结果均维持），复议后起诉2件（尚未审结）": 直接起诉 only), else those the sentence names."""
+    for part in (s[_clause_start(s, at):at], s):
+        if "复议后起诉" in part:
+            return ("2.2",)
+        if "直接起诉" in part:
+            return ("2.1",)
+        review, lawsuit = "复议" in part, "诉讼" in part or "起诉" in part
+        if review and not lawsuit:
+            return ("1",)
+        if lawsuit and not review:
+            return ("2.1", "2.2")
+        if review and lawsuit:
+            return ("1", "2.1", "2.2")
+    return ("1", "2.1", "2.2")
+
+
 def _none_findings(report: Report, prose: list[str]) -> list[Finding]:
     out: list[Finding] = []
     for s in prose:
@@ -405,8 +441,8 @@ def _none_findings(report: Report, prose: list[str]) -> list[Finding]:
         none_app = _NONE_APP.search(s)
         if none_app and not _OTHER_APPLICATION.search(none_app.group(0)) \
                 and not _REVIEW_NEXT.match(s, none_app.end()):
-            # "未收到新的…申请", "未收到…申请，上年结转申请3件已办结": the carried-over ones may be there
-            new_only = "新" in none_app.group(0) or "结转" in s
+            # "未收到新的…申请": the carried-over ones may be there
+            new_only = "新" in none_app.group(0)
             if not new_only and _STATED_COUNT.search(s):
                 continue        # "办结申请29件，未发生超期答复申请的情况": not "no application"
             keys = [k for k in ((("1", "3"),) if new_only else (("1", "3"), ("2", "3")))
@@ -425,8 +461,9 @@ def _none_findings(report: Report, prose: list[str]) -> list[Finding]:
                 if total:
                     out.append(Finding("warning", "narrative", "t3", tuple(keys), 0, total,
                                        f"正文说“{_quote(s)}”，但表四{kind}总计为 {total} 件。", "R-TXT-NONE"))
-        if _ALL_UPHELD.search(s) and "t3" in report.tables and ("复议" in s or "诉讼" in s):
-            keys = [("1", f"{g}.{i}") for g in ("1", "2.1", "2.2") for i in (2, 3, 4)]
+        upheld = _ALL_UPHELD.search(s)
+        if upheld and "t3" in report.tables and ("复议" in s or "诉讼" in s):
+            keys = [("1", f"{g}.{i}") for g in _upheld_groups(s, upheld.start()) for i in (2, 3, 4)]
             total = _sum_known(report, "t3", keys)      # a blank among them: the others still say enough
             if total:
                 out.append(Finding("warning", "narrative", "t3", tuple(keys), 0, total,

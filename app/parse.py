@@ -1732,6 +1732,8 @@ def _t3_drop_surplus(chosen: list[tuple[str, int]], surplus: int, order: list[st
 _YEAR = _regex.compile(r"((?:19|20)\d{2})\s*年")
 
 
+# The last words of a title wrapped onto a line of their own: "年度报告", "工作年度报告" (not a menu's "政府工作报告").
+_TITLE_TAIL = _regex.compile(r"(?:信息)?(?:公开)?(?:工作)?(?:年度)?报\s*告")
 _TITLE_WORDS = _regex.compile(r"年\s*度\s*报\s*告|工\s*作\s*报\s*告")
 # Years that are not the report's: a law's revision ("《条例》（2019年修订）"), a date of issue.
 _NOT_REPORT_YEAR = _regex.compile(r"\s*(?:修订|修正|颁布|施行|印发|发布|公布|\d{1,2}\s*月)")
@@ -1779,7 +1781,7 @@ def _title(lines: list[str]) -> str:
             # A report of information disclosure names it, in its line or in the wrapped part above ("…2022年
             # 政府信息公开工作" / "年度报告"); a menu's "2021年政府工作报告", or "政府信息公开年报" / "2021年度
             # 报告", is the title only when no line below is one.
-            if not ("公开" in line or head and "公开" in head and "报" not in head and not _YEAR.search(line)):
+            if not ("公开" in line or head and "公开" in head and "报" not in head and _TITLE_TAIL.fullmatch(line)):
                 if other is None:
                     other = s
                 above.append(line)

@@ -289,13 +289,43 @@ def test_round_25_review_and_round_26_real_sentences():
         "本年度通过政府网站收到政府信息公开申请20件，通过信函方式收到申请6件。": [],
         # letters, with the applications a part of them: their 办结 is the letters'
         "全年受理群众来信来访30件，其中政府信息公开申请26件，办结30件。": [],
-        # round 26: units 项 and 次, 结转上年度, a longer "no review" and "no application", another kind of application
-        "收到政府信息公开申请30项。": [("R-TXT-APP", 30, 26)],
+        # round 26: the unit 次, 结转上年度, a longer "no review" and "no application", another kind of application
+        "受理政府信息公开申请，共涉及信息30项。": [],                  # (项 counts items: not read, round 27)
         "行政复议5次。": [("R-TXT-APP", 5, 4)],
         "结转上年度政府信息公开申请5件。": [("R-TXT-APP", 5, 3)],
         "没有发生因政府信息公开工作引发举报、投诉、行政复议或行政诉讼等事件。": [("R-TXT-NONE", 0, 4), ("R-TXT-NONE", 0, 1)],
         "未收到任何单位和个人提出的政府信息公开申请。": [("R-TXT-NONE", 0, 29)],
         "2023年，我办全年未收到行政许可申请。": [],
+    }
+    for sentence, found in expect.items():
+        assert _said(sentence) == found, sentence
+
+
+def test_round_27_review_and_round_28_real_sentences():
+    """Review of the round 25-26 changes (round 27) and 56 real sentences about reviews, lawsuits and carried
+    applications (round 28)."""
+    expect = {
+        # parts after a 其中, the second one too; parts by topic or passed on from another office
+        "其中，县政府办公室收到申请20件，各乡镇收到申请6件。": [],
+        "收到涉及土地征收、房屋拆迁补偿安置等方面的政府信息公开申请12件。": [],
+        "收到由上级机关转送、其他行政机关移交的政府信息公开申请5件。": [],
+        # telling of the right to a review is no "no review"
+        "对未予公开的答复均告知申请人享有依法申请行政复议或者提起行政诉讼的权利。": [],
+        # a count of applications stated, a 结转 beside it: no "no application"
+        "本年度受理政府信息公开申请26件，结转上年度3件，未发生因依申请公开答复被纠错的情况。": [],
+        "未发生政府信息公开工作方面的泄密事件和依申请公开超期答复的情况。": [],
+        # 次 of something else
+        "全年开展行政复议应诉培训2次。": [],
+        # a heading's colon; an office named 信访局 (荣成市); a later total after channel parts (秦都区 2024)
+        "申请接收与结转：全年新收政府信息公开申请26件（均为自然人申请），上年结转3件，总计29件。": [],
+        "荣成市信访局共受理政府信息公开申请30件。": [("R-TXT-APP", 30, 26)],
+        "全年依申请公开共收到群众网上申请20件，快递6件，合计26件，上年结转3件，已回复29件。": [],
+        "全年依申请公开共收到群众网上申请20件，快递6件，合计30件。": [("R-TXT-APP", 30, 26)],
+        # the count before the kind; 结转 to a named year
+        "本年度有5件行政复议案件，1件行政诉讼案件。": [("R-TXT-APP", 5, 4)],
+        "结转到2023年继续办理2件政府信息公开申请。": [("R-TXT-APP", 2, 0)],
+        # "all upheld" of one group (兴化市大垛镇 2025): the other group's pending case is not against it
+        "未经复议直接起诉1件（结果均维持），行政复议4件（均维持）。": [],
     }
     for sentence, found in expect.items():
         assert _said(sentence) == found, sentence

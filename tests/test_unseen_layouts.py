@@ -1481,3 +1481,22 @@ def test_a_page_title_part_naming_information_disclosure_wins_over_a_year_sectio
     page = ("<html><head><title>城郊乡人民政府政府信息公开工作年度报告_2021年度报告_某县人民政府</title></head>"
             "<body><p>正文</p></body></html>").encode()
     assert html_to_text(page)[0].split("\n")[0] == "城郊乡人民政府政府信息公开工作年度报告"
+
+
+def test_menu_lines_holding_a_year_and_gongkai_do_not_make_a_title():
+    """Review round 27: "政府信息公开指南" / "2021年政务公开工作要点" / "政府工作报告" above the title were joined
+    into a title of 2021, with a false format-year error for a 2020 report in the 2019 format."""
+    text = scratch_report(VALUES, year=2023)
+    title = text.split("\n", 1)[0]
+    report = load_text("政府信息公开指南\n2021年政务公开工作要点\n政府工作报告\n" + text)
+    assert (report.title, report.year) == (title, 2023)
+    assert not [f for f in check(report).findings if f.severity == "error"]
+
+
+def test_a_page_title_s_report_name_first_wins_over_a_section_of_equal_length():
+    """Review round 27: "甲镇2021年度报告_政府信息公开年度报告_某县人民政府": the section's name was taken, and two
+    towns' reports were paired for the cross-year checks."""
+    from app.formats.html import html_to_text
+
+    page = "<html><head><title>甲镇2021年度报告_政府信息公开年度报告_某县人民政府</title></head><body><p>正文</p></body></html>"
+    assert html_to_text(page.encode())[0].split("\n")[0] == "甲镇2021年度报告"

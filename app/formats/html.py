@@ -257,12 +257,11 @@ class _Reader(HTMLParser):
         lines: list[str] = []
         # The page title leads when it names the report: the body starts with the site's menus.
         title = _WS.sub(" ", "".join(self.title or ())).strip()
-        # "标题_栏目_站点", "标题 - 站点", "栏目_标题_站点": the part that names the report (information
-        # disclosure first: not "2021年度报告", a section filed by year), with its year if a part has one
-        # ("政府信息公开年度报告_甲镇2022年…报告_某县人民政府": not the section's name)
+        # "标题_栏目_站点", "标题 - 站点", "栏目_标题_站点": the longest part that names the report, the first
+        # of equals (a report's own title is longer than a section's "政府信息公开年度报告" or "2021年度报告")
         parts = [p for p in _TITLE_PARTS.split(title) if re.search(r"报\s*告", p)]
         if parts:
-            title = max(parts, key=lambda p: ("公开" in p, re.search(r"(?:19|20)\d\d", p) is not None, len(p)))
+            title = max(parts, key=len)
         if re.search(r"报\s*告", title) and len(title) <= 120:
             lines.append(title)
         budget = [MAX_GRID_CELLS]
