@@ -22,7 +22,7 @@ _SENTENCE = _regex.compile(r"[^。；;！!？?\n]+")
 # ("个" counts, but "20个工作日", "3个月" are time limits: "收到申请之日起20个工作日内予以答复")
 _GE = r"个(?!工作日|自然日|日|月|小时|百分点)"
 _NUM = r"(\d{1,7})\s*(?:件|" + _GE + r"|起|宗|条)"
-_NUM_APP = r"(\d{1,7})\s*(?:件|" + _GE + r"|份|起|宗|条)"       # applications are also counted in 份 (not cases, outcomes)
+_NUM_APP = r"(\d{1,7})\s*(?:件|" + _GE + r"|份|项|起|宗|条)"       # applications are also counted in 份 (not cases, outcomes)
 
 T2_OUTCOMES = {
     "予以公开": ("3.1",),
@@ -64,7 +64,7 @@ _PATTERNS = [
     # a longer subject only as who applied (its words are tested first: the long gap is slow): "受理公民、法人和
     # 其他组织向市政府…提出的政府信息公开申请5件", "收到来自公民、法人或者其他组织的政府信息公开申请30件"; not
     # "收到涉及土地征收…方面的政府信息公开申请12件" or "由上级机关转送…的", parts
-    (_regex.compile(r"(?:新收|收到|受理|接收|接到)(?=[^。；，,\d]{0,32}?(?:公民|法人|组织|个人|群众|单位))"
+    (_regex.compile(r"(?:新收|收到|受理|接收|接到)(?=[^。；，,\d]{0,32}?(?:公民|法人|组织|个人|群众|单位|方式|渠道|提交|提出))"
                     r"[^。；，,\d]{0,32}?的(?:政府信息公开|信息公开|依申请公开)申请(?!人|材料)"
                     + _AFTER_APP + _NUM_APP),
      "本年新收申请", "t2", ("1",), ("3",), ("的政府信息公开申请", "的信息公开申请", "的依申请公开申请")),
@@ -74,9 +74,9 @@ _PATTERNS = [
     (_regex.compile(r"(?:上年(?:度)?结转|结转上年(?:度)?)" + _CLAUSE_GAP + _NUM), "上年结转申请", "t2", ("2",), ("3",), ("结转",)),
     (_regex.compile(r"(?:办结|答复|办理完毕)[^。；，,\d]{0,10}?" + _NUM), "本年办结申请", "t2", ("3.7",), ("3",),
      ("办结", "答复", "办理完毕")),
-    (_regex.compile(r"结转(?:至|到)?(?:下(?:一)?年度?|(?:19|20)\d\d年度?)" + _CLAUSE_GAP + _NUM), "结转下年度申请", "t2", ("4",), ("3",), ("结转",)),
+    (_regex.compile(r"结转(?:至|到)?下(?:一)?年度?" + _CLAUSE_GAP + _NUM), "结转下年度申请", "t2", ("4",), ("3",), ("结转",)),
     # the count before its noun: "另有6件申请结转到下年度继续办理"
-    (_regex.compile(_NUM + r"\s*(?:" + _APP + r"|[^。；，,\d]{0,6}?)结转(?:到|至)?下(?:一)?年度?"), "结转下年度申请", "t2", ("4",), ("3",),
+    (_regex.compile(_NUM + r"\s*(?:" + _APP + r")?\s*(?:按规定|将)?结转(?:到|至)?下(?:一)?年度?"), "结转下年度申请", "t2", ("4",), ("3",),
      ("结转",)),
     # ("行政复议0次": 次 right after the kind, not "行政复议应诉培训2次")
     (_regex.compile(r"行政复议(?:[^。；，,\d]{0,8}?" + _NUM + r"|(?:案件)?\s*(\d{1,7})\s*次)"), "行政复议", "t3", ("1",), ("1.5",),
@@ -91,7 +91,7 @@ _GUARDED = [(rx, subject, table, rows, cols,
              words[0] if len(words) == 1 else _regex.compile("|".join(map(re.escape, words))))
             for rx, subject, table, rows, cols, words in _PATTERNS]
 # Words that make a sentence's "申请" something else: letters and visits, complaints, hotline calls.
-_NOT_DISCLOSURE = _regex.compile(r"来信|来访|信访(?!局|办|委|部门)|举报|投诉|咨询|热线")     # (荣成市信访局: an office)
+_NOT_DISCLOSURE = _regex.compile(r"来信|来访|信访(?!局|办(?!理)|委|部门)|举报|投诉|咨询|热线")     # (荣成市信访局: an office)
 # A received count that is only a part (applications passed on by another office), or not applications
 # at all (a review or lawsuit application, "no applications").
 _NOT_RECEIVED = _regex.compile(r"转办|转交|转来|转送|移交|复议|诉讼|未|没有")
@@ -105,23 +105,24 @@ _OUTCOME = _regex.compile(r"(" + _OUTCOME_NAMES + r")"
 # "对无法提供的申请" and "无正当理由大量反复申请" are not read as "no applications".
 # (not "未发生申请人投诉情况", "无依申请公开收费情况")
 _NONE_APP = _regex.compile(r"(?:未|没有)(?:收到|受理|接到|接收|发生)(?:[^。；，,\d]{0,12}?"
-                           r"|(?=[^。；，,\d]{0,24}?(?:公民|法人|组织|个人|群众|单位))[^。；，,\d]{0,24}?)申请(?!人)"
+                           r"|(?=[^。；，,\d]{0,24}?(?:公民|法人|组织|个人|群众|单位|提交|提出|渠道|方式))[^。；，,\d]{0,24}?)申请(?!人)"
                            r"|无依申请公开(?![^。；，,]{0,6}?费)")
 # Another kind of application than disclosure: "未收到行政许可申请" is not "no application".
 _OTHER_APPLICATION = _regex.compile(r"许可|复议|诉讼|补正|延期|更正|减免")
 # What the negation's clause names: "无法提供的答复，申请人不服申请行政复议" is no "no review".
 _NONE_REVIEW = _regex.compile(r"(?:未发生|未出现|没有发生|没有|未有|无(?!法)|未)[^。；，,\d]{0,24}?(行政复议|行政诉讼)")
 # The right to a review told to applicants: "对未予公开的答复均告知申请人享有依法申请行政复议…的权利" is no "none".
+_REVIEW_ITSELF = _regex.compile(r"(?<!未经)复议(?!后起诉)")
 _RIGHTS = _regex.compile(r"权利|告知|救济|途径")
 # A review or lawsuit later in a "no application" phrase's clause: it is the review that did not happen
 # ("未发生因政府信息公开申请行政复议", "未收到依申请公开事项相关的行政复议申请").
-_REVIEW_NEXT = _regex.compile(r"(?:(?!也|并且|亦)[^。；，,])*?(?:复议|诉讼)")     # (not past "也未发生…")
+_REVIEW_NEXT = _regex.compile(r"(?:(?!也|并且|亦|同时(?:也)?(?:未|没有|无))[^。；，,])*?(?:复议|诉讼)")     # (not past "也未发生…")
 # A part of a review's or lawsuit's count: its outcome ("行政复议结果维持1件", "行政诉讼一审判决维持1件").
 _CASE_OUTCOME = _regex.compile(r"维持|纠正|纠错|撤销|败诉|胜诉|驳回|判决|审结|结果|确认违法")
 _EARLIER_YEAR = _regex.compile(r"上年|去年|上一年|同比")
 _WHOLE = _regex.compile(r"全年|本年|共|总|合计|累计")
 # A total after a count's parts: "收到群众网上申请105件，快递17件，合计122件" (not past a 结转 or 办结 count).
-_LATER_TOTAL = _regex.compile(r"(?:[，,、][^。；，,、结转办答\d]{0,12}?\d{1,7}\s*件)+[，,]\s*(?:合计|共计|总计)\s*(\d{1,7})\s*件")
+_LATER_TOTAL = _regex.compile(r"(?:[，,、][^。；，,、结转办答上剩余\d]{0,12}?\d{1,7}\s*件){1,6}[，,]\s*(?:合计|共计|总计)\s*(\d{1,7})\s*件")
 # One channel's count, when a sentence gives two or more: "通过政府网站收到申请20件，通过信函方式收到申请6件".
 _CHANNEL_PART = _regex.compile(r"通过[^，,。；\d]{1,10}?(?:收到|受理|接收)")
 _ALL_UPHELD = _regex.compile(r"均(?:获|被|予以|为)?(?:结果)?维持|结果均为维持")
@@ -129,7 +130,7 @@ _ALL_UPHELD = _regex.compile(r"均(?:获|被|予以|为)?(?:结果)?维持|结�
 
 _HAS_DIGIT = _regex.compile(r"\d")
 # "予以公开、部分公开、不予公开分别为20件、3件、1件": each count to its outcome, in order.
-_RESPECTIVELY = _regex.compile(r"((?:" + _OUTCOME_NAMES + r")(?:\s*[、，,和及与]\s*(?:" + _OUTCOME_NAMES + r"))+)"
+_RESPECTIVELY = _regex.compile(r"((?:" + _OUTCOME_NAMES + r")(?:\s*[、，,和及与]\s*(?:" + _OUTCOME_NAMES + r")){1,7})"
                                r"[^。；\d]{0,6}?分别(?:为|是|有)?\s*((?:\d{1,7}\s*件\s*[、，,和及与]?\s*)+)")
 _NAME_IN_LIST = _regex.compile(_OUTCOME_NAMES)
 _COUNT_IN_LIST = _regex.compile(r"(\d{1,7})\s*件")
@@ -147,6 +148,9 @@ _NEGATION = _regex.compile(r"未|没有|无|均")
 # not split at all. (\d also matches full-width digits, folded below.)
 _USEFUL = _regex.compile(r"[\d未没无均]")
 _MAX_SENTENCES = 5000    # a report has a few hundred; more is padding, not worth reading
+# A sentence that states a count is a line or two; longer runs without a full stop are lists or padding, and
+# the look-ups around each count would grow with the square of their length.
+_MAX_SENTENCE = 600
 
 
 def _phrase_start(s: str, at: int) -> int:
@@ -171,18 +175,35 @@ def _after_qizhong(s: str, at: int) -> bool:
     start = _clause_start(s, at)
     if "其中" in s[start:at]:
         return True
-    return "其中" in s[:start] and not _WHOLE.search(s, start, at)
+    k = s.find("其中", 0, start)
+    # (an earlier 其中 about something else, "共发布信息500条，其中政策解读20条，受理…申请30件", is not it)
+    return k >= 0 and (not s[:k].strip() or "申请" in s[:k]) and not _WHOLE.search(s, start, at)
 
 
 def _outcome_trusted(s: str, at: int) -> bool:
     """Whether an outcome's count at position `at` of sentence s is about applications: no word of letters,
     visits or 咨询 before it, but in a clause naming an outcome (不予处理's own reasons: "属信访、重复申请等
     不予处理80件"). "接待群众咨询120人次，予以公开答复20件", "受理群众来信来访30件，其中不予处理5件" are not."""
-    for w in _NOT_DISCLOSURE.finditer(s, 0, at):
-        end = _CLAUSE_END.search(s, w.end())
-        if not _NAME_IN_LIST.search(s, _clause_start(s, w.start()), end.start() if end else len(s)):
-            return False
-    return True
+    return at <= _first_untrusted(s)
+
+
+@lru_cache(maxsize=64)
+def _first_untrusted(s: str) -> int:
+    """The first word of letters, visits or 咨询 in sentence s outside a clause naming an outcome (len(s) if
+    none): worked out once per sentence, one clause at a time."""
+    start = 0
+    for end in [m.start() for m in _CLAUSE_END.finditer(s)] + [len(s)]:
+        w = _NOT_DISCLOSURE.search(s, start, end)
+        if w is not None and not _NAME_IN_LIST.search(s, start, end):
+            return w.start()
+        start = end + 1
+    return len(s)
+
+
+def _clause_end(s: str, at: int) -> int:
+    """Where the clause holding position `at` of sentence s ends."""
+    m = _CLAUSE_END.search(s, at)
+    return m.start() if m else len(s)
 
 
 def _prose(text: str) -> list[str]:
@@ -196,7 +217,7 @@ def _prose(text: str) -> list[str]:
             continue
         if wide and _WIDE.search(line):
             line = unicodedata.normalize("NFKC", line)
-        out += [s for s in map(str.strip, findall(line)) if len(s) >= 4]
+        out += [s for s in map(str.strip, findall(line)) if 4 <= len(s) <= _MAX_SENTENCE]
         if len(out) > _MAX_SENTENCES:
             break
     return out
@@ -242,6 +263,10 @@ def _statements(prose: list[str]) -> list[Statement]:
                     trusted = None      # "受理群众来信来访30件，其中政府信息公开申请26件，办结30件": letters
         combined = []
         joint = []          # "本年新收和上年结转…申请共30件": one count of the two, not two counts
+        earlier = _EARLIER_YEAR.search(s)
+        qizhong = "其中" in s
+        has_total = "合计" in s or "共计" in s or "总计" in s
+        channels = "通过" in s and len(_CHANNEL_PART.findall(s)) >= 2
         for m in (_REVIEW_AND_LAWSUIT.finditer(s) if "复议" in s else ()):
             combined.append((m.start(), m.end()))
             n = int(m.group(1))
@@ -263,6 +288,8 @@ def _statements(prose: list[str]) -> list[Statement]:
                         continue            # "同意公开答复 9 件": an outcome's count (Shanghai's wording)
                     if subject == "本年办结申请" and _NEXT_YEAR.search(s, _phrase_start(s, m.start()), m.start()):
                         continue            # "转下一年度办理答复的有 1 件": carried over, not closed
+                    if subject == "本年办结申请" and "结转" in m.group(0):
+                        continue            # "办结上年结转申请3件": the carried-over ones' part
                     if subject == "上年结转申请" and any(a <= m.start() < b for a, b in joint):
                         continue
                     said, these = subject, rows
@@ -270,14 +297,15 @@ def _statements(prose: list[str]) -> list[Statement]:
                         if _NOT_RECEIVED.search(s, max(0, m.start() - 2), m.end()):
                             continue
                         # (each test first looks for its words anywhere before the count: most sentences have none)
-                        if _EARLIER_YEAR.search(s, 0, m.start()) \
+                        if earlier is not None and earlier.start() < m.start() \
                                 and _EARLIER_YEAR.search(s, _phrase_start(s, m.start()), m.start()):
                             continue            # "与上年收到申请12件相比": last year's count
                         text = m.group(0)
-                        if "其中" in s and _after_qizhong(s, m.start()) and not text.startswith("新收"):
+                        if text.endswith("项") and ("信息" in text[text.find("申请"):] or "各类" in text):
+                            continue            # "受理…申请，共涉及信息30项": items of information
+                        if qizhong and _after_qizhong(s, m.start()) and not text.startswith("新收"):
                             continue            # "其中，收到涉及土地征收…的申请12件": a part of the count
-                        if "通过" in s and _CHANNEL_PART.search(s, _phrase_start(s, m.start()), m.end()) \
-                                and len(_CHANNEL_PART.findall(s)) >= 2:
+                        if channels and _CHANNEL_PART.search(s, _phrase_start(s, m.start()), m.end()):
                             continue            # "通过网站收到申请20件，通过信函方式收到申请6件": parts
                         if _CARRIED_BEFORE.search(s, 0, m.start(m.lastindex)):
                             continue            # "申请（含上年结转3件）共29件": the number is the carried part
@@ -293,15 +321,16 @@ def _statements(prose: list[str]) -> list[Statement]:
                             these = ("1", "2")
                     value = int(m.group(m.lastindex))
                     if subject == "本年新收申请":
-                        later = _LATER_TOTAL.match(s, m.end())
+                        later = _LATER_TOTAL.match(s, m.end()) if has_total else None
                         if later is not None:
                             value = int(later.group(1))     # the first count was one channel's part
                     found.append(Statement(s, said, table, these, cols, value))
                     continue
                 if any(a <= m.start() < b for a, b in combined):
                     continue
-                if _CASE_OUTCOME.search(m.group(0)):
-                    continue                    # "行政复议结果维持1件": an outcome's part of the count
+                if _CASE_OUTCOME.search(m.group(0)) or m.group(0)[0].isdigit() \
+                        and _CASE_OUTCOME.search(s, m.end(), _clause_end(s, m.end())):
+                    continue                    # "行政复议结果维持1件", "3件行政复议案件维持原答复": a part
                 found.append(Statement(s, subject, table, rows, cols, int(m.group(m.lastindex))))
         # The outcome names are specific to applications: no 申请 needed in the clause; but "予以公开政府信息
         # 1200条" counts information, not applications.
@@ -404,7 +433,8 @@ def _none_review_kinds(sentence: str) -> list[str]:
     """What a sentence says did not happen: the kinds named after its negation, except a kind given a count
     in a clause of its own ("未发生行政复议案件，发生行政诉讼1件" says no review, and one lawsuit)."""
     m = _NONE_REVIEW.search(sentence)
-    if not m or _HAS_DIGIT.search(sentence, m.start(), m.end()) or _RIGHTS.search(sentence, m.start()):
+    if not m or _HAS_DIGIT.search(sentence, m.start(), m.end()) \
+            or _RIGHTS.search(sentence, m.start(), _clause_end(sentence, m.end())):
         return []
     rest = sentence[m.start():]
     if _OUTCOME_WORDS.search(_CLAUSE_END.split(rest, 1)[0]):
@@ -416,21 +446,24 @@ def _none_review_kinds(sentence: str) -> list[str]:
 
 
 def _upheld_groups(s: str, at: int) -> tuple[str, ...]:
-    """The 表四 groups an "all upheld" at position `at` of sentence s speaks of: those its clause names
-    ("未经复议直接起诉2件（结果均维持），复议后起诉2件（尚未审结）": 直接起诉 only), else those the sentence names."""
-    for part in (s[_clause_start(s, at):at], s):
-        if "复议后起诉" in part:
-            return ("2.2",)
-        if "直接起诉" in part:
-            return ("2.1",)
-        review, lawsuit = "复议" in part, "诉讼" in part or "起诉" in part
-        if review and not lawsuit:
-            return ("1",)
-        if lawsuit and not review:
-            return ("2.1", "2.2")
-        if review and lawsuit:
-            return ("1", "2.1", "2.2")
-    return ("1", "2.1", "2.2")
+    """The 表四 groups an "all upheld" at position `at` of sentence s speaks of: those named before it
+    ("未经复议直接起诉2件（结果均维持），复议后起诉2件（尚未审结）": 直接起诉 only; "行政复议2件，结果均为维持，
+    被提起行政诉讼1件，尚未审结": 行政复议; "行政复议7件，诉讼9件，均获维持": both), else those the sentence names."""
+    return _groups_named(s[:at]) or _groups_named(s) or ("1", "2.1", "2.2")
+
+
+def _groups_named(part: str) -> tuple[str, ...]:
+    out = []
+    if _REVIEW_ITSELF.search(part):
+        out.append("1")
+    direct, after = "直接起诉" in part, "复议后起诉" in part
+    if direct:
+        out.append("2.1")
+    if after:
+        out.append("2.2")
+    if not (direct or after) and ("诉讼" in part or "起诉" in part):
+        out += ["2.1", "2.2"]
+    return tuple(out)
 
 
 def _none_findings(report: Report, prose: list[str]) -> list[Finding]:
@@ -443,8 +476,14 @@ def _none_findings(report: Report, prose: list[str]) -> list[Finding]:
                 and not _REVIEW_NEXT.match(s, none_app.end()):
             # "未收到新的…申请": the carried-over ones may be there
             new_only = "新" in none_app.group(0)
-            if not new_only and _STATED_COUNT.search(s):
-                continue        # "办结申请29件，未发生超期答复申请的情况": not "no application"
+            if not new_only:
+                # "办结申请29件，未发生超期答复申请的情况": a count said, not "no application"; a count of the
+                # carried-over ones ("…，办结上年结转申请3件") leaves 新收 to compare
+                counts = [c for c in _STATED_COUNT.finditer(s)
+                          if "结转" not in s[_clause_start(s, c.start()):_clause_end(s, c.end())]]
+                if counts:
+                    continue
+                new_only = "结转" in s and _STATED_COUNT.search(s) is not None
             keys = [k for k in ((("1", "3"),) if new_only else (("1", "3"), ("2", "3")))
                     if k in report.tables.get("t2", {})]
             total = _sum_known(report, "t2", keys) if keys else None

@@ -1742,7 +1742,8 @@ _YEAR_END = _regex.compile(r"(?:截止|截至)(?:到)?\s*((?:19|20)\d{2})\s*年\
 
 
 # (a page's furniture, and its links to the reports before and after: "上一篇：…2022年度…年度报告")
-_NOT_TITLE = _regex.compile(r"首页|位置|发布时间|来源[:：]|>|＞|»|上一篇|下一篇|上一条|下一条")
+# (and a notice quoting a title: "…关于印发〈…年度报告")
+_NOT_TITLE = _regex.compile(r"首页|位置|发布时间|来源[:：]|>|＞|»|上一篇|下一篇|上一条|下一条|关于印发|〈|《")
 
 
 def _title_like(s: str) -> bool:
@@ -1781,7 +1782,8 @@ def _title(lines: list[str]) -> str:
             # A report of information disclosure names it, in its line or in the wrapped part above ("…2022年
             # 政府信息公开工作" / "年度报告"); a menu's "2021年政府工作报告", or "政府信息公开年报" / "2021年度
             # 报告", is the title only when no line below is one.
-            if not ("公开" in line or head and "公开" in head and "报" not in head and _TITLE_TAIL.fullmatch(line)):
+            if not ("公开" in line or head and "公开" in head and "报" not in head
+                    and _TITLE_TAIL.fullmatch(_LABEL_NOTE.sub("", "".join(line.split())))):
                 if other is None:
                     other = s
                 above.append(line)
@@ -1959,6 +1961,7 @@ def _misworded_heading(lines, numeral: str, official: str) -> tuple[int, str] | 
     ("四、政府信息公开行政法复议、行政诉讼情况"): (its line index, its text), or None."""
     from difflib import SequenceMatcher         # (only for a report whose table heading was not found)
     body = official.split("、", 1)[1]
+    tried = 0
     for k, line in enumerate(lines):
         if not line.startswith(numeral) or "\t" in line or len(line) > 60:
             continue
@@ -1966,8 +1969,12 @@ def _misworded_heading(lines, numeral: str, official: str) -> tuple[int, str] | 
         m = _HEAD_PREFIX.match(s)
         if m is None or m.group(1) != numeral or _ANY_DIGIT.search(s) or norm(s) in _template_labels():
             continue
-        if SequenceMatcher(None, s[m.end():], body, autojunk=False).ratio() >= 0.75:
+        sm = SequenceMatcher(None, s[m.end():], body, autojunk=False)
+        if sm.real_quick_ratio() >= 0.75 and sm.quick_ratio() >= 0.75 and sm.ratio() >= 0.75:
             return k, s
+        tried += 1
+        if tried >= 200:        # a report has a handful of such lines; thousands are not headings
+            break
     return None
 
 

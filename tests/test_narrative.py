@@ -323,9 +323,45 @@ def test_round_27_review_and_round_28_real_sentences():
         "全年依申请公开共收到群众网上申请20件，快递6件，合计30件。": [("R-TXT-APP", 30, 26)],
         # the count before the kind; 结转 to a named year
         "本年度有5件行政复议案件，1件行政诉讼案件。": [("R-TXT-APP", 5, 4)],
-        "结转到2023年继续办理2件政府信息公开申请。": [("R-TXT-APP", 2, 0)],
+        # (结转 to or from a named year is not read: in or out depends on the report's year, round 29)
+        "结转到2023年继续办理2件政府信息公开申请。": [],
+        "本年办结申请27件，其余2件申请按规定结转至下一年度继续办理。": [("R-TXT-APP", 27, 29), ("R-TXT-APP", 2, 0)],
         # "all upheld" of one group (兴化市大垛镇 2025): the other group's pending case is not against it
         "未经复议直接起诉1件（结果均维持），行政复议4件（均维持）。": [],
     }
     for sentence, found in expect.items():
         assert _said(sentence) == found, sentence
+
+
+def test_round_29_review_of_the_round_27_28_changes():
+    expect = {
+        "结转2021年度申请3件。": [],                                         # carried in, not out
+        "本年度共办结政府信息公开申请29件无结转下年度申请。": [],
+        "本年度有3件行政复议案件维持原答复，1件行政复议案件尚未审结。": [],     # parts
+        "本年新收政府信息公开申请26件，上年度剩余3件，合计29件。": [],
+        "本年度收到群众信访办理件30件，办结30件，均不属于政府信息公开申请。": [],
+        "收到政府信息公开申请30项。": [("R-TXT-APP", 30, 26)],               # (安康市市场监管局)
+        "未收到通过网站、信函等渠道提交的政府信息公开申请。": [("R-TXT-NONE", 0, 29)],
+        "共发布各类信息500条，其中政策解读20条，受理政府信息公开申请30件。": [("R-TXT-APP", 30, 26)],
+        "本年度未发生行政复议和行政诉讼，充分保障了公民的知情权利。": [("R-TXT-NONE", 0, 4), ("R-TXT-NONE", 0, 1)],
+        "共收到通过政府网站、信函、当面提交等方式的政府信息公开申请30件。": [("R-TXT-APP", 30, 26)],
+        "全年未收到新的政府信息公开申请，办结上年结转申请3件。": [("R-TXT-NONE", 0, 26)],
+        "全年未收到政府信息公开申请，办结上年结转申请3件。": [("R-TXT-NONE", 0, 26)],
+        "未收到政府信息公开申请同时未发生行政复议和行政诉讼。": [
+            ("R-TXT-NONE", 0, 29), ("R-TXT-NONE", 0, 4), ("R-TXT-NONE", 0, 1)],
+        # "all upheld": the group named nearest before it
+        "行政复议4件，结果均为维持，被提起行政诉讼1件，尚未审结。": [],
+    }
+    for sentence, found in expect.items():
+        assert _said(sentence) == found, sentence
+
+
+def test_a_sentence_too_long_to_state_a_count_is_not_read():
+    """Review round 30: the look-ups around each count grew with the square of a sentence's length; a
+    250 KB line of "信访予以公开5件，…" took over a minute. Sentences past 600 characters are not read."""
+    from app.narrative import _MAX_SENTENCE, _prose
+
+    long_line = "信访予以公开5件，" * 10000 + "收到申请5件"
+    assert _prose(long_line) == []
+    assert _prose("本年度共收到政府信息公开申请30件。") == ["本年度共收到政府信息公开申请30件"]
+    assert _MAX_SENTENCE >= 300          # a real sentence with a list of outcomes runs to ~200 characters

@@ -1500,3 +1500,24 @@ def test_a_page_title_s_report_name_first_wins_over_a_section_of_equal_length():
 
     page = "<html><head><title>甲镇2021年度报告_政府信息公开年度报告_某县人民政府</title></head><body><p>正文</p></body></html>"
     assert html_to_text(page.encode())[0].split("\n")[0] == "甲镇2021年度报告"
+
+
+@pytest.mark.parametrize("tail", ["工 作 年 度 报 告", "工作年度报告（全文）"])
+def test_a_wrapped_title_s_last_words_spaced_or_noted_are_joined(tail):
+    """Review round 29: "…2021年政府信息公开" / "工 作 年 度 报 告" (or "…（全文）") was not taken for the title's
+    last words; a notice quoting a title ("…关于印发〈…年度报告") became the title."""
+    text = scratch_report(VALUES, year=2022)
+    title = text.split("\n", 1)[0]
+    assert title.endswith("公开工作年度报告")
+    wrapped = text.replace(title, title[:-6] + "\n" + tail + "\n信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告", 1)
+    report = load_text(wrapped)
+    assert report.year == 2022 and report.title.startswith(title[:-6]) and "关于印发" not in report.title
+
+
+def test_a_page_title_spaced_with_nbsp_or_ideographic_spaces_is_split_and_cleaned():
+    """Review round 30: a <title> with a long run of &nbsp; made the split quadratic (64K: over a minute)."""
+    from app.formats.html import html_to_text
+
+    page = "<html><head><title>测试镇2023年度政府信息公开工作年度报告&nbsp;-&nbsp;测试镇人民政府" + "&nbsp;" * 64000 + \
+        "x</title></head><body><p>正文</p></body></html>"
+    assert html_to_text(page.encode())[0].split("\n")[0] == "测试镇2023年度政府信息公开工作年度报告"
