@@ -76,7 +76,7 @@ _PATTERNS = [
      ("办结", "答复", "办理完毕")),
     (_regex.compile(r"结转(?:至|到)?下(?:一)?年度?" + _CLAUSE_GAP + _NUM), "结转下年度申请", "t2", ("4",), ("3",), ("结转",)),
     # the count before its noun: "另有6件申请结转到下年度继续办理"
-    (_regex.compile(_NUM + r"\s*(?:" + _APP + r")?\s*(?:按规定|将)?结转(?:到|至)?下(?:一)?年度?"), "结转下年度申请", "t2", ("4",), ("3",),
+    (_regex.compile(_NUM + r"\s*(?:" + _APP + r")?(?:(?!无|未|不|没)[^。；，,\d]){0,6}?结转(?:到|至)?下(?:一)?年度?"), "结转下年度申请", "t2", ("4",), ("3",),
      ("结转",)),
     # ("行政复议0次": 次 right after the kind, not "行政复议应诉培训2次")
     (_regex.compile(r"行政复议(?:[^。；，,\d]{0,8}?" + _NUM + r"|(?:案件)?\s*(\d{1,7})\s*次)"), "行政复议", "t3", ("1",), ("1.5",),
@@ -104,22 +104,25 @@ _OUTCOME = _regex.compile(r"(" + _OUTCOME_NAMES + r")"
 # "未收到…申请", "没有受理…申请", "无依申请公开": a verb of receiving right after the negation, so that
 # "对无法提供的申请" and "无正当理由大量反复申请" are not read as "no applications".
 # (not "未发生申请人投诉情况", "无依申请公开收费情况")
-_NONE_APP = _regex.compile(r"(?:未|没有)(?:收到|受理|接到|接收|发生)(?:[^。；，,\d]{0,12}?"
-                           r"|(?=[^。；，,\d]{0,24}?(?:公民|法人|组织|个人|群众|单位|提交|提出|渠道|方式))[^。；，,\d]{0,24}?)申请(?!人)"
+_NONE_APP = _regex.compile(r"(?:未|没有)(?:(?:收到|受理|接到|接收|发生)[^。；，,\d]{0,12}?"
+                           r"|(?:收到|受理|接到|接收)(?=[^。；，,\d]{0,24}?(?:公民|法人|组织|个人|群众|单位|等渠道|等方式|任何|各种))"
+                           r"(?:(?!申请)[^。；，,\d]){0,24}?)申请(?!人)"
                            r"|无依申请公开(?![^。；，,]{0,6}?费)")
 # Another kind of application than disclosure: "未收到行政许可申请" is not "no application".
 _OTHER_APPLICATION = _regex.compile(r"许可|复议|诉讼|补正|延期|更正|减免")
 # What the negation's clause names: "无法提供的答复，申请人不服申请行政复议" is no "no review".
 _NONE_REVIEW = _regex.compile(r"(?:未发生|未出现|没有发生|没有|未有|无(?!法)|未)[^。；，,\d]{0,24}?(行政复议|行政诉讼)")
 # The right to a review told to applicants: "对未予公开的答复均告知申请人享有依法申请行政复议…的权利" is no "none".
-_REVIEW_ITSELF = _regex.compile(r"(?<!未经)复议(?!后起诉)")
-_RIGHTS = _regex.compile(r"权利|告知|救济|途径")
+_ALL_OF = _regex.compile(r"均|全部|共")       # ("共发生5件行政复议案件均被维持": the whole count)
+_REVIEW_ITSELF = _regex.compile(r"(?<!未经)(?<!未经行政)复议(?!后起诉)")
+_RIGHTS = _regex.compile(r"权利|告知|提示|说明理由|救济|途径|享有")
 # A review or lawsuit later in a "no application" phrase's clause: it is the review that did not happen
 # ("未发生因政府信息公开申请行政复议", "未收到依申请公开事项相关的行政复议申请").
 _REVIEW_NEXT = _regex.compile(r"(?:(?!也|并且|亦|同时(?:也)?(?:未|没有|无))[^。；，,])*?(?:复议|诉讼)")     # (not past "也未发生…")
 # A part of a review's or lawsuit's count: its outcome ("行政复议结果维持1件", "行政诉讼一审判决维持1件").
 _CASE_OUTCOME = _regex.compile(r"维持|纠正|纠错|撤销|败诉|胜诉|驳回|判决|审结|结果|确认违法")
 _EARLIER_YEAR = _regex.compile(r"上年|去年|上一年|同比")
+_ITEM_WORDS = _regex.compile(r"(?:(?!共|计|合计|总计)[\u4e00-\u9fff])")     # (words between 申请 and a count in 项)
 _WHOLE = _regex.compile(r"全年|本年|共|总|合计|累计")
 # A total after a count's parts: "收到群众网上申请105件，快递17件，合计122件" (not past a 结转 or 办结 count).
 _LATER_TOTAL = _regex.compile(r"(?:[，,、][^。；，,、结转办答上剩余\d]{0,12}?\d{1,7}\s*件){1,6}[，,]\s*(?:合计|共计|总计)\s*(\d{1,7})\s*件")
@@ -301,8 +304,9 @@ def _statements(prose: list[str]) -> list[Statement]:
                                 and _EARLIER_YEAR.search(s, _phrase_start(s, m.start()), m.start()):
                             continue            # "与上年收到申请12件相比": last year's count
                         text = m.group(0)
-                        if text.endswith("项") and ("信息" in text[text.find("申请"):] or "各类" in text):
-                            continue            # "受理…申请，共涉及信息30项": items of information
+                        if text.endswith("项") and ("各类" in text or _ITEM_WORDS.search(
+                                text, text.find("申请") + 2, m.start(m.lastindex) - m.start())):
+                            continue            # "受理…申请，共涉及信息30项", "申请涉及事项40项": items
                         if qizhong and _after_qizhong(s, m.start()) and not text.startswith("新收"):
                             continue            # "其中，收到涉及土地征收…的申请12件": a part of the count
                         if channels and _CHANNEL_PART.search(s, _phrase_start(s, m.start()), m.end()):
@@ -329,7 +333,8 @@ def _statements(prose: list[str]) -> list[Statement]:
                 if any(a <= m.start() < b for a, b in combined):
                     continue
                 if _CASE_OUTCOME.search(m.group(0)) or m.group(0)[0].isdigit() \
-                        and _CASE_OUTCOME.search(s, m.end(), _clause_end(s, m.end())):
+                        and _CASE_OUTCOME.search(s, m.end(), _clause_end(s, m.end())) \
+                        and not _ALL_OF.search(s, _clause_start(s, m.start()), _clause_end(s, m.end())):
                     continue                    # "行政复议结果维持1件", "3件行政复议案件维持原答复": a part
                 found.append(Statement(s, subject, table, rows, cols, int(m.group(m.lastindex))))
         # The outcome names are specific to applications: no 申请 needed in the clause; but "予以公开政府信息
@@ -449,7 +454,14 @@ def _upheld_groups(s: str, at: int) -> tuple[str, ...]:
     """The 表四 groups an "all upheld" at position `at` of sentence s speaks of: those named before it
     ("未经复议直接起诉2件（结果均维持），复议后起诉2件（尚未审结）": 直接起诉 only; "行政复议2件，结果均为维持，
     被提起行政诉讼1件，尚未审结": 行政复议; "行政复议7件，诉讼9件，均获维持": both), else those the sentence names."""
-    return _groups_named(s[:at]) or _groups_named(s) or ("1", "2.1", "2.2")
+    named: list[str] = []
+    start = 0
+    for end in [m.start() for m in _CLAUSE_END.finditer(s, 0, at)] + [at]:
+        clause = s[start:end]
+        if end == at or not _CASE_OUTCOME.search(clause):      # (a group with its own outcome stated is not it)
+            named += [g for g in _groups_named(clause) if g not in named]
+        start = end + 1
+    return tuple(named) or _groups_named(s) or ("1", "2.1", "2.2")
 
 
 def _groups_named(part: str) -> tuple[str, ...]:

@@ -1742,8 +1742,7 @@ _YEAR_END = _regex.compile(r"(?:截止|截至)(?:到)?\s*((?:19|20)\d{2})\s*年\
 
 
 # (a page's furniture, and its links to the reports before and after: "上一篇：…2022年度…年度报告")
-# (and a notice quoting a title: "…关于印发〈…年度报告")
-_NOT_TITLE = _regex.compile(r"首页|位置|发布时间|来源[:：]|>|＞|»|上一篇|下一篇|上一条|下一条|关于印发|〈|《")
+_NOT_TITLE = _regex.compile(r"首页|位置|发布时间|来源[:：]|>|＞|»|上一篇|下一篇|上一条|下一条")
 
 
 def _title_like(s: str) -> bool:

@@ -1521,3 +1521,15 @@ def test_a_page_title_spaced_with_nbsp_or_ideographic_spaces_is_split_and_cleane
     page = "<html><head><title>测试镇2023年度政府信息公开工作年度报告&nbsp;-&nbsp;测试镇人民政府" + "&nbsp;" * 64000 + \
         "x</title></head><body><p>正文</p></body></html>"
     assert html_to_text(page.encode())[0].split("\n")[0] == "测试镇2023年度政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize("form", ["《{}》", "测试镇人民政府办公室关于印发{}的通知"])
+def test_a_title_in_book_brackets_or_a_notice_of_issue_is_the_title(form):
+    """Review round 31: a 《…》 title or "…关于印发…年度报告的通知" was thrown away, and a year from the text gave
+    a false format-year error."""
+    text = scratch_report(VALUES, year=2022)
+    title = text.split("\n", 1)[0]
+    report = load_text(text.replace(title, form.format(title), 1).replace(
+        "本镇依法做好政府信息公开工作。", "与2020年度相比，本镇依法做好政府信息公开工作。"))
+    assert report.year == 2022 and title in report.title
+    assert not [f for f in check(report).findings if f.severity == "error"]

@@ -256,7 +256,7 @@ class _Reader(HTMLParser):
         self._flush_line()
         lines: list[str] = []
         # The page title leads when it names the report: the body starts with the site's menus.
-        title = " ".join("".join(self.title or ())[:2000].split())     # (every kind of space: &nbsp;, 全角)
+        title = " ".join("".join(self.title or ()).split())[:2000]     # (every kind of space: &nbsp;, 全角)
         # "标题_栏目_站点", "标题 - 站点", "栏目_标题_站点": the longest part that names the report, the first
         # of equals (a report's own title is longer than a section's "政府信息公开年度报告" or "2021年度报告")
         parts = [p for p in _TITLE_PARTS.split(title) if re.search(r"报\s*告", p)]
