@@ -112,9 +112,9 @@ _NONE_APP = _regex.compile(r"(?:未|没有)(?:(?:收到|受理|接到|接收|发
 _OTHER_APPLICATION = _regex.compile(r"许可|复议|诉讼|补正|延期|更正|减免")
 # What the negation's clause names: "无法提供的答复，申请人不服申请行政复议" is no "no review".
 _NONE_REVIEW = _regex.compile(r"(?:未发生|未出现|没有发生|没有|未有|无(?!法)|未)[^。；，,\d]{0,24}?(行政复议|行政诉讼)")
-# The right to a review told to applicants: "对未予公开的答复均告知申请人享有依法申请行政复议…的权利" is no "none".
 _ALL_OF = _regex.compile(r"均|全部|共")       # ("共发生5件行政复议案件均被维持": the whole count)
 _REVIEW_ITSELF = _regex.compile(r"(?<!未经)(?<!未经行政)复议(?!后起诉)")
+# The right to a review told to applicants: "对未予公开的答复均告知申请人享有依法申请行政复议…的权利" is no "none".
 _RIGHTS = _regex.compile(r"权利|告知|提示|说明理由|救济|途径|享有")
 # A review or lawsuit later in a "no application" phrase's clause: it is the review that did not happen
 # ("未发生因政府信息公开申请行政复议", "未收到依申请公开事项相关的行政复议申请").
@@ -183,11 +183,12 @@ def _after_qizhong(s: str, at: int) -> bool:
     return k >= 0 and (not s[:k].strip() or "申请" in s[:k]) and not _WHOLE.search(s, start, at)
 
 
-def _outcome_trusted(s: str, at: int) -> bool:
-    """Whether an outcome's count at position `at` of sentence s is about applications: no word of letters,
-    visits or 咨询 before it, but in a clause naming an outcome (不予处理's own reasons: "属信访、重复申请等
+def _outcome_trusted(s: str, at: int, trusted: int | None) -> bool:
+    """Whether an outcome's count at position `at` of sentence s is about applications: at or after `trusted`
+    (where the sentence's counts about applications start, None for nowhere), or with no word of letters,
+    visits or 咨询 before it but in a clause naming an outcome (不予处理's own reasons: "属信访、重复申请等
     不予处理80件"). "接待群众咨询120人次，予以公开答复20件", "受理群众来信来访30件，其中不予处理5件" are not."""
-    return at <= _first_untrusted(s)
+    return trusted is not None and at >= trusted or at <= _first_untrusted(s)
 
 
 @lru_cache(maxsize=64)
@@ -341,13 +342,12 @@ def _statements(prose: list[str]) -> list[Statement]:
         # 1200条" counts information, not applications.
         for m in _RESPECTIVELY.finditer(s) if "分别" in s else ():
             names, counts = _NAME_IN_LIST.findall(m.group(1)), _COUNT_IN_LIST.findall(m.group(2))
-            if len(names) == len(counts) and (trusted is not None and m.start() >= trusted
-                                              or _outcome_trusted(s, m.start())):
+            if len(names) == len(counts) and _outcome_trusted(s, m.start(), trusted):
                 found += [Statement(s, name, "t2", T2_OUTCOMES[name], ("3",), int(n)) for name, n in zip(names, counts)]
         for m in _OUTCOME.finditer(s):
             if "信息" in s[m.end(1):m.start(3)] or m.group(0).endswith("条") or "分别" in m.group(0):
                 continue            # ("予以公开、部分公开、不予公开分别为10件、3件、1件": counts in a list)
-            if not (trusted is not None and m.start() >= trusted or _outcome_trusted(s, m.start())):
+            if not _outcome_trusted(s, m.start(), trusted):
                 continue
             names = [m.group(1)] + ([m.group(2)] if m.group(2) else [])
             rows = tuple(r for n in names for r in T2_OUTCOMES[n])

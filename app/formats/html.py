@@ -27,7 +27,7 @@ MAX_GRID_CELLS = 2_000_000
 MAX_TABLE_DEPTH = 32
 
 _META = _regex.compile(rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-:.]+)", re.I)
-_TITLE_PARTS = re.compile(r"\s*(?:_|\||｜)\s*|\s+[-–—]\s+")
+_TITLE_PARTS = _regex.compile(r"\s*(?:_|\||｜)\s*|\s+[-–—]\s+")
 _SKIP = frozenset({"script", "style", "noscript", "template", "title", "svg", "math",
                    "iframe", "object", "select", "textarea", "button"})
 _BLOCK = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
