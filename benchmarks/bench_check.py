@@ -143,6 +143,15 @@ def profile(folder: Path, top: int = 15) -> str:
     return out.getvalue()
 
 
+def _core_kind(env: dict | None = None) -> str:
+    """Whether the check's child imports the Cython-compiled core (tools/build_compiled.py) or pure Python."""
+    r = subprocess.run([sys.executable, "-c", "import app.parse as p; print(p.__file__)"],
+                       capture_output=True, text=True, env=env or CHILD_ENV,
+                       cwd=(env or {}).get("PYTHONPATH") or ROOT)
+    where = r.stdout.strip()
+    return f"{'compiled' if where.endswith(('.so', '.pyd')) else 'pure Python'} ({where})"
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--reports", type=int, default=600)
@@ -174,6 +183,7 @@ def main(argv=None) -> int:
         print(f"{args.reports} reports, {size / 1e6:.1f} MB, python {sys.version.split()[0]}, "
               f"{os.cpu_count()} CPUs, median of {args.runs} runs, check and floor run alternately")
         print(f"load average before: {os.getloadavg()[0]:.2f}")
+        print(f"core: {_core_kind()}")
         print(f"{'':28}{'wall s':>9}{'reports/s':>11}{'CPU s':>9}{'reports/CPU s':>15}{'best wall s':>13}")
         print(f"{'gouji check --json DIR':28}{check_s:9.3f}{rate:11.0f}{check_cpu:9.3f}{args.reports / check_cpu:15.0f}"
               f"{min(check_runs):13.3f}   wall runs: " + " ".join(f"{t:.3f}" for t in check_runs))
@@ -198,7 +208,8 @@ def main(argv=None) -> int:
             (a_runs, a_cpus, _), (b_runs, b_cpus, _), pair = timed_pairs(
                 check_cmd, check_cmd, args.runs, env_b=dict(CHILD_ENV, PYTHONPATH=str(args.against.resolve())))
             m = statistics.median
-            print(f"\nthis tree / {args.against}: {m(pair):.3f}x wall (median of the pairs' ratios), "
+            print(f"\n{args.against}: core {_core_kind(dict(CHILD_ENV, PYTHONPATH=str(args.against.resolve())))}")
+            print(f"this tree / {args.against}: {m(pair):.3f}x wall (median of the pairs' ratios), "
                   f"{m(a_cpus) / m(b_cpus):.3f}x CPU; medians {m(a_runs):.3f} s and {m(b_runs):.3f} s")
         ok = rate >= 500 and ratio <= 20
         print("\nPASS" if ok else "\nMISSED TARGET")

@@ -1,0 +1,126 @@
+"""Compile the core's three hottest modules with Cython into app/_compiled/ (tools/setup.sh runs this).
+
+The modules stay plain Python: Cython compiles `app/parse.py`, `app/rules.py` and `app/narrative.py`
+as they are (no type declarations), which takes the interpreter's dispatch out of the per-cell and
+per-row work. `gouji check` of a folder then needs ~18 % less CPU (benchmarks/README.md, ninth
+session); the results are the same byte for byte (tests/test_compiled.py compares them).
+
+The compiled modules are used only while every source is exactly as it was compiled: `STAMP` keeps
+each source's size and modification time, and `app/__init__.py` puts app/_compiled/ on the package's
+path only when all of them match (and GOUJI_PURE is not set). An edited source therefore runs as
+Python at once; this script, run again, compiles what changed (a source whose content is unchanged,
+say after a `git checkout`, is only re-stamped).
+
+Without Cython or a C compiler this prints why and exits 0: Gouji runs as pure Python, only slower.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import sysconfig
+import tempfile
+import zlib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "app"
+OUT = APP / "_compiled"
+MODULES = ("parse", "rules", "narrative")
+DIRECTIVES = {
+    "language_level": 3,
+    "binding": True,               # functions keep Python's introspection (signature, __wrapped__)
+    "annotation_typing": False,    # annotations are documentation, never C type checks
+}
+
+
+def _suffix() -> str:
+    return sysconfig.get_config_var("EXT_SUFFIX") or ".so"
+
+
+def _source_state(name: str) -> tuple[int, int, int]:
+    """(size, mtime_ns, crc32) of app/NAME.py."""
+    path = APP / f"{name}.py"
+    st = path.stat()
+    return st.st_size, st.st_mtime_ns, zlib.crc32(path.read_bytes())
+
+
+def read_stamp(folder: Path = OUT) -> dict[str, tuple[int, int, int]]:
+    stamp: dict[str, tuple[int, int, int]] = {}
+    try:
+        text = (folder / "STAMP").read_text(encoding="ascii")
+    except OSError:
+        return stamp
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 4 and parts[0] in MODULES:
+            stamp[parts[0]] = (int(parts[1]), int(parts[2]), int(parts[3]))
+    return stamp
+
+
+def _write_stamp(states: dict[str, tuple[int, int, int]]) -> None:
+    text = "".join(f"{name} {size} {mtime} {crc}\n" for name, (size, mtime, crc) in sorted(states.items()))
+    fd, tmp = tempfile.mkstemp(dir=OUT, prefix=".STAMP.")
+    os.chmod(tmp, 0o644)
+    with os.fdopen(fd, "w", encoding="ascii") as f:
+        f.write(text)
+    os.replace(tmp, OUT / "STAMP")
+
+
+def _compile(names: list[str]) -> None:
+    from Cython.Build import cythonize
+    from setuptools import Distribution, Extension
+
+    extensions = cythonize(
+        [Extension(f"app.{name}", [str(APP / f"{name}.py")], extra_compile_args=["-O2", "-g0"]) for name in names],
+        build_dir=str(ROOT / "build" / "cython"), compiler_directives=DIRECTIVES, quiet=True, force=True)
+    with tempfile.TemporaryDirectory(prefix="gouji-build-") as lib:
+        dist = Distribution({"ext_modules": extensions})
+        cmd = dist.get_command_obj("build_ext")
+        cmd.build_lib = lib
+        cmd.build_temp = str(ROOT / "build" / "temp")
+        cmd.parallel = os.cpu_count() or 1
+        cmd.ensure_finalized()
+        cmd.run()
+        for name in names:
+            built = Path(lib) / "app" / f"{name}{_suffix()}"
+            fd, tmp = tempfile.mkstemp(dir=OUT, prefix=f".{name}.")
+            os.close(fd)
+            shutil.copyfile(built, tmp)
+            os.chmod(tmp, 0o755)
+            os.replace(tmp, OUT / f"{name}{_suffix()}")
+
+
+def main() -> int:
+    OUT.mkdir(exist_ok=True)
+    stamp = read_stamp()
+    states = {name: _source_state(name) for name in MODULES}
+    stale = [name for name in MODULES
+             if not (OUT / f"{name}{_suffix()}").exists() or name not in stamp
+             or stamp[name][2] != states[name][2] or stamp[name][0] != states[name][0]]
+    if stale:
+        try:
+            import Cython  # noqa: F401
+        except ImportError:
+            print("未安装 Cython：核心以纯 Python 运行（结果相同，批量校验慢约两成）。", file=sys.stderr)
+            return 0
+        print(f"编译核心模块（Cython）：{', '.join(stale)} …", file=sys.stderr)
+        try:
+            _compile(stale)
+        except Exception as exc:  # no compiler, no headers: the pure modules still run
+            print(f"未能编译核心模块（{exc.__class__.__name__}: {exc}）：以纯 Python 运行。", file=sys.stderr)
+            (OUT / "STAMP").unlink(missing_ok=True)
+            return 0
+    # A source edited while it was being compiled must not be stamped as compiled.
+    after = {name: _source_state(name) for name in MODULES}
+    if after != states:
+        print("编译期间源文件有改动：不启用编译模块，请重新运行本脚本。", file=sys.stderr)
+        (OUT / "STAMP").unlink(missing_ok=True)
+        return 0
+    _write_stamp(states)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
