@@ -6,6 +6,7 @@ import argparse
 import gc
 import json
 import os
+import re
 import sys
 
 from ._exceptions import GoujiError
@@ -307,7 +308,15 @@ def _print_summary(report: Report, result: CheckResult) -> None:
             shown_warnings += 1
     if result.warnings > shown_warnings:
         lines.append(f"  ……另有 {result.warnings - shown_warnings} 处提醒（用 --json 查看全部）")
+    converted = _SOURCE_KIND.get(report.encoding) if report.encoding in ("docx", "pdf") else \
+        "网页" if report.path.lower().endswith((".html", ".htm")) else None
+    if converted and any(_LINE_REF.search(line) for line in lines[2:]):
+        # The file has no lines to count: they are the lines of the text Gouji made of it.
+        lines.append(f"  （“第 N 行”是 Gouji 把这份{converted}转换成文本后的行号，窗口的“原文”栏显示的就是这份文本。）")
     _write_out("\n".join(lines))
+
+
+_LINE_REF = re.compile(r"第 \d+(?:—\d+)? 行")
 
 
 def _cmd_export(argv: list[str]) -> int:

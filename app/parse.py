@@ -591,7 +591,14 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             continue
         if norm(texts[first]) == "信息内容":
             if current is not None:
-                order, notes = _t1_header(tuple(filter(None, texts[first + 1:])), current, generation)
+                labels = tuple(filter(None, texts[first + 1:]))
+                width = len(current.columns)
+                if len(labels) > width and k_row == len(rows) - 1 and all(
+                        any(norm(r.label).startswith(norm(t)) for r in current.rows) for t in labels[width:]):
+                    # A web copy cut off inside the next row's label ("行" of 行政事业性收费, the file's last
+                    # paragraph): the fragment is no column.
+                    labels = labels[:width]
+                order, notes = _t1_header(labels, current, generation)
                 if notes and texts[-1]:         # (a header the template has gives no finding)
                     header, used = _t1_wrapped_header(rows, k_row, first, current, generation)
                     if used:

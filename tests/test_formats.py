@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import json
+import re
 import time
 import zipfile
 
@@ -354,3 +355,21 @@ def test_pdf_table_drawn_without_rules_still_reads_as_cells(tmp_path):
     assert "行政规范性文件\t3\t1\t12" in text.split("\n")
     cells = load_report(path).tables["t1"]
     assert [cells["20.1.2", c].json_value() for c in ("1", "2", "3")] == [3, 1, 12]
+
+
+@needs_seeds
+def test_line_numbers_of_a_converted_file_are_said_to_be_of_its_text(built, capsys):
+    """Review round 24: "第 N 行" in a finding about a Word file, a web page or a PDF counts lines of the text
+    Gouji made of it, which the file itself does not have: the summary says so, once, where it matters."""
+    seed = next(name for name in sorted(SEEDS) if any(
+        re.search(r"第 \d+ 行", f.message) for f in check(load_report(SEEDS[name])).findings))
+    cli_main(["check", str(SEEDS[seed])])
+    assert "转换成文本后的行号" not in capsys.readouterr().out
+    for kind in ("docx", "html"):
+        report = load_report(built[seed][kind])
+        assert any(re.search(r"第 \d+ 行", f.message) for f in check(report).findings), kind
+        cli_main(["check", str(built[seed][kind])])
+        out = capsys.readouterr().out
+        assert out.count("转换成文本后的行号") == 1 and ("Word 文档" if kind == "docx" else "网页") in out, kind
+    cli_main(["check", str(built["003"]["docx"])])          # no line named: no note
+    assert "转换成文本后的行号" not in capsys.readouterr().out

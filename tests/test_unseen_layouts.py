@@ -1416,6 +1416,21 @@ def test_a_web_copy_cut_off_after_its_first_block_keeps_its_numbers():
     assert not [f for f in check(report).findings if f.rule == "R-CELL-BLANK" and f.cells[0][0] == "20.1.1"]
 
 
+def test_a_web_copy_cut_off_inside_a_row_label_has_no_false_column():
+    """大冶市自然资源局 2025 (stored copy): a 表二 copied a paragraph per cell, cut off after "行" of the row
+    行政事业性收费. The fragment was read as a third column of the block's header: "列标题“行”不是模板中的列"."""
+    text = scratch_report(VALUES, layout_b=True)
+    text = text[:text.index("三、收到和处理")]
+    at = text.index("行政事业性收费")
+    for cut in (1, 3):
+        report = load_text(_web_copy(text[:at + cut]))
+        assert not [f.message for f in check(report).findings if "列标题" in f.message], cut
+        assert report.tables["t1"][("20.6.1", "1")].value == 12
+    # A real third header cell that names no row is still reported.
+    odd = _web_copy(text[:at] + "备注")
+    assert [f for f in check(load_text(odd)).findings if "列标题“备注”" in f.message]
+
+
 def test_a_menu_link_naming_another_report_is_not_the_title():
     """Review round 24: a gov.cn page's menu "2021年政府工作报告" above the report's own title was taken for
     it, so a 2020 report in the 2019 format got a false error (2021 needs the 2021 format)."""
