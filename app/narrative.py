@@ -108,6 +108,12 @@ _NONE_APP = _regex.compile(r"(?:未|没有)(?:(?:收到|受理|接到|接收|发
                            r"|(?:收到|受理|接到|接收)(?=[^。；，,\d]{0,24}?(?:公民|法人|组织|个人|群众|单位|等渠道|等方式|任何|各种))"
                            r"(?:(?!申请)[^。；，,\d]){0,24}?)申请(?!人)"
                            r"|无依申请公开(?![^。；，,]{0,6}?费)")
+# No carried-over applications, from last year ("无上年结转申请", "上年度无结转") or into next year ("无结转下年度
+# 的申请", "没有需要结转到下一年度办理的"). A bare "无结转" could be either: not read.
+_NONE_CARRIED = _regex.compile(
+    r"(?:无(?!论|法)|没有|未有)(?P<prev>从?(?:上一?年度?|去年|往年)的?(?:结转|转结))(?!下|到|至)"
+    r"|(?P<prev2>(?:上一?年度?|去年))(?:无|没有)(?:结转|转结)(?!下|到|至)"
+    r"|(?:无(?!论|法)|没有|未有)(?:需要?|需)?(?P<next>(?:结转|转结)(?:至|到)?下一?年)")
 # Another kind of application than disclosure: "未收到行政许可申请" is not "no application".
 _OTHER_APPLICATION = _regex.compile(r"许可|复议|诉讼|补正|延期|更正|减免")
 # What the negation's clause names: "无法提供的答复，申请人不服申请行政复议" is no "no review".
@@ -503,6 +509,13 @@ def _none_findings(report: Report, prose: list[str]) -> list[Finding]:
                 what = "本年新收" if new_only else "本年新收与上年结转合计"
                 out.append(Finding("warning", "narrative", "t2", tuple(keys), 0, total,
                                    f"正文说“{_quote(s)}”，但表三{what}为 {total} 件。", "R-TXT-NONE"))
+        for m in _NONE_CARRIED.finditer(s):
+            row, what = ("4", "结转下年度继续办理") if m.group("next") else ("2", "上年结转")
+            if (row, "3") in report.tables.get("t2", {}):
+                total = _sum_known(report, "t2", [(row, "3")])
+                if total:
+                    out.append(Finding("warning", "narrative", "t2", ((row, "3"),), 0, total,
+                                       f"正文说“{_quote(s)}”，但表三{what}为 {total} 件。", "R-TXT-NONE"))
         kinds = _none_review_kinds(s) if "t3" in report.tables else []
         if kinds:
             cols = {"行政复议": ("1.5",), "行政诉讼": ("2.1.5", "2.2.5")}

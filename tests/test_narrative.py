@@ -362,7 +362,24 @@ REVIEWED_SENTENCES = {
     "本年度共发生5件行政复议案件均被维持。": [("R-TXT-APP", 5, 4)],               # the whole count
     "本年度办结29件，另有5件申请依法结转到下年度办理。": [("R-TXT-APP", 5, 0)],
     "行政复议7件，诉讼9件，均获维持。": [("R-TXT-APP", 7, 4), ("R-TXT-APP", 9, 1)],
+    # --- Ninth session: "no carried-over application" (shencun, round 28: "无上年结转申请" against 上年结转 1)
+    "本年度无上年结转申请，新收申请26件。": [("R-TXT-NONE", 0, 3)],
+    "上年度无结转申请。": [("R-TXT-NONE", 0, 3)],
+    "没有上一年度结转的申请。": [("R-TXT-NONE", 0, 3)],
+    "全部办结，无结转。": [],                                  # to next year or from last: not said
+    "无论上年结转多少，均按期办结。": [],
+    "本年度共收到申请29件（含上年结转3件），已全部办结，无结转下年度。": [],      # 结转下年度 is 0
 }
+
+
+def test_no_application_carried_into_next_year():
+    from tests.synth import scratch_report
+    values = {**NARR, ("t2", "4", "1"): 2, ("t2", "4", "3"): 2}
+    for sentence, said in (("已全部办结，无结转下年度的申请。", [("R-TXT-NONE", 0, 2)]),
+                           ("没有需要结转到下一年度办理的申请。", [("R-TXT-NONE", 0, 2)]),
+                           ("结转下年度继续办理2件。", [])):
+        report = load_text(scratch_report(values).replace("本镇依法做好政府信息公开工作。", sentence))
+        assert [(f.rule, f.expected, f.actual) for f in _narrative(report)] == said, sentence
 
 
 @pytest.mark.parametrize("sentence", list(REVIEWED_SENTENCES))
