@@ -5,6 +5,7 @@ All findings here are warnings (kind `cross-year`): counting conventions differ 
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 
@@ -17,21 +18,29 @@ __all__ = ["body_key", "cross_report_findings"]
 
 _YEAR = _regex.compile(r"(?:19|20)\d{2}\s*年度?")
 _NOISE = ("政府信息公开工作年度报告", "政府信息公开年度报告", "政府信息公开工作报告", "信息公开工作",
-          "年度报告", "工作报告", "人民政府", "政府")
+          "政府信息公开年报", "年度报告", "工作报告", "年报", "人民政府", "政府", "信息公开", "关于")
 
 
 _REGION_WIDE = _regex.compile(r"全(?:县|区|市|旗)|汇总")
 
 
 def body_key(report: Report) -> str:
-    """The issuing body from the title: 上屯镇人民政府2022年…报告 → 上屯镇."""
+    """The issuing body from the title: 上屯镇人民政府2022年…报告 → 上屯镇; "" when the title names none
+    ("2023年政府信息公开工作年度报告", "关于2022年度政府信息公开工作的年度报告"): such reports are not paired."""
     s = "".join(report.title.split())
     s = _YEAR.sub("", s)
     for w in _NOISE:
         s = s.replace(w, "")
     s = re.sub(r"[（(].*?[)）]", "", s)
     s = _REGION_WIDE.sub("", s)                # 汤阴县全县 → 汤阴县
-    return re.sub(r"(.)\1+$", r"\1", s)      # 哈图布呼镇镇 → 哈图布呼镇
+    s = re.sub(r"(.)\1+$", r"\1", s)         # 哈图布呼镇镇 → 哈图布呼镇
+    s = s.strip("的")
+    return s if len(s) >= 2 else ""
+
+
+def _name(report: Report) -> str:
+    """The file a finding compares with, as a reviewer finds it in the folder."""
+    return os.path.basename(report.path) or report.title
 
 
 def _num(report: Report, table: str, key):
@@ -44,8 +53,9 @@ def cross_report_findings(reports: list[Report]) -> dict[int, list[Finding]]:
     out: dict[int, list[Finding]] = defaultdict(list)
     by_body: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(reports):
-        if r.year is not None and r.title:
-            by_body[body_key(r)].append(i)
+        key = body_key(r) if r.year is not None and r.title else ""
+        if key:
+            by_body[key].append(i)
     for body, idx in by_body.items():
         by_year = {reports[i].year: i for i in idx}
         for year, i in by_year.items():
@@ -66,7 +76,7 @@ def _consecutive(prev: Report, cur: Report) -> list[Finding]:
         if a is not None and b is not None and a != b:
             fs.append(Finding(
                 "warning", "cross-year", "t2", (("2", col.id),), a, b,
-                f"表三“上年结转”的“{col.label}”列为 {format_number(b)}，但 {prev.year} 年报告的“结转下年度继续办理”"
+                f"表三“上年结转”的“{col.label}”列为 {format_number(b)}，但 {prev.year} 年报告（{_name(prev)}）的“结转下年度继续办理”"
                 f"为 {format_number(a)}，两者应相等。", "R-XYEAR-CARRY"))
     if prev.table_formats.get("t1") == cur.table_formats.get("t1") == "2021":
         for row, label in (("20.1.1", "规章"), ("20.1.2", "行政规范性文件")):
@@ -94,7 +104,7 @@ def _consecutive(prev: Report, cur: Report) -> list[Finding]:
             label = cur.template_for("t1").tables["t1"].row(row).label
             fs.append(Finding(
                 "warning", "cross-year", "t1", ((row, "1"),), a + d, b,
-                f"表二“{label}”上一年项目数量为 {b}，但 {prev.year} 年报告的项目数量 {a} 加增减 {format_number(d)} "
+                f"表二“{label}”上一年项目数量为 {b}，但 {prev.year} 年报告（{_name(prev)}）的项目数量 {a} 加增减 {format_number(d)} "
                 f"为 {format_number(a + d)}。", "R-OLD-XYEAR-STOCK"))
     return fs
 

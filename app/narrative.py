@@ -235,7 +235,7 @@ def _prose(text: str) -> list[str]:
 
 def statements(report: Report) -> list[Statement]:
     """What the report's sentences state in numbers (the text alone decides: edits never change it)."""
-    return list(_read(_own_text(report))[1])
+    return list(_read(_own_text(report), report.year)[1])
 
 
 def _own_text(report: Report) -> str:
@@ -244,16 +244,39 @@ def _own_text(report: Report) -> str:
 
 
 @lru_cache(maxsize=32)
-def _read(text: str) -> tuple[tuple[str, ...], tuple[Statement, ...]]:
+def _read(text: str, year: int | None = None) -> tuple[tuple[str, ...], tuple[Statement, ...]]:
     """(sentences, statements) of a report's text, read once: the window re-checks on every edit."""
     prose = _prose(text)
-    return tuple(prose), tuple(_statements(prose))
+    return tuple(prose), tuple(_statements(prose, year))
 
 
-def _statements(prose: list[str]) -> list[Statement]:
+@lru_cache(maxsize=16)
+def _year_words(year: int | None):
+    """For a report of `year`: a function giving a sentence with the carry-over named by its year in the
+    words the patterns know: "含2022年结转的3件" in a 2023 report is 上年结转, "结转到2024年继续办理2件" is
+    结转下年度 (in a 2024 report the first is carried out, so the year alone says nothing). None: no year."""
+    if not year:
+        return None
+    last = re.compile(rf"{year - 1}\s*年度?(?=的?\s*(?:结转|转结)(?!\s*(?:至|到)?\s*下))")
+    following = re.compile(rf"(结转|转结)\s*(?:至|到)\s*{year + 1}\s*年度?")
+
+    def said(s: str) -> str:
+        if "结" not in s:
+            return s
+        return following.sub(r"\1到下年度", last.sub("上年", s))
+    return said
+
+
+def _statements(prose: list[str], year: int | None = None) -> list[Statement]:
     found: list[Statement] = []
-    for s in prose:
-        if not _HAS_DIGIT.search(s) or not _SUBJECT.search(s):
+    in_words = _year_words(year)
+    for said in prose:
+        if not _HAS_DIGIT.search(said) or not _SUBJECT.search(said):
+            continue
+        s = in_words(said) if in_words else said
+        if s != said:
+            # The statements quote the sentence as the report has it.
+            found += [st.replace(sentence=said) for st in _statements([s])]
             continue
         has_app = "申请" in s
         # "群众来信来访申请30件，办结30件": the sentence is about letters, visits, complaints (a word of them
@@ -406,7 +429,7 @@ def _quote(sentence: str) -> str:
 
 def narrative_findings(report: Report) -> list[Finding]:
     out: list[Finding] = []
-    prose, stated = _read(_own_text(report))
+    prose, stated = _read(_own_text(report), report.year)
     for st in stated:
         keys = _cells_for(report, st.table, st.rows, st.columns)
         if not keys:

@@ -1743,8 +1743,15 @@ _YEAR = _regex.compile(r"((?:19|20)\d{2})\s*年")
 _TITLE_TAIL = _regex.compile(r"(?:信息)?(?:公开)?(?:工作)?(?:年度)?报\s*告")
 _TITLE_WORDS = _regex.compile(r"年\s*度\s*报\s*告|工\s*作\s*报\s*告")
 # Years that are not the report's: a law's revision ("《条例》（2019年修订）"), a date of issue.
-_NOT_REPORT_YEAR = _regex.compile(r"\s*(?:修订|修正|颁布|施行|印发|发布|公布|\d{1,2}\s*月)")
-_YEAR_OF_REPORT = _regex.compile(r"((?:19|20)\d{2})\s*年\s*(?:度|1\s*月\s*1\s*日|１月１日|元月)")
+_NOT_REPORT_YEAR = _regex.compile(r"\s*(?:修订|修正|颁布|施行|印发|发布|公布|\d{1,2}\s*月|度?\s*(?:部门)?(?:决算|预算))")
+_YEAR_OF_REPORT = _regex.compile(r"((?:19|20)\d{2})\s*年\s*(?:度(?!\s*(?:部门)?(?:决算|预算))|1\s*月\s*1\s*日|１月１日|元月)")
+# The report named in its own opening ("编制了2021年政府信息公开年度报告"): surer than a period the text states
+# (a stale "统计期限自2020年1月1日…" copied from last year's report, review round 33).
+# (a sentence that makes or issues it: not a link "上一篇：2022年度…年度报告" of a web page)
+_YEAR_OF_NAME = _regex.compile(r"(?:编制|编写|撰写|形成|发布|公布|现将|特)[^，。,\n]{0,30}?"
+                               r"((?:19|20)\d{2})\s*年度?\s*(?:政府)?信息公开(?:工作)?(?:年度)?报告")
+# The period a report's numbers cover: "本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止".
+_PERIOD_YEAR = _regex.compile(r"统计(?:期限|时限|时间|区间|周期)[^。；\n]{0,6}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 _YEAR_END = _regex.compile(r"(?:截止|截至)(?:到)?\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")   # the period's end
 
 
@@ -1829,11 +1836,17 @@ def _year(title: str, text: str) -> tuple[int | None, bool]:
     head = text[:3000]
     if "〇" in head or "○" in head or "零" in head or "０" in head:     # (a year in numerals: 二〇二二, ２０２２)
         head = _ascii_years(head)
-    m = _YEAR_OF_REPORT.search(head)
-    if m:
-        return int(m.group(1)), True       # as sure as the title: the period the report covers
+    def on_furniture(m) -> bool:          # a web page's link or menu line: "上一篇：2020年度…年度报告"
+        start = head.rfind("\n", 0, m.start()) + 1
+        end = head.find("\n", m.end())
+        return _NOT_TITLE.search(head, start, len(head) if end < 0 else end) is not None
+
+    for rx in (_YEAR_OF_NAME, _YEAR_OF_REPORT):
+        for m in rx.finditer(head):
+            if not on_furniture(m):
+                return int(m.group(1)), True       # as sure as the title: its own name, or the period it covers
     for m in _YEAR.finditer(head):
-        if not _NOT_REPORT_YEAR.match(head, m.end()):
+        if not _NOT_REPORT_YEAR.match(head, m.end()) and not on_furniture(m):
             return int(m.group(1)), False
     m = _YEAR_END.search(head)              # "截止2023年12月31日": likely the period's end (or a statistic's)
     return (int(m.group(1)), False) if m else (None, False)
@@ -2036,6 +2049,13 @@ def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_ce
     else:
         ctx.add("warning", "format", first_table, [], "标题和开头的正文中都没有找到报告的年度，无法核对所用的模板"
                 "（2019年试行格式或2021年版格式）是否与年度相符，请核对报告标题。", "R-GEN-YEAR")
+    # The period stated in the opening is another year than the report's: last year's text kept (淮安市自然资源
+    # 和规划局 2021: "统计期限自2020年1月1日起至2020年12月31日止").
+    period = _PERIOD_YEAR.search("\n".join(lines[:40])[:3000]) if year is not None and year_certain else None
+    if period is not None and int(period.group(1)) != year:
+        ctx.add("warning", "format", first_table, [],
+                f"正文说本报告的统计期限从{period.group(1)}年1月1日起，而这是{year}年度的报告：是否沿用了往年报告的文字？"
+                f"请核对统计期限和表中的数字。", "R-GEN-YEAR")
     # "本年(2021)制发件数" in a 2023 report: the column header names another year than the report's.
     if year is not None and ("本年(" in t1_text or "本年（" in t1_text):
         other = next((m for m in _HEADER_YEAR.finditer(t1_text) if int(m.group(1)) != year), None)

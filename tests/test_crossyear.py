@@ -27,6 +27,7 @@ def test_carry_over_must_match_last_years_carry_forward(seeds):
     cells = sorted(f.cells[0] for f in found[1] if f.rule == "R-XYEAR-CARRY")
     assert cells == [("2", "1"), ("2", "2.5"), ("2", "3")]
     assert all(f.severity == "warning" and f.kind == "cross-year" for f in found[1])
+    assert all("2022 年报告（2022.txt）" in f.message for f in found[1])        # which file it is compared with
     # consistent carry-over: nothing to say
     this_ok = _with_row(this, "二、上年结转政府信息公开申请数量", [2, 0, 0, 0, 0, 1, 3])
     found = cross_report_findings([load_text(last, "a"), load_text(this_ok, "b")])
@@ -78,3 +79,20 @@ def test_a_county_governments_own_report_is_not_taken_for_a_summary_of_its_towns
 def test_a_region_wide_report_is_compared_with_its_townships():
     found = cross_report_findings(_township_and_county("测试县全县"))
     assert sorted({f.rule for f in found.get(0, [])}) == ["R-SUM-CHILDREN"]
+
+
+def test_titles_that_name_no_body_are_not_paired(seeds):
+    """Review round 33: "2022年政府信息公开工作年度报告" from one body and "2023年…" from another both had the
+    key "", and "关于YYYY年度政府信息公开工作的年度报告" titles all had "关于的": their carry-overs were compared."""
+    text = seeds["002"].read_text(encoding="utf-8")
+    title = text.split("\n", 1)[0]
+    last = _with_row(text.replace("2023", "2022"), "四、结转下年度继续办理", [2, 0, 0, 0, 0, 1, 3])
+    for new_title in ("{}年政府信息公开工作年度报告", "关于{}年度政府信息公开工作的年度报告"):
+        a = load_text(last.replace(title.replace("2023", "2022"), new_title.format(2022), 1), "a.txt")
+        b = load_text(text.replace(title, new_title.format(2023), 1), "b.txt")
+        assert (a.year, b.year, body_key(a), body_key(b)) == (2022, 2023, "", ""), new_title
+        assert cross_report_findings([a, b]) == {}
+    named = "某市教育局关于{}年度政府信息公开工作的年度报告"
+    a = load_text(last.replace(title.replace("2023", "2022"), named.format(2022), 1), "a.txt")
+    b = load_text(text.replace(title, named.format(2023), 1), "b.txt")
+    assert body_key(a) == body_key(b) == "某市教育局" and cross_report_findings([a, b])

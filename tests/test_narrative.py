@@ -329,8 +329,9 @@ REVIEWED_SENTENCES = {
     "全年依申请公开共收到群众网上申请20件，快递6件，合计30件。": [("R-TXT-APP", 30, 26)],
     # the count before the kind; 结转 to a named year
     "本年度有5件行政复议案件，1件行政诉讼案件。": [("R-TXT-APP", 5, 4)],
-    # (结转 to or from a named year is not read: in or out depends on the report's year, round 29)
-    "结转到2023年继续办理2件政府信息公开申请。": [],
+    # (结转 to or from a named year: in or out depends on the report's year, round 29; the year after this
+    # 2022 report's is 结转下年度)
+    "结转到2023年继续办理2件政府信息公开申请。": [("R-TXT-APP", 2, 0)],
     "本年办结申请27件，其余2件申请按规定结转至下一年度继续办理。": [("R-TXT-APP", 27, 29), ("R-TXT-APP", 2, 0)],
     # "all upheld" of one group (兴化市大垛镇 2025): the other group's pending case is not against it
     "未经复议直接起诉1件（结果均维持），行政复议4件（均维持）。": [],
@@ -369,6 +370,12 @@ REVIEWED_SENTENCES = {
     "全部办结，无结转。": [],                                  # to next year or from last: not said
     "无论上年结转多少，均按期办结。": [],
     "本年度共收到申请29件（含上年结转3件），已全部办结，无结转下年度。": [],      # 结转下年度 is 0
+    # the carry-over named by its year, in a 2022 report (round 28: "含2022年结转的3件", "结转到2025年继续办理2件")
+    "本年度共收到申请29件（含2021年结转的4件）。": [("R-TXT-APP", 4, 3)],
+    "本年度共收到申请29件（含2021年度结转的3件）。": [],
+    "2022年结转申请5件。": [],                                # this year's: carried out, or a slip
+    "本年办结申请29件，另有2件申请结转到2023年继续办理。": [("R-TXT-APP", 2, 0)],
+    "本年办结申请29件，另有2件申请结转到2024年继续办理。": [],       # not the next year: not read
 }
 
 
@@ -377,7 +384,9 @@ def test_no_application_carried_into_next_year():
     values = {**NARR, ("t2", "4", "1"): 2, ("t2", "4", "3"): 2}
     for sentence, said in (("已全部办结，无结转下年度的申请。", [("R-TXT-NONE", 0, 2)]),
                            ("没有需要结转到下一年度办理的申请。", [("R-TXT-NONE", 0, 2)]),
-                           ("结转下年度继续办理2件。", [])):
+                           ("结转下年度继续办理2件。", []),
+                           ("本年办结申请29件，另有2件申请结转到2023年继续办理。", []),
+                           ("本年办结申请29件，另有3件申请结转到2023年继续办理。", [("R-TXT-APP", 3, 2)])):
         report = load_text(scratch_report(values).replace("本镇依法做好政府信息公开工作。", sentence))
         assert [(f.rule, f.expected, f.actual) for f in _narrative(report)] == said, sentence
 

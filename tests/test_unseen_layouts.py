@@ -1548,3 +1548,31 @@ def test_a_title_in_book_brackets_or_a_notice_of_issue_is_the_title(form):
         "本镇依法做好政府信息公开工作。", "与2020年度相比，本镇依法做好政府信息公开工作。"))
     assert report.year == 2022 and title in report.title
     assert not [f for f in check(report).findings if f.severity == "error"]
+
+
+def test_the_year_of_a_report_without_a_title_and_a_period_kept_from_last_year():
+    """Review round 33 (淮安市自然资源和规划局 2021): with no title line, the stale "统计期限自2020年1月1日…" of the
+    opening made a 2021 report "a 2020 report in the wrong format" (an error); so did "依法公开…2020年度决算".
+    The report's own name in the opening decides, a budget's year is none, and a period stated for another year
+    than the report's is a warning of its own (the same words in a report with a title were not noticed)."""
+    text = scratch_report(VALUES, year=2021)
+    title, body = text.split("\n", 1)
+    stale = ("根据《条例》要求，编制了2021年政府信息公开年度报告。本报告中所列数据的统计期限自2020年1月1日起至"
+             "2020年12月31日止。\n")
+    for head in (stale, title + "\n" + stale):
+        report = load_text(head + body)
+        assert report.year == 2021
+        found = [(f.severity, f.rule) for f in check(report).findings]
+        assert found == [("warning", "R-GEN-YEAR")], head
+        assert "统计期限从2020年1月1日起" in check(report).findings[0].message
+    # the period of the report's own year: nothing to say
+    assert not check(load_text(title + "\n" + stale.replace("2020年", "2021年") + body)).findings
+    # a budget's year is not the report's: no year known, so no template error
+    report = load_text("本年度，依法公开区公安局2020年度决算，公开区公安局2021年预算。\n" + body)
+    assert report.year is None
+    assert [f.severity for f in check(report).findings if f.rule == "R-GEN-YEAR"] == ["warning"]
+    # nor is the year of a web page's link to another report
+    for furniture in ("上一篇：2020年度政府信息公开工作年度报告\n", "2020年政府信息公开工作年度报告 下一篇\n"):
+        report = load_text(furniture + body)
+        assert report.year is None, furniture
+        assert [f.severity for f in check(report).findings if f.rule == "R-GEN-YEAR"] == ["warning"]
