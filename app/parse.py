@@ -252,6 +252,8 @@ def _unpipe(lines: list[str]) -> list[str] | None:
                 cell = s[:-1].strip()
                 heading = _HEAD_PREFIX.match(cell) and _section_named(cell)
                 out.append(cell if heading else "\t" + cell)       # (a heading stays a heading)
+            elif s and k and out[-1].startswith("\t") and "|" not in s and _is_num(s):
+                out.append("\t" + s)  # a row's cell that lost its pipe ("1" before the row's "||", or last in the file)
             elif s and k and out[-1].startswith("\t") and "|" not in s and not _HEAD_PREFIX.match(s) \
                     and not (k + 1 < len(lines) and lines[k + 1].strip().endswith("|")):
                 out.append("")      # a note under a cell ("（注：本年无收费事项）") ends its row, not part of it

@@ -1576,3 +1576,25 @@ def test_the_year_of_a_report_without_a_title_and_a_period_kept_from_last_year()
         report = load_text(furniture + body)
         assert report.year is None, furniture
         assert [f.severity for f in check(report).findings if f.rule == "R-GEN-YEAR"] == ["warning"]
+
+
+def test_a_pipe_per_line_cell_that_lost_its_pipe_is_still_a_cell():
+    """Review round 33 (会仪镇 2021 stored copy): a value line without its " |" (the row's last cell before "||",
+    or the file's last line) was dropped: "只有 6 个数", the row read flush right, and false column warnings."""
+    values = {**VALUES, ("t2", "3.1", "2.4"): 1, ("t2", "3.1", "3"): 1, ("t2", "1", "2.4"): 1, ("t2", "1", "3"): 1,
+              ("t2", "3.7", "2.4"): 1, ("t2", "3.7", "3"): 1}
+    text = scratch_report(values)
+    piped = _pipe_per_line(text, False)
+    lines = piped.split("\n")
+    at = lines.index("（一）予以公开 |")
+    assert lines[at + 7] == "1 |"                  # the row's 总计, last before its "||"
+    lines[at + 7] = "1"
+    report = load_text("\n".join(lines))
+    assert {k: c.value for k, c in report.tables["t2"].items()} == \
+        {k: c.value for k, c in load_text(text).tables["t2"].items()}
+    assert [f.message for f in check(report).findings if f.rule != "R-SHAPE"] == \
+        [f.message for f in check(load_text(text)).findings]
+    assert [f.message for f in check(report).findings if f.rule == "R-SHAPE" and "只有" in f.message] == []
+    # the file's last line, a cell without its pipe: read, not dropped
+    cut = load_text("\n".join(lines[:at + 7] + ["1 "]))
+    assert (cut.tables["t2"][("3.1", "2.4")].value, cut.tables["t2"][("3.1", "3")].value) == (1, 1)
