@@ -4,22 +4,32 @@ No Qt here (tests/test_architecture.py holds the line).
 """
 
 
-def _compiled_folder(here=None, environ=None):
-    """app/_compiled/ when it holds the compiled form of every source as it is now, else None.
+def _compiled_folder(here=None, environ=None, argv=None):
+    """app/_compiled/ when the command line's batch commands run (gouji check / export) and it holds this
+    interpreter's compiled form of every source as it is now; else None.
 
-    tools/build_compiled.py compiles parse, rules and narrative with Cython and stamps each source's
-    size and modification time. Put first on the package's path, the folder's modules are imported
-    in place of the .py files; any changed source (or GOUJI_PURE=1) keeps the whole core pure Python.
-    A module this interpreter has no compiled file for is found in app/ as usual.
+    tools/build_compiled.py compiles parse, rules and narrative with Cython and stamps, per interpreter
+    (STAMP<extension suffix>.txt), each source's size and modification time. Put first on the package's
+    path, the folder's modules are imported in place of the .py files. Any changed source, a compiled
+    file the stamp does not name, or GOUJI_PURE=1 keeps the whole core pure Python. So does the window:
+    compiled code holds the interpreter lock for a whole parse, which would freeze the window while its
+    loader thread reads a large file (GOUJI_COMPILED=1 forces the compiled core anywhere).
     """
+    import _imp
     import os
+    import sys
 
-    if (os.environ if environ is None else environ).get("GOUJI_PURE"):
+    environ = os.environ if environ is None else environ
+    if environ.get("GOUJI_PURE", "") not in ("", "0"):
+        return None
+    argv = sys.argv if argv is None else argv
+    if environ.get("GOUJI_COMPILED", "") in ("", "0") and argv[1:2] not in (["check"], ["export"]):
         return None
     here = here or os.path.dirname(__file__)
     folder = os.path.join(here, "_compiled")
+    suffix = _imp.extension_suffixes()[0]
     try:
-        with open(os.path.join(folder, "STAMP"), encoding="ascii") as f:
+        with open(os.path.join(folder, f"STAMP{suffix}.txt"), encoding="ascii") as f:
             words = f.read().split()
         if not words or len(words) % 4:
             return None
@@ -27,15 +37,32 @@ def _compiled_folder(here=None, environ=None):
             st = os.stat(os.path.join(here, words[i] + ".py"))
             if st.st_size != int(words[i + 1]) or st.st_mtime_ns != int(words[i + 2]):
                 return None
+        built = {name[:-len(suffix)] for name in os.listdir(folder) if name.endswith(suffix)}
+        if built != set(words[::4]):        # one missing, or one no longer compiled (left behind)
+            return None
     except (OSError, ValueError):
         return None
     return folder
 
 
+def _use_compiled(folder) -> bool:
+    """Import the compiled modules now; one that does not load (a damaged file, another C library) leaves
+    the whole core pure Python."""
+    import sys
+
+    __path__.insert(0, folder)
+    try:
+        from . import narrative, parse, rules  # noqa: F401
+    except ImportError:
+        __path__.remove(folder)
+        for name in ("parse", "rules", "narrative"):
+            sys.modules.pop(f"{__name__}.{name}", None)
+        return False
+    return parse.__file__.startswith(folder)
+
+
 _folder = _compiled_folder()
-if _folder:
-    __path__.insert(0, _folder)
-COMPILED = _folder is not None
+COMPILED = bool(_folder) and _use_compiled(_folder)
 del _folder
 
 from ._exceptions import DecodeError, ExportError, GoujiError, NoTableError, ReadError

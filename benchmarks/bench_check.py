@@ -145,7 +145,8 @@ def profile(folder: Path, top: int = 15) -> str:
 
 def _core_kind(env: dict | None = None) -> str:
     """Whether the check's child imports the Cython-compiled core (tools/build_compiled.py) or pure Python."""
-    r = subprocess.run([sys.executable, "-c", "import app.parse as p; print(p.__file__)"],
+    probe = "import sys; sys.argv = ['gouji', 'check']; import app.parse as p; print(p.__file__)"
+    r = subprocess.run([sys.executable, "-c", probe],
                        capture_output=True, text=True, env=env or CHILD_ENV,
                        cwd=(env or {}).get("PYTHONPATH") or ROOT)
     where = r.stdout.strip()

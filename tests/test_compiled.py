@@ -1,16 +1,16 @@
 """The compiled core (tools/build_compiled.py: Cython over app/parse.py, rules.py, narrative.py).
 
-The compiled modules must give exactly what the pure ones give, and must never run in place of a
-source that has changed since they were compiled.
+The compiled modules must give exactly what the pure ones give, must run only for the command line's
+batch commands, and must never run in place of a source that has changed since they were compiled.
 """
 
 from __future__ import annotations
 
+import _imp
 import os
 import random
 import subprocess
 import sys
-import sysconfig
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,8 @@ from tests import synth as S
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPILED_MODULES = ("parse", "rules", "narrative")
+SUFFIX = _imp.extension_suffixes()[0]
+CHECK = ["gouji", "check"]
 
 
 def _fake_app(tmp_path: Path, sources=COMPILED_MODULES) -> Path:
@@ -29,20 +31,37 @@ def _fake_app(tmp_path: Path, sources=COMPILED_MODULES) -> Path:
     for name in sources:
         src = here / f"{name}.py"
         src.write_text(f"# {name}\n", encoding="utf-8")
+        (here / "_compiled" / f"{name}{SUFFIX}").write_bytes(b"")
         st = src.stat()
         lines.append(f"{name} {st.st_size} {st.st_mtime_ns} 0\n")
-    (here / "_compiled" / "STAMP").write_text("".join(lines), encoding="ascii")
+    (here / "_compiled" / f"STAMP{SUFFIX}.txt").write_text("".join(lines), encoding="ascii")
     return here
+
+
+def _folder(here: Path, environ=None, argv=CHECK):
+    return app._compiled_folder(str(here), {} if environ is None else environ, argv)
 
 
 def test_folder_used_only_while_every_source_is_as_stamped(tmp_path):
     here = _fake_app(tmp_path)
-    assert app._compiled_folder(str(here), {}) == str(here / "_compiled")
-    # GOUJI_PURE=1 keeps the pure modules.
-    assert app._compiled_folder(str(here), {"GOUJI_PURE": "1"}) is None
+    assert _folder(here) == str(here / "_compiled")
+    assert _folder(here, argv=["gouji", "export", "a.txt"]) == str(here / "_compiled")
+    # GOUJI_PURE=1 keeps the pure modules (GOUJI_PURE=0 does not)
+    assert _folder(here, {"GOUJI_PURE": "1"}) is None
+    assert _folder(here, {"GOUJI_PURE": "0"}) == str(here / "_compiled")
     # One source edited (another size): the whole core runs pure.
     (here / "rules.py").write_text("# rules, edited\n", encoding="utf-8")
-    assert app._compiled_folder(str(here), {}) is None
+    assert _folder(here) is None
+
+
+def test_the_window_and_everything_but_check_and_export_run_pure(tmp_path):
+    """Compiled code holds the interpreter lock for a whole parse: the window's loader thread would freeze
+    its event loop on a large file (review round 32: 2 s on a 13 MB file)."""
+    here = _fake_app(tmp_path)
+    for argv in (["gouji"], ["gouji", "report.txt"], ["gouji", "report.txt", "--screenshot", "x.png"],
+                 ["pytest"], []):
+        assert _folder(here, argv=argv) is None, argv
+    assert _folder(here, {"GOUJI_COMPILED": "1"}, argv=["gouji"]) == str(here / "_compiled")
 
 
 def test_same_size_edit_is_caught_by_the_modification_time(tmp_path):
@@ -52,30 +71,77 @@ def test_same_size_edit_is_caught_by_the_modification_time(tmp_path):
     src.write_text("# PARSE\n", encoding="utf-8")
     os.utime(src, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
     assert src.stat().st_size == st.st_size
-    assert app._compiled_folder(str(here), {}) is None
+    assert _folder(here) is None
+
+
+def test_a_compiled_module_the_stamp_does_not_name_or_a_missing_one_means_pure(tmp_path):
+    """Review round 32: a module dropped from the compiled set left its file behind, imported ever after."""
+    here = _fake_app(tmp_path)
+    (here / "_compiled" / f"labels{SUFFIX}").write_bytes(b"")
+    assert _folder(here) is None
+    here = _fake_app(tmp_path / "b")
+    (here / "_compiled" / f"rules{SUFFIX}").unlink()
+    assert _folder(here) is None
+
+
+def test_the_stamp_is_this_interpreters_own(tmp_path):
+    """Review round 32: one stamp for every interpreter let another Python's rebuild vouch for this one's
+    stale compiled files."""
+    here = _fake_app(tmp_path)
+    stamp = here / "_compiled" / f"STAMP{SUFFIX}.txt"
+    stamp.rename(here / "_compiled" / "STAMP.cpython-399-other.so.txt")
+    assert _folder(here) is None
 
 
 @pytest.mark.parametrize("stamp", ["", "parse 12\n", "parse x y z\n", "nosuchmodule 1 2 3\n"])
 def test_missing_or_broken_stamp_means_pure(tmp_path, stamp):
     here = _fake_app(tmp_path)
-    (here / "_compiled" / "STAMP").write_text(stamp, encoding="ascii")
-    assert app._compiled_folder(str(here), {}) is None
-    (here / "_compiled" / "STAMP").unlink()
-    assert app._compiled_folder(str(here), {}) is None
+    (here / "_compiled" / f"STAMP{SUFFIX}.txt").write_text(stamp, encoding="ascii")
+    assert _folder(here) is None
+    (here / "_compiled" / f"STAMP{SUFFIX}.txt").unlink()
+    assert _folder(here) is None
+
+
+def test_the_build_compiles_only_what_changed(tmp_path, monkeypatch):
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import build_compiled as B
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    monkeypatch.setattr(B, "OUT", tmp_path)
+    for name in B.MODULES:
+        (tmp_path / f"{name}{B._suffix()}").write_bytes(b"")
+    states = {name: (10, 1, 7) for name in B.MODULES}
+    assert B.stale_modules(dict(states), states) == []
+    assert B.stale_modules({**states, "rules": (10, 1, 8)}, states) == ["rules"]         # content changed
+    assert B.stale_modules({**states, "rules": (10, 2, 7)}, states) == []                 # touched only
+    (tmp_path / f"parse{B._suffix()}").unlink()
+    assert B.stale_modules(dict(states), states) == ["parse"]
+
+
+def _probe(argv_code: str, pure: bool = False) -> str:
+    env = dict(os.environ)
+    env.pop("GOUJI_PURE", None)
+    env.pop("GOUJI_COMPILED", None)
+    if pure:
+        env["GOUJI_PURE"] = "1"
+    code = f"import sys; sys.argv = {argv_code}; import app, app.parse; print(app.parse.__file__, app.COMPILED)"
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT,
+                          timeout=60).stdout.strip()
 
 
 def _compiled_in_effect() -> bool:
-    return app._compiled_folder() is not None and not os.environ.get("GOUJI_PURE")
+    return _probe(repr(CHECK)).endswith(f"{SUFFIX} True")
 
 
 def test_a_fresh_build_is_what_gets_imported():
     if not _compiled_in_effect():
+        if os.environ.get("GOUJI_EXPECT_COMPILED"):
+            pytest.fail("tools/build_compiled.py did not leave a compiled core for `gouji check` (see its output)")
         pytest.skip("no compiled core for these sources (tools/build_compiled.py not run since the last edit)")
-    suffix = sysconfig.get_config_var("EXT_SUFFIX")
-    for name in COMPILED_MODULES:
-        module = sys.modules.get(f"app.{name}") or __import__(f"app.{name}", fromlist=["_"])
-        assert module.__file__ == str(ROOT / "app" / "_compiled" / f"{name}{suffix}")
-    assert app.COMPILED
+    assert _probe(repr(CHECK)) == f"{ROOT / 'app' / '_compiled' / ('parse' + SUFFIX)} True"
+    assert _probe(repr(CHECK), pure=True) == f"{ROOT / 'app' / 'parse.py'} False"
+    assert _probe("['gouji', 'report.txt']") == f"{ROOT / 'app' / 'parse.py'} False"
 
 
 def _check(paths: list[Path], pure: bool, *args: str) -> subprocess.CompletedProcess:
@@ -91,6 +157,8 @@ def _check(paths: list[Path], pure: bool, *args: str) -> subprocess.CompletedPro
 
 def test_compiled_and_pure_core_give_the_same_answers(tmp_path, seeds):
     if not _compiled_in_effect():
+        if os.environ.get("GOUJI_EXPECT_COMPILED"):
+            pytest.fail("tools/build_compiled.py did not leave a compiled core for `gouji check` (see its output)")
         pytest.skip("no compiled core for these sources (tools/build_compiled.py not run since the last edit)")
     rng = random.Random(9)
     folder = tmp_path / "reports"
@@ -106,8 +174,27 @@ def test_compiled_and_pure_core_give_the_same_answers(tmp_path, seeds):
     paths = [folder, *seeds.values(), ROOT / "tests" / "fuzz_cases"]
     for args in (("--json",), ()):
         compiled, pure = _check(paths, False, *args), _check(paths, True, *args)
-        assert compiled.stderr.split(b"\n")[0].endswith(sysconfig.get_config_var("EXT_SUFFIX").encode())
+        assert compiled.stderr.split(b"\n")[0].endswith(SUFFIX.encode())
         assert pure.stderr.split(b"\n")[0].endswith(b"parse.py")
         assert compiled.returncode == pure.returncode
         assert compiled.stdout == pure.stdout
         assert len(compiled.stdout) > 10_000
+
+
+def test_a_compiled_file_that_does_not_load_leaves_the_core_pure(tmp_path, seeds):
+    """Review round 32: a damaged compiled file (or one for another C library) made every command fail."""
+    if not _compiled_in_effect():
+        pytest.skip("no compiled core for these sources (tools/build_compiled.py not run since the last edit)")
+    import shutil
+    tree = tmp_path / "tree"
+    shutil.copytree(ROOT / "app", tree / "app", ignore=shutil.ignore_patterns("__pycache__"))   # (times kept)
+    (tree / "app" / "_compiled" / f"rules{SUFFIX}").write_bytes(b"\x7fELF not really")
+    env = {k: v for k, v in os.environ.items() if k not in ("GOUJI_PURE", "GOUJI_COMPILED")}
+    code = "import sys; sys.argv = ['gouji', 'check']; import app, app.parse, app.rules; " \
+           "print(app.COMPILED, app.parse.__file__, app.rules.__file__)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tree, timeout=60,
+                         env={**env, "PYTHONPATH": str(tree)})
+    assert out.stdout.split() == ["False", str(tree / "app" / "parse.py"), str(tree / "app" / "rules.py")], out.stderr
+    run = subprocess.run([sys.executable, "-m", "app", "check", "--json", str(seeds["003"])], capture_output=True,
+                         cwd=tree, timeout=60, env={**env, "PYTHONPATH": str(tree)})
+    assert run.returncode == 0 and b'"findings":[]' in run.stdout

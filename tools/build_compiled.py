@@ -5,13 +5,18 @@ as they are (no type declarations), which takes the interpreter's dispatch out o
 per-row work. `gouji check` of a folder then needs ~18 % less CPU (benchmarks/README.md, ninth
 session); the results are the same byte for byte (tests/test_compiled.py compares them).
 
-The compiled modules are used only while every source is exactly as it was compiled: `STAMP` keeps
-each source's size and modification time, and `app/__init__.py` puts app/_compiled/ on the package's
-path only when all of them match (and GOUJI_PURE is not set). An edited source therefore runs as
-Python at once; this script, run again, compiles what changed (a source whose content is unchanged,
-say after a `git checkout`, is only re-stamped).
+The compiled modules are used only by `gouji check` and `gouji export` (the window runs the pure core:
+compiled code holds the interpreter lock for a whole parse), and only while every source is exactly as
+it was compiled: this interpreter's stamp (`STAMP<extension suffix>.txt`) keeps each source's size and
+modification time, and `app/__init__.py` puts app/_compiled/ on the package's path only when all of
+them match, the folder holds no other compiled module, and GOUJI_PURE is not set. An edited source
+therefore runs as Python at once; this script, run again, compiles what changed (a source whose content
+is unchanged, say after a `git checkout`, is only re-stamped). The stamp is removed before any compiled
+file is replaced and written again only after all of them are, so an interrupted build leaves the
+pure core in use.
 
-Without Cython or a C compiler this prints why and exits 0: Gouji runs as pure Python, only slower.
+Without Cython, setuptools or a C compiler, or with a read-only folder, this prints why and exits 0:
+Gouji runs as pure Python, only slower.
 """
 
 from __future__ import annotations
@@ -46,10 +51,14 @@ def _source_state(name: str) -> tuple[int, int, int]:
     return st.st_size, st.st_mtime_ns, zlib.crc32(path.read_bytes())
 
 
+def _stamp_path(folder: Path = OUT) -> Path:
+    return folder / f"STAMP{_suffix()}.txt"
+
+
 def read_stamp(folder: Path = OUT) -> dict[str, tuple[int, int, int]]:
     stamp: dict[str, tuple[int, int, int]] = {}
     try:
-        text = (folder / "STAMP").read_text(encoding="ascii")
+        text = _stamp_path(folder).read_text(encoding="ascii")
     except OSError:
         return stamp
     for line in text.splitlines():
@@ -65,7 +74,7 @@ def _write_stamp(states: dict[str, tuple[int, int, int]]) -> None:
     os.chmod(tmp, 0o644)
     with os.fdopen(fd, "w", encoding="ascii") as f:
         f.write(text)
-    os.replace(tmp, OUT / "STAMP")
+    os.replace(tmp, _stamp_path())
 
 
 def _compile(names: list[str]) -> None:
@@ -79,7 +88,7 @@ def _compile(names: list[str]) -> None:
         dist = Distribution({"ext_modules": extensions})
         cmd = dist.get_command_obj("build_ext")
         cmd.build_lib = lib
-        cmd.build_temp = str(ROOT / "build" / "temp")
+        cmd.build_temp = str(ROOT / "build" / f"temp{_suffix()}")
         cmd.parallel = os.cpu_count() or 1
         cmd.ensure_finalized()
         cmd.run()
@@ -92,31 +101,48 @@ def _compile(names: list[str]) -> None:
             os.replace(tmp, OUT / f"{name}{_suffix()}")
 
 
+def stale_modules(stamp: dict, states: dict) -> list[str]:
+    """The modules to compile: no compiled file for this interpreter, or a source whose content changed."""
+    return [name for name in MODULES
+            if not (OUT / f"{name}{_suffix()}").exists() or name not in stamp
+            or stamp[name][2] != states[name][2] or stamp[name][0] != states[name][0]]
+
+
 def main() -> int:
+    try:
+        return _build()
+    except OSError as exc:          # a read-only checkout: the pure modules still run
+        print(f"未能写入 {OUT}（{exc.strerror or exc}）：以纯 Python 运行。", file=sys.stderr)
+        return 0
+
+
+def _build() -> int:
     OUT.mkdir(exist_ok=True)
+    for left in OUT.glob(f"*{_suffix()}"):      # a module no longer compiled must not shadow its source
+        if left.name[:-len(_suffix())] not in MODULES:
+            left.unlink()
     stamp = read_stamp()
     states = {name: _source_state(name) for name in MODULES}
-    stale = [name for name in MODULES
-             if not (OUT / f"{name}{_suffix()}").exists() or name not in stamp
-             or stamp[name][2] != states[name][2] or stamp[name][0] != states[name][0]]
+    stale = stale_modules(stamp, states)
     if stale:
         try:
             import Cython  # noqa: F401
-        except ImportError:
-            print("未安装 Cython：核心以纯 Python 运行（结果相同，批量校验慢约两成）。", file=sys.stderr)
+            import setuptools  # noqa: F401
+        except ImportError as exc:
+            print(f"未安装 {exc.name}：核心以纯 Python 运行（结果相同，批量校验慢约一成多）。", file=sys.stderr)
             return 0
+        _stamp_path().unlink(missing_ok=True)       # before any compiled file changes
         print(f"编译核心模块（Cython）：{', '.join(stale)} …", file=sys.stderr)
         try:
             _compile(stale)
         except Exception as exc:  # no compiler, no headers: the pure modules still run
             print(f"未能编译核心模块（{exc.__class__.__name__}: {exc}）：以纯 Python 运行。", file=sys.stderr)
-            (OUT / "STAMP").unlink(missing_ok=True)
             return 0
     # A source edited while it was being compiled must not be stamped as compiled.
     after = {name: _source_state(name) for name in MODULES}
     if after != states:
         print("编译期间源文件有改动：不启用编译模块，请重新运行本脚本。", file=sys.stderr)
-        (OUT / "STAMP").unlink(missing_ok=True)
+        _stamp_path().unlink(missing_ok=True)
         return 0
     _write_stamp(states)
     return 0
