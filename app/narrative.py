@@ -252,8 +252,8 @@ def _read(text: str, year: int | None = None) -> tuple[tuple[str, ...], tuple[St
 
 @lru_cache(maxsize=16)
 def _year_words(year: int | None):
-    """For a report of `year`: a function giving a sentence with the carry-over named by its year in the
-    words the patterns know: "含2022年结转的3件" in a 2023 report is 上年结转, "结转到2024年继续办理2件" is
+    """For a report of `year`: the years before and after it, and a function giving a sentence that names
+    one of them with the carry-over named by its year in the words the patterns know: "含2022年结转的3件" in a 2023 report is 上年结转, "结转到2024年继续办理2件" is
     结转下年度 (in a 2024 report the first is carried out, so the year alone says nothing). None: no year."""
     if not year:
         return None
@@ -261,19 +261,17 @@ def _year_words(year: int | None):
     following = re.compile(rf"(结转|转结)\s*(?:至|到)\s*{year + 1}\s*年度?")
 
     def said(s: str) -> str:
-        if "结" not in s:
-            return s
         return following.sub(r"\1到下年度", last.sub("上年", s))
-    return said
+    return str(year - 1), str(year + 1), said
 
 
 def _statements(prose: list[str], year: int | None = None) -> list[Statement]:
     found: list[Statement] = []
-    in_words = _year_words(year)
+    before, after, in_words = _year_words(year) or ("\0", "\0", None)
     for said in prose:
         if not _HAS_DIGIT.search(said) or not _SUBJECT.search(said):
             continue
-        s = in_words(said) if in_words else said
+        s = in_words(said) if (before in said or after in said) and "转" in said else said
         if s != said:
             # The statements quote the sentence as the report has it.
             found += [st.replace(sentence=said) for st in _statements([s])]
@@ -532,7 +530,7 @@ def _none_findings(report: Report, prose: list[str]) -> list[Finding]:
                 what = "本年新收" if new_only else "本年新收与上年结转合计"
                 out.append(Finding("warning", "narrative", "t2", tuple(keys), 0, total,
                                    f"正文说“{_quote(s)}”，但表三{what}为 {total} 件。", "R-TXT-NONE"))
-        for m in _NONE_CARRIED.finditer(s):
+        for m in (_NONE_CARRIED.finditer(s) if "结" in s else ()):
             row, what = ("4", "结转下年度继续办理") if m.group("next") else ("2", "上年结转")
             if (row, "3") in report.tables.get("t2", {}):
                 total = _sum_known(report, "t2", [(row, "3")])
