@@ -312,7 +312,10 @@ def _statements(prose: list[str], year: int | None = None) -> list[Statement]:
             for m in rx.finditer(s):
                 if table == "t2":
                     if trusted is None or m.start() < trusted \
-                            or subject in ("本年办结申请", "结转下年度申请", "上年结转申请") and not has_app:
+                            or subject in ("本年办结申请", "结转下年度申请", "上年结转申请") and not has_app \
+                            and not (subject == "结转下年度申请" and _OUTCOME.search(s)):
+                        # (in a sentence listing the outcomes, "…其他处理22件，结转下年度继续办理13件" is about
+                        # applications without naming them: 淮安市自然资源和规划局 2021, review round 33)
                         continue
                     if subject == "本年办结申请" and s[m.start():m.start() + 2] == "答复" \
                             and s[max(0, m.start() - 4):m.start()] in ("同意公开", "部分公开", "不予公开"):
