@@ -380,6 +380,9 @@ REVIEWED_SENTENCES = {
     "2022年结转申请5件。": [],                                # this year's: carried out, or a slip
     "本年办结申请29件，另有2件申请结转到2023年继续办理。": [("R-TXT-APP", 2, 0)],
     "本年办结申请29件，另有2件申请结转到2024年继续办理。": [],       # not the next year: not read
+    # (round 33: "其中结转2024年度7件" in a 2023 report; "结转2021年度申请" in a 2022 one is carried in)
+    "本年共收到申请26件，其中结转2023年度2件，其余24件全部按时答复。": [("R-TXT-APP", 2, 0)],
+    "本年共收到申请26件，结转2021年度申请4件。": [("R-TXT-APP", 4, 3)],
 }
 
 
