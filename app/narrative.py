@@ -114,6 +114,9 @@ _NONE_CARRIED = _regex.compile(
     r"(?:无(?!论|法)|没有|未有)(?P<prev>从?(?:上一?年度?|去年|往年)的?(?:结转|转结))(?!下|到|至)"
     r"|(?P<prev2>(?:上一?年度?|去年))(?:无|没有)(?:结转|转结)(?!下|到|至)"
     r"|(?:无(?!论|法)|没有|未有)(?:需要?|需)?(?P<next>(?:结转|转结)(?:至|到)?下一?年)")
+# What a "no carry-over" is not about: "无上年结转的行政复议案件", "无上年结转的信息处理费".
+_CARRIED_OTHER = _regex.compile(r"复议|诉讼|案件|费|资金|经费|预算")
+_LAST_YEAR = _regex.compile(r"上一?年|去年|(?:19|20)\d{2}\s*年")
 # Another kind of application than disclosure: "未收到行政许可申请" is not "no application".
 _OTHER_APPLICATION = _regex.compile(r"许可|复议|诉讼|补正|延期|更正|减免")
 # What the negation's clause names: "无法提供的答复，申请人不服申请行政复议" is no "no review".
@@ -475,6 +478,8 @@ def _none_review_kinds(sentence: str) -> list[str]:
     rest = sentence[m.start():]
     if _OUTCOME_WORDS.search(_CLAUSE_END.split(rest, 1)[0]):
         return []           # "未发生…被行政复议纠错或行政诉讼败诉": no case lost, not no case
+    if "结转" in m.group(0):
+        return []           # "无上年结转的行政复议案件": none carried over, not none at all
     kinds = [k for k in ("行政复议", "行政诉讼") if k in rest]
     if "诉讼" in rest and "行政诉讼" not in kinds:
         kinds.append("行政诉讼")
@@ -535,6 +540,11 @@ def _none_findings(report: Report, prose: list[str]) -> list[Finding]:
                 out.append(Finding("warning", "narrative", "t2", tuple(keys), 0, total,
                                    f"正文说“{_quote(s)}”，但表三{what}为 {total} 件。", "R-TXT-NONE"))
         for m in (_NONE_CARRIED.finditer(s) if "结" in s else ()):
+            if _CARRIED_OTHER.search(s, m.end(), _clause_end(s, m.end())) \
+                    or s[max(0, m.start() - 2):m.start()] in ("并非", "不是"):
+                continue        # "无上年结转的行政复议案件", "并非无上年结转": not the applications' carry-over
+            if m.group("next") and _LAST_YEAR.search(s, _clause_start(s, m.start()), m.start()):
+                continue        # "上年度无结转下年度的申请": last year's carry-out, this year's 上年结转 (not read)
             row, what = ("4", "结转下年度继续办理") if m.group("next") else ("2", "上年结转")
             if (row, "3") in report.tables.get("t2", {}):
                 total = _sum_known(report, "t2", [(row, "3")])

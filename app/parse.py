@@ -252,7 +252,9 @@ def _unpipe(lines: list[str]) -> list[str] | None:
                 cell = s[:-1].strip()
                 heading = _HEAD_PREFIX.match(cell) and _section_named(cell)
                 out.append(cell if heading else "\t" + cell)       # (a heading stays a heading)
-            elif s and k and out[-1].startswith("\t") and "|" not in s and _is_num(s):
+            elif s and k and out[-1].startswith("\t") and "|" not in s and _is_num(s) and (
+                    "|" in next((t for t in lines[k + 1:k + 6] if t.strip()), "|" if k + 6 >= len(lines) else "")):
+                # (not a page number after a last row that lost its "||": a pipe line follows, or nothing)
                 out.append("\t" + s)  # a row's cell that lost its pipe ("1" before the row's "||", or last in the file)
             elif s and k and out[-1].startswith("\t") and "|" not in s and not _HEAD_PREFIX.match(s) \
                     and not (k + 1 < len(lines) and lines[k + 1].strip().endswith("|")):
@@ -1841,12 +1843,17 @@ def _year(title: str, text: str) -> tuple[int | None, bool]:
     def on_furniture(m) -> bool:          # a web page's link or menu line: "上一篇：2020年度…年度报告"
         start = head.rfind("\n", 0, m.start()) + 1
         end = head.find("\n", m.end())
-        return _NOT_TITLE.search(head, start, len(head) if end < 0 else end) is not None
+        end = len(head) if end < 0 else end
+        if "。" in head[start:end]:         # a paragraph of the text ("…可在门户网站首页查阅。"), not furniture
+            return False
+        return _NOT_TITLE.search(head, start, end) is not None
 
-    for rx in (_YEAR_OF_NAME, _YEAR_OF_REPORT):
-        for m in rx.finditer(head):
-            if not on_furniture(m):
-                return int(m.group(1)), True       # as sure as the title: its own name, or the period it covers
+    found = [y for y in (next((int(m.group(1)) for m in rx.finditer(head) if not on_furniture(m)), None)
+                         for rx in (_YEAR_OF_NAME, _YEAR_OF_REPORT)) if y is not None]
+    if found:
+        # As sure as the title: its own name, or the period it covers. The later of the two: a report names
+        # last year's report ("按时发布《2020年…年度报告》"), never next year's; a stale period is last year's.
+        return max(found), True
     for m in _YEAR.finditer(head):
         if not _NOT_REPORT_YEAR.match(head, m.end()) and not on_furniture(m):
             return int(m.group(1)), False
@@ -2054,10 +2061,14 @@ def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_ce
     # The period stated in the opening is another year than the report's: last year's text kept (淮安市自然资源
     # 和规划局 2021: "统计期限自2020年1月1日起至2020年12月31日止").
     period = _PERIOD_YEAR.search("\n".join(lines[:40])[:3000]) if year is not None and year_certain else None
-    if period is not None and int(period.group(1)) != year:
+    if period is not None and int(period.group(1)) < year:
         ctx.add("warning", "format", first_table, [],
                 f"正文说本报告的统计期限从{period.group(1)}年1月1日起，而这是{year}年度的报告：是否沿用了往年报告的文字？"
                 f"请核对统计期限和表中的数字。", "R-GEN-YEAR")
+    elif period is not None and int(period.group(1)) > year:
+        ctx.add("warning", "format", first_table, [],
+                f"正文说本报告的统计期限从{period.group(1)}年1月1日起，而报告的年度读作{year}年：标题中的年份是否写错了？"
+                f"请核对标题和统计期限。", "R-GEN-YEAR")
     # "本年(2021)制发件数" in a 2023 report: the column header names another year than the report's.
     if year is not None and ("本年(" in t1_text or "本年（" in t1_text):
         other = next((m for m in _HEADER_YEAR.finditer(t1_text) if int(m.group(1)) != year), None)

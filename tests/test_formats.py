@@ -358,7 +358,7 @@ def test_pdf_table_drawn_without_rules_still_reads_as_cells(tmp_path):
 
 
 @needs_seeds
-def test_line_numbers_of_a_converted_file_are_said_to_be_of_its_text(built, capsys):
+def test_line_numbers_of_a_converted_file_are_said_to_be_of_its_text(built, capsys, tmp_path):
     """Review round 24: "第 N 行" in a finding about a Word file, a web page or a PDF counts lines of the text
     Gouji made of it, which the file itself does not have: the summary says so, once, where it matters."""
     seed = next(name for name in sorted(SEEDS) if any(
@@ -371,5 +371,9 @@ def test_line_numbers_of_a_converted_file_are_said_to_be_of_its_text(built, caps
         cli_main(["check", str(built[seed][kind])])
         out = capsys.readouterr().out
         assert out.count("转换成文本后的行号") == 1 and ("Word 文档" if kind == "docx" else "网页") in out, kind
+    shtml = tmp_path / "page.shtml"                            # (review round 34: other web-page suffixes)
+    shtml.write_bytes(built[seed]["html"].read_bytes())
+    cli_main(["check", str(shtml)])
+    assert capsys.readouterr().out.count("转换成文本后的行号") == 1
     cli_main(["check", str(built["003"]["docx"])])          # no line named: no note
     assert "转换成文本后的行号" not in capsys.readouterr().out

@@ -374,6 +374,13 @@ REVIEWED_SENTENCES = {
     "其中，予以公开29件，结转下年度继续办理2件。": [("R-TXT-APP", 2, 0)],
     "收到群众来信30件，办结28件，结转下年度继续办理2件。": [],                   # letters
     "全年办理人大建议5件，结转下年度继续办理2件。": [],
+    # (review round 34) last year's carry-out is this year's 上年结转; other things carried; a denial
+    "上年度无结转下年度的申请。": [],
+    "2021年度无结转下年度的申请。": [],
+    "本年度无上年结转的行政复议案件。": [],
+    "本年度无结转下年度的行政复议案件。": [],
+    "并非无上年结转申请。": [],
+    "无上年结转的信息处理费。": [],
     # the carry-over named by its year, in a 2022 report (round 28: "含2022年结转的3件", "结转到2025年继续办理2件")
     "本年度共收到申请29件（含2021年结转的4件）。": [("R-TXT-APP", 4, 3)],
     "本年度共收到申请29件（含2021年度结转的3件）。": [],
@@ -393,7 +400,9 @@ def test_no_application_carried_into_next_year():
                            ("没有需要结转到下一年度办理的申请。", [("R-TXT-NONE", 0, 2)]),
                            ("结转下年度继续办理2件。", []),
                            ("本年办结申请29件，另有2件申请结转到2023年继续办理。", []),
-                           ("本年办结申请29件，另有3件申请结转到2023年继续办理。", [("R-TXT-APP", 3, 2)])):
+                           ("本年办结申请29件，另有3件申请结转到2023年继续办理。", [("R-TXT-APP", 3, 2)]),
+                           ("上年度无结转下年度的申请。", []),                   # last year's: this year's 上年结转
+                           ("本年度无结转下年度的行政复议案件。", [])):
         report = load_text(scratch_report(values).replace("本镇依法做好政府信息公开工作。", sentence))
         assert [(f.rule, f.expected, f.actual) for f in _narrative(report)] == said, sentence
 

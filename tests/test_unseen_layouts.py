@@ -1571,6 +1571,14 @@ def test_the_year_of_a_report_without_a_title_and_a_period_kept_from_last_year()
     report = load_text("本年度，依法公开区公安局2020年度决算，公开区公安局2021年预算。\n" + body)
     assert report.year is None
     assert [f.severity for f in check(report).findings if f.rule == "R-GEN-YEAR"] == ["warning"]
+    # (review round 34) last year's report named in the text, after the period: the later year is the report's
+    named = ("本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。本报告电子版可在门户网站首页查阅。\n"
+             "一、总体情况\n2021年，本镇按时发布《2020年政府信息公开工作年度报告》。\n")
+    report = load_text(named + body[body.index("二、主动公开"):])
+    assert (report.year, [f.rule for f in check(report).findings]) == (2021, [])
+    # a period later than the title's year: the title is the likelier slip
+    later = load_text(title.replace("2021", "2020") + "\n" + stale.replace("2020年", "2021年") + body)
+    assert [("标题中的年份是否写错了" in f.message) for f in check(later).findings if f.rule == "R-GEN-YEAR"][-1]
     # nor is the year of a web page's link to another report
     for furniture in ("上一篇：2020年度政府信息公开工作年度报告\n", "2020年政府信息公开工作年度报告 下一篇\n"):
         report = load_text(furniture + body)
@@ -1598,3 +1606,10 @@ def test_a_pipe_per_line_cell_that_lost_its_pipe_is_still_a_cell():
     # the file's last line, a cell without its pipe: read, not dropped
     cut = load_text("\n".join(lines[:at + 7] + ["1 "]))
     assert (cut.tables["t2"][("3.1", "2.4")].value, cut.tables["t2"][("3.1", "3")].value) == (1, 1)
+    # (review round 34) but a page number after a last row that lost its "||" is no cell of it
+    lines = piped.split("\n")
+    end = max(k for k, line in enumerate(lines) if line.strip() and not line.strip("|"))    # 表四's last "||"
+    paged = load_text("\n".join(lines[:end] + ["3", ""] + lines[end + 1:]))
+    assert {k: c.value for k, c in paged.tables["t3"].items()} == \
+        {k: c.value for k, c in load_text(text).tables["t3"].items()}
+    assert [f.message for f in check(paged).findings if f.table == "t3"] == []
