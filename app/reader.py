@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 
 from ._exceptions import DecodeError, GoujiError, NoTableError, ReadError
 from .encoding import decode_bytes
@@ -17,11 +18,15 @@ REPORT_SUFFIXES = (".txt", ".text", ".csv", ".tsv", ".xlsx", ".docx", ".html", "
 _SKIP_DIRS = {".git", "__pycache__", ".venv", "node_modules"}
 
 
+# Non-blocking: opening a named pipe (FIFO) would otherwise wait for a writer for ever. (No effect on files.)
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
 def read_bytes(path: str | os.PathLike) -> bytes:
     # One open and one fstat of the open file (not a stat of the path first): a batch reads hundreds.
-    # Opening a folder fails: IsADirectoryError on POSIX, PermissionError on Windows.
+    # Opening a folder succeeds on POSIX (fstat tells), fails with PermissionError on Windows.
     try:
-        fh = open(path, "rb", buffering=0)
+        fh = open(os.open(path, _OPEN_FLAGS), "rb", buffering=0)
     except FileNotFoundError:
         raise ReadError(f"找不到文件：{path}") from None
     except (IsADirectoryError, PermissionError) as exc:
@@ -32,7 +37,12 @@ def read_bytes(path: str | os.PathLike) -> bytes:
         raise ReadError(f"无法访问文件 {path}：{exc.strerror or exc}") from None
     with fh:
         try:
-            size = os.fstat(fh.fileno()).st_size
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                if stat.S_ISDIR(st.st_mode):
+                    raise ReadError(f"{path} 是一个文件夹，不是报告文件。")
+                raise ReadError(f"{path} 不是普通文件（可能是管道或设备文件），无法作为报告读取。")
+            size = st.st_size
             if size > MAX_BYTES:
                 raise ReadError(f"文件太大（{size / 1024 / 1024:.1f} MB），超过 {MAX_BYTES // 1024 // 1024} MB 的上限，"
                                 f"不像是一份年度报告。")

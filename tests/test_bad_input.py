@@ -123,3 +123,20 @@ def test_an_18_mb_file_does_not_hang(tmp_path):
     # 18 MB holding a report (then repeats): either read, or refused in Chinese, never a crash
     rep = by_name["big.txt"]
     assert "error" not in rep or CJK(rep["error"])
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_among_the_reports_is_refused_not_waited_on(tmp_path, seeds):
+    """Review round 32: a FIFO named like a report made `gouji check` of its folder wait for a writer for ever."""
+    import os
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    os.mkfifo(folder / "a_pipe.txt")
+    (folder / "b_report.txt").write_bytes(seeds["003"].read_bytes())
+    with pytest.raises(GoujiError, match="不是普通文件"):
+        load_report(folder / "a_pipe.txt")
+    out = subprocess.run([sys.executable, "-m", "app", "check", "--json", str(folder)], capture_output=True,
+                         timeout=60)
+    doc = json.loads(out.stdout)
+    assert out.returncode == 2
+    assert ["不是普通文件" in r.get("error", "") for r in doc["reports"]] == [True, False]
