@@ -32,6 +32,7 @@ def body_key(report: Report) -> str:
     for w in _NOISE:
         s = s.replace(w, "")
     s = re.sub(r"[（(].*?[)）]", "", s)
+    s = re.sub(r"(?:图解|解读|的?说明|全文|正文)$", "", s)     # "…年度报告图解": the same body's report
     s = _REGION_WIDE.sub("", s)                # 汤阴县全县 → 汤阴县
     s = re.sub(r"(.)\1+$", r"\1", s)         # 哈图布呼镇镇 → 哈图布呼镇
     s = s.strip("的")

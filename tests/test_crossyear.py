@@ -92,6 +92,9 @@ def test_titles_that_name_no_body_are_not_paired(seeds):
         b = load_text(text.replace(title, new_title.format(2023), 1), "b.txt")
         assert (a.year, b.year, body_key(a), body_key(b)) == (2022, 2023, "", ""), new_title
         assert cross_report_findings([a, b]) == {}
+    for extra in ("图解", "解读", "的说明"):                     # the same body whatever the suffix
+        t = load_text(text.replace(title, "某镇2023年政府信息公开工作年度报告" + extra, 1), "c.txt")
+        assert body_key(t) == "某镇", extra
     named = "某市教育局关于{}年度政府信息公开工作的年度报告"
     a = load_text(last.replace(title.replace("2023", "2022"), named.format(2022), 1), "a.txt")
     b = load_text(text.replace(title, named.format(2023), 1), "b.txt")
