@@ -116,7 +116,10 @@ _NONE_CARRIED = _regex.compile(
     r"|(?:无(?!论|法)|没有|未有)(?:需要?|需)?(?P<next>(?:结转|转结)(?:至|到)?下一?年)")
 # What a "no carry-over" is not about: "无上年结转的行政复议案件", "无上年结转的信息处理费".
 _CARRIED_OTHER = _regex.compile(r"复议|诉讼|案件|费|资金|经费|预算")
-_LAST_YEAR = _regex.compile(r"上一?年|去年|(?:19|20)\d{2}\s*年")
+_LAST_YEAR = _regex.compile(r"上一?年|去年")
+# Other business than disclosure applications, with outcomes of its own ("人大建议…予以公开…结转下年度").
+_NEW_CASES = _regex.compile(r"新增|新收|新发生|发生")       # "无新增及结转的行政复议案件": none at all
+_OTHER_BUSINESS = _regex.compile(r"建议|提案|议案|复议|诉讼|信访|来信|审核")
 # Another kind of application than disclosure: "未收到行政许可申请" is not "no application".
 _OTHER_APPLICATION = _regex.compile(r"许可|复议|诉讼|补正|延期|更正|减免")
 # What the negation's clause names: "无法提供的答复，申请人不服申请行政复议" is no "no review".
@@ -317,7 +320,8 @@ def _statements(prose: list[str], year: int | None = None) -> list[Statement]:
                 if table == "t2":
                     if trusted is None or m.start() < trusted \
                             or subject in ("本年办结申请", "结转下年度申请", "上年结转申请") and not has_app \
-                            and not (subject == "结转下年度申请" and _OUTCOME.search(s)):
+                            and not (subject == "结转下年度申请" and "办理" in m.group(0) and _OUTCOME.search(s)
+                                     and not _OTHER_BUSINESS.search(s)):
                         # (in a sentence listing the outcomes, "…其他处理22件，结转下年度继续办理13件" is about
                         # applications without naming them: 淮安市自然资源和规划局 2021, review round 33)
                         continue
@@ -478,8 +482,8 @@ def _none_review_kinds(sentence: str) -> list[str]:
     rest = sentence[m.start():]
     if _OUTCOME_WORDS.search(_CLAUSE_END.split(rest, 1)[0]):
         return []           # "未发生…被行政复议纠错或行政诉讼败诉": no case lost, not no case
-    if "结转" in m.group(0):
-        return []           # "无上年结转的行政复议案件": none carried over, not none at all
+    if "结转" in m.group(0) and not _NEW_CASES.search(m.group(0)):
+        return []           # "(上年度)无(上年)结转的行政复议案件": none carried over, not none at all
     kinds = [k for k in ("行政复议", "行政诉讼") if k in rest]
     if "诉讼" in rest and "行政诉讼" not in kinds:
         kinds.append("行政诉讼")
@@ -540,10 +544,11 @@ def _none_findings(report: Report, prose: list[str]) -> list[Finding]:
                 out.append(Finding("warning", "narrative", "t2", tuple(keys), 0, total,
                                    f"正文说“{_quote(s)}”，但表三{what}为 {total} 件。", "R-TXT-NONE"))
         for m in (_NONE_CARRIED.finditer(s) if "结" in s else ()):
-            if _CARRIED_OTHER.search(s, m.end(), _clause_end(s, m.end())) \
-                    or s[max(0, m.start() - 2):m.start()] in ("并非", "不是"):
+            what = s[m.end():_clause_end(s, m.end())].split("申请", 1)[0]
+            if _CARRIED_OTHER.search(what) or s[max(0, m.start() - 2):m.start()] in ("并非", "不是"):
                 continue        # "无上年结转的行政复议案件", "并非无上年结转": not the applications' carry-over
-            if m.group("next") and _LAST_YEAR.search(s, _clause_start(s, m.start()), m.start()):
+            before = s[_clause_start(s, m.start()):m.start()]
+            if m.group("next") and (_LAST_YEAR.search(before) or report.year and str(report.year - 1) in before):
                 continue        # "上年度无结转下年度的申请": last year's carry-out, this year's 上年结转 (not read)
             row, what = ("4", "结转下年度继续办理") if m.group("next") else ("2", "上年结转")
             if (row, "3") in report.tables.get("t2", {}):

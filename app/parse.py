@@ -253,8 +253,10 @@ def _unpipe(lines: list[str]) -> list[str] | None:
                 heading = _HEAD_PREFIX.match(cell) and _section_named(cell)
                 out.append(cell if heading else "\t" + cell)       # (a heading stays a heading)
             elif s and k and out[-1].startswith("\t") and "|" not in s and _is_num(s) and (
-                    "|" in next((t for t in lines[k + 1:k + 6] if t.strip()), "|" if k + 6 >= len(lines) else "")):
-                # (not a page number after a last row that lost its "||": a pipe line follows, or nothing)
+                    "|" in next((t for t in lines[k + 1:k + 6] if t.strip()), "|" if k + 6 >= len(lines) else "")
+                    or _row_numbers(out) + 1 in _ROW_WIDTHS):
+                # (not a page number after a last row that lost its "||": a pipe line follows, or nothing, or it
+                # completes a row of the templates' widths)
                 out.append("\t" + s)  # a row's cell that lost its pipe ("1" before the row's "||", or last in the file)
             elif s and k and out[-1].startswith("\t") and "|" not in s and not _HEAD_PREFIX.match(s) \
                     and not (k + 1 < len(lines) and lines[k + 1].strip().endswith("|")):
@@ -265,6 +267,20 @@ def _unpipe(lines: list[str]) -> list[str] | None:
     if alone >= 10 and alone * 3 >= sum(1 for line in lines if line.strip()):
         return ["" if line.strip() == "|" else line for line in lines]
     return None
+
+
+# How many numbers a row of each table has: 表二 (1 or 3), 表三 (7), 表四 (15).
+_ROW_WIDTHS = (1, 3, 7, 15)
+
+
+def _row_numbers(out: list[str]) -> int:
+    """How many numbers the row being rebuilt (its cells "\t…" at the end of out) holds so far."""
+    n = 0
+    for line in reversed(out):
+        if not line.startswith("\t"):
+            break
+        n += _is_num(line[1:])
+    return n
 
 
 def _replace_text(report: Report, text: str) -> Report:
@@ -1840,20 +1856,28 @@ def _year(title: str, text: str) -> tuple[int | None, bool]:
     head = text[:3000]
     if "〇" in head or "○" in head or "零" in head or "０" in head:     # (a year in numerals: 二〇二二, ２０２２)
         head = _ascii_years(head)
-    def on_furniture(m) -> bool:          # a web page's link or menu line: "上一篇：2020年度…年度报告"
-        start = head.rfind("\n", 0, m.start()) + 1
-        end = head.find("\n", m.end())
-        end = len(head) if end < 0 else end
-        if "。" in head[start:end]:         # a paragraph of the text ("…可在门户网站首页查阅。"), not furniture
+    def on_furniture(m) -> bool:
+        """A web page's link or menu ("上一篇：2020年度…年度报告"): the sentence holding the year, on its line."""
+        start = max(head.rfind("\n", 0, m.start()), head.rfind("。", 0, m.start())) + 1
+        ends = [k for k in (head.find("\n", m.end()), head.find("。", m.end())) if k >= 0]
+        end = min(ends) if ends else len(head)
+        if "，" in head[start:end]:        # a sentence of the text ("…统计期限自…，电子版在网站显著位置")
             return False
         return _NOT_TITLE.search(head, start, end) is not None
 
-    found = [y for y in (next((int(m.group(1)) for m in rx.finditer(head) if not on_furniture(m)), None)
-                         for rx in (_YEAR_OF_NAME, _YEAR_OF_REPORT)) if y is not None]
+    def first(rx):
+        return next((m for m in rx.finditer(head) if not on_furniture(m)), None)
+
+    # As sure as the title: the report's name in its opening ("编制了2021年政府信息公开年度报告") and the period
+    # it states ("统计期限自2021年1月1日"), the later of the two when both are there: a report names last year's
+    # report ("按时发布了2020年度…年度报告"), never next year's, and a stale period is last year's (a warning of
+    # its own, in _format_findings). Else the first "YYYY年度" or "YYYY年1月1日".
+    found = [int(m.group(1)) for m in (first(_YEAR_OF_NAME), first(_PERIOD_YEAR)) if m is not None]
     if found:
-        # As sure as the title: its own name, or the period it covers. The later of the two: a report names
-        # last year's report ("按时发布《2020年…年度报告》"), never next year's; a stale period is last year's.
         return max(found), True
+    m = first(_YEAR_OF_REPORT)
+    if m is not None:
+        return int(m.group(1)), True
     for m in _YEAR.finditer(head):
         if not _NOT_REPORT_YEAR.match(head, m.end()) and not on_furniture(m):
             return int(m.group(1)), False
@@ -2067,8 +2091,8 @@ def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_ce
                 f"请核对统计期限和表中的数字。", "R-GEN-YEAR")
     elif period is not None and int(period.group(1)) > year:
         ctx.add("warning", "format", first_table, [],
-                f"正文说本报告的统计期限从{period.group(1)}年1月1日起，而报告的年度读作{year}年：标题中的年份是否写错了？"
-                f"请核对标题和统计期限。", "R-GEN-YEAR")
+                f"正文说本报告的统计期限从{period.group(1)}年1月1日起，而报告的年度读作{year}年：请核对报告的年度"
+                f"（标题或开头写的年份）和统计期限。", "R-GEN-YEAR")
     # "本年(2021)制发件数" in a 2023 report: the column header names another year than the report's.
     if year is not None and ("本年(" in t1_text or "本年（" in t1_text):
         other = next((m for m in _HEADER_YEAR.finditer(t1_text) if int(m.group(1)) != year), None)

@@ -18,7 +18,7 @@ REPORT_SUFFIXES = (".txt", ".text", ".csv", ".tsv", ".xlsx", ".docx", ".html", "
 _SKIP_DIRS = {".git", "__pycache__", ".venv", "node_modules"}
 
 
-# Non-blocking: opening a named pipe (FIFO) would otherwise wait for a writer for ever. (No effect on files.)
+# Non-blocking: opening a named pipe (FIFO) would otherwise wait for a writer for ever (no effect on files).
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
@@ -38,10 +38,15 @@ def read_bytes(path: str | os.PathLike) -> bytes:
     with fh:
         try:
             st = os.fstat(fh.fileno())
+            if stat.S_ISFIFO(st.st_mode):
+                # A pipe (`gouji check /dev/stdin`, `<(iconv …)`): read it to its end, as cat would. With no
+                # writer it is empty at once; opening it did not wait for one.
+                os.set_blocking(fh.fileno(), True)
+                return _read_all(fh, 0)
             if not stat.S_ISREG(st.st_mode):
                 if stat.S_ISDIR(st.st_mode):
                     raise ReadError(f"{path} 是一个文件夹，不是报告文件。")
-                raise ReadError(f"{path} 不是普通文件（可能是管道或设备文件），无法作为报告读取。")
+                raise ReadError(f"{path} 不是普通文件（可能是设备文件），无法作为报告读取。")
             size = st.st_size
             if size > MAX_BYTES:
                 raise ReadError(f"文件太大（{size / 1024 / 1024:.1f} MB），超过 {MAX_BYTES // 1024 // 1024} MB 的上限，"

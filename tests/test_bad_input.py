@@ -126,17 +126,33 @@ def test_an_18_mb_file_does_not_hang(tmp_path):
 
 
 @pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="named pipes are POSIX")
-def test_a_named_pipe_among_the_reports_is_refused_not_waited_on(tmp_path, seeds):
-    """Review round 32: a FIFO named like a report made `gouji check` of its folder wait for a writer for ever."""
+def test_a_named_pipe_is_read_if_written_and_never_waited_on(tmp_path, seeds):
+    """Review round 32: a FIFO named like a report made `gouji check` of its folder wait for a writer for ever.
+    Round 35: a pipe named on purpose (`gouji check /dev/stdin`) is read, as before."""
     import os
     folder = tmp_path / "batch"
     folder.mkdir()
     os.mkfifo(folder / "a_pipe.txt")
     (folder / "b_report.txt").write_bytes(seeds["003"].read_bytes())
-    with pytest.raises(GoujiError, match="不是普通文件"):
+    with pytest.raises(GoujiError, match="空"):          # no writer: empty at once
         load_report(folder / "a_pipe.txt")
     out = subprocess.run([sys.executable, "-m", "app", "check", "--json", str(folder)], capture_output=True,
                          timeout=60)
     doc = json.loads(out.stdout)
     assert out.returncode == 2
-    assert ["不是普通文件" in r.get("error", "") for r in doc["reports"]] == [True, False]
+    assert [bool(r.get("error")) for r in doc["reports"]] == [True, False]
+    # written (and the writer done; the test holds a reader so that the writer can open): the report
+    keep = os.open(folder / "a_pipe.txt", os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        w = os.open(folder / "a_pipe.txt", os.O_WRONLY)
+        os.write(w, seeds["003"].read_bytes())          # (a small file: within the pipe's buffer)
+        os.close(w)
+        report = load_report(folder / "a_pipe.txt")
+    finally:
+        os.close(keep)
+    assert report.tables["t2"] == load_report(seeds["003"]).tables["t2"]
+    piped = subprocess.run([sys.executable, "-m", "app", "check", "--json", "/dev/stdin"],
+                           input=seeds["003"].read_bytes(), capture_output=True, timeout=60)
+    assert piped.returncode == 0 and json.loads(piped.stdout)["reports"][0]["findings"] == []
+    with pytest.raises(GoujiError, match="不是普通文件"):
+        load_report("/dev/zero")

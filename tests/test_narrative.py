@@ -381,6 +381,13 @@ REVIEWED_SENTENCES = {
     "本年度无结转下年度的行政复议案件。": [],
     "并非无上年结转申请。": [],
     "无上年结转的信息处理费。": [],
+    # (review round 35) these are about applications after all; "新增及结转" is none at all
+    "本年度无上年结转的政府信息公开申请案件。": [("R-TXT-NONE", 0, 3)],
+    "本年度无上年结转申请且未收取信息处理费。": [("R-TXT-NONE", 0, 3)],
+    "本年度无新增及结转的行政复议、行政诉讼案件。": [("R-TXT-NONE", 0, 4), ("R-TXT-NONE", 0, 1)],
+    "本机关上年度无结转的行政复议、行政诉讼案件。": [],
+    "全年未发生行政复议和行政诉讼，无上年结转案件。": [("R-TXT-NONE", 0, 4), ("R-TXT-NONE", 0, 1)],
+    "审核拟公开信息300条，予以公开280条，结转下年度继续审核5条。": [],            # not applications
     # the carry-over named by its year, in a 2022 report (round 28: "含2022年结转的3件", "结转到2025年继续办理2件")
     "本年度共收到申请29件（含2021年结转的4件）。": [("R-TXT-APP", 4, 3)],
     "本年度共收到申请29件（含2021年度结转的3件）。": [],
@@ -402,6 +409,10 @@ def test_no_application_carried_into_next_year():
                            ("本年办结申请29件，另有2件申请结转到2023年继续办理。", []),
                            ("本年办结申请29件，另有3件申请结转到2023年继续办理。", [("R-TXT-APP", 3, 2)]),
                            ("上年度无结转下年度的申请。", []),                   # last year's: this year's 上年结转
+                           ("2022年度无结转下年度的申请。", [("R-TXT-NONE", 0, 2)]),         # this (2022) year's
+                           ("截至2022年底无结转下年度的申请。", [("R-TXT-NONE", 0, 2)]),
+                           ("2021年度无结转下年度的申请。", []),
+                           ("无结转下年度的依申请公开案件。", [("R-TXT-NONE", 0, 2)]),
                            ("本年度无结转下年度的行政复议案件。", [])):
         report = load_text(scratch_report(values).replace("本镇依法做好政府信息公开工作。", sentence))
         assert [(f.rule, f.expected, f.actual) for f in _narrative(report)] == said, sentence

@@ -1578,9 +1578,21 @@ def test_the_year_of_a_report_without_a_title_and_a_period_kept_from_last_year()
     assert (report.year, [f.rule for f in check(report).findings]) == (2021, [])
     # a period later than the title's year: the title is the likelier slip
     later = load_text(title.replace("2021", "2020") + "\n" + stale.replace("2020年", "2021年") + body)
-    assert [("标题中的年份是否写错了" in f.message) for f in check(later).findings if f.rule == "R-GEN-YEAR"][-1]
+    assert [("请核对报告的年度" in f.message) for f in check(later).findings if f.rule == "R-GEN-YEAR"][-1]
+    # (review round 35) a later date in the opening is not the year; last year's report cited with 年度 is not
+    for opening, year in (("本镇编制了2022年政府信息公开工作年度报告。新修订的《某省政府信息公开规定》自2023年1月1日起"
+                           "施行。本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。", 2022),
+                          ("本镇按时发布《2021年度政府信息公开工作年度报告》。本报告所列数据的统计期限自2022年1月1日起"
+                           "至2022年12月31日止。", 2022),
+                          ("本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止，电子版可在门户网站显著位置查阅。"
+                           "本镇按时编制并发布了2021年度政府信息公开工作年度报告。", 2022)):
+        report = load_text("某镇人民政府政府信息公开工作年度报告\n一、总体情况\n" + opening + "\n"
+                           + body[body.index("二、主动公开"):])
+        assert report.year == year, opening
+        assert [f.rule for f in check(report).findings if f.rule == "R-GEN-YEAR"] == [], opening
     # nor is the year of a web page's link to another report
-    for furniture in ("上一篇：2020年度政府信息公开工作年度报告\n", "2020年政府信息公开工作年度报告 下一篇\n"):
+    for furniture in ("上一篇：2020年度政府信息公开工作年度报告\n", "2020年政府信息公开工作年度报告 下一篇\n",
+                      "上一篇：2020年度政府信息公开工作年度报告 下一篇：关于做好春节期间值班工作的通知。\n"):
         report = load_text(furniture + body)
         assert report.year is None, furniture
         assert [f.severity for f in check(report).findings if f.rule == "R-GEN-YEAR"] == ["warning"]
