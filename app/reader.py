@@ -94,14 +94,29 @@ def load_report(path: str | os.PathLike, encoding: str | None = None) -> Report:
 
 
 def iter_report_files(folder: str | os.PathLike):
-    """Every report file below folder, recursively, in a stable order."""
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith((".", "~$")):
-                continue
-            if name.lower().endswith(REPORT_SUFFIXES):
-                yield os.path.join(root, name)
+    """Every report file below folder, recursively, in a stable order: the folder's files by name, then its
+    sub-folders by name (not hidden ones, not through links). Only regular files: a named pipe in a folder
+    could keep its reader waiting for as long as its writer stays silent."""
+    try:
+        with os.scandir(folder) as it:
+            entries = list(it)
+    except OSError:
+        return
+    files, dirs = [], []
+    for e in entries:
+        try:
+            if e.is_dir():
+                if not e.is_symlink() and e.name not in _SKIP_DIRS and not e.name.startswith("."):
+                    dirs.append(e.name)
+            elif not e.name.startswith((".", "~$")) and e.name.lower().endswith(REPORT_SUFFIXES) and (
+                    e.is_file() or e.is_symlink() and not os.path.exists(e.path)):   # (a broken link is said so)
+                files.append(e.name)
+        except OSError:
+            continue
+    for name in sorted(files):
+        yield os.path.join(folder, name)
+    for name in sorted(dirs):
+        yield from iter_report_files(os.path.join(folder, name))
 
 
 __all__ += ["GoujiError", "NoTableError"]
