@@ -118,7 +118,7 @@ _NONE_CARRIED = _regex.compile(
 _CARRIED_OTHER = _regex.compile(r"复议|诉讼|案件|费|资金|经费|预算")
 _LAST_YEAR = _regex.compile(r"上一?年|去年")
 # Other business than disclosure applications, with outcomes of its own ("人大建议…予以公开…结转下年度").
-_NEW_CASES = _regex.compile(r"新增|新收|新发生|发生")       # "无新增及结转的行政复议案件": none at all
+_NEW_CASES = _regex.compile(r"新增|新收|新发生")       # "无新增及结转的行政复议案件": none at all
 _OTHER_BUSINESS = _regex.compile(r"建议|提案|议案|复议|诉讼|信访|来信|审核")
 # Another kind of application than disclosure: "未收到行政许可申请" is not "no application".
 _OTHER_APPLICATION = _regex.compile(r"许可|复议|诉讼|补正|延期|更正|减免")
@@ -320,8 +320,8 @@ def _statements(prose: list[str], year: int | None = None) -> list[Statement]:
                 if table == "t2":
                     if trusted is None or m.start() < trusted \
                             or subject in ("本年办结申请", "结转下年度申请", "上年结转申请") and not has_app \
-                            and not (subject == "结转下年度申请" and "办理" in m.group(0) and _OUTCOME.search(s)
-                                     and not _OTHER_BUSINESS.search(s)):
+                            and not (subject == "结转下年度申请" and m.group(0).endswith("件") and _OUTCOME.search(s)
+                                     and not _OTHER_BUSINESS.search(s, 0, m.start())):
                         # (in a sentence listing the outcomes, "…其他处理22件，结转下年度继续办理13件" is about
                         # applications without naming them: 淮安市自然资源和规划局 2021, review round 33)
                         continue

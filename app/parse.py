@@ -269,8 +269,8 @@ def _unpipe(lines: list[str]) -> list[str] | None:
     return None
 
 
-# How many numbers a row of each table has: 表二 (1 or 3), 表三 (7), 表四 (15).
-_ROW_WIDTHS = (1, 3, 7, 15)
+# How many numbers a row of each table has: 表二 (3; its one-number rows are left out), 表三 (7), 表四 (15).
+_ROW_WIDTHS = (3, 7, 15)          # (not 1: a number right after a row's label may be a page number)
 
 
 def _row_numbers(out: list[str]) -> int:
@@ -1767,8 +1767,9 @@ _NOT_REPORT_YEAR = _regex.compile(r"\s*(?:修订|修正|颁布|施行|印发|发
 _YEAR_OF_REPORT = _regex.compile(r"((?:19|20)\d{2})\s*年\s*(?:度(?!\s*(?:部门)?(?:决算|预算))|1\s*月\s*1\s*日|１月１日|元月)")
 # The report named in its own opening ("编制了2021年政府信息公开年度报告"): surer than a period the text states
 # (a stale "统计期限自2020年1月1日…" copied from last year's report, review round 33).
-# (a sentence that makes or issues it: not a link "上一篇：2022年度…年度报告" of a web page)
-_YEAR_OF_NAME = _regex.compile(r"(?:编制|编写|撰写|形成|发布|公布|现将|特)[^，。,\n]{0,30}?"
+# (a sentence that makes or issues it: not a link "上一篇：2022年度…年度报告" of a web page, nor last year's
+# report cited as published on time, "按时编制并发布了2020年度…年度报告")
+_YEAR_OF_NAME = _regex.compile(r"(?<!按时)(?<!及时)(?<!已)(?<!已经)(?:编制|编写|撰写|形成|发布|公布|现将|特)[^，。,\n]{0,30}?"
                                r"((?:19|20)\d{2})\s*年度?\s*(?:政府)?信息公开(?:工作)?(?:年度)?报告")
 # The period a report's numbers cover: "本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止".
 _PERIOD_YEAR = _regex.compile(r"统计(?:期限|时限|时间|区间|周期)[^。；\n]{0,6}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
@@ -1777,6 +1778,7 @@ _YEAR_END = _regex.compile(r"(?:截止|截至)(?:到)?\s*((?:19|20)\d{2})\s*年\
 
 # (a page's furniture, and its links to the reports before and after: "上一篇：…2022年度…年度报告")
 _NOT_TITLE = _regex.compile(r"首页|位置|发布时间|来源[:：]|>|＞|»|上一篇|下一篇|上一条|下一条")
+_LINK_WORDS = _regex.compile(r"发布时间|来源[:：]|>|＞|»|上一篇|下一篇|上一条|下一条")
 
 
 def _title_like(s: str) -> bool:
@@ -1861,9 +1863,11 @@ def _year(title: str, text: str) -> tuple[int | None, bool]:
         start = max(head.rfind("\n", 0, m.start()), head.rfind("。", 0, m.start())) + 1
         ends = [k for k in (head.find("\n", m.end()), head.find("。", m.end())) if k >= 0]
         end = min(ends) if ends else len(head)
-        if "，" in head[start:end]:        # a sentence of the text ("…统计期限自…，电子版在网站显著位置")
-            return False
-        return _NOT_TITLE.search(head, start, end) is not None
+        if _LINK_WORDS.search(head, start, end):
+            return True
+        # "首页", "位置" make a menu line, not a sentence of the text ("…统计期限自…，电子版在网站显著位置查阅",
+        # "现将本镇2021年…报告在镇政府网站显著位置予以公布")
+        return head[end:end + 1] != "。" and "，" not in head[start:end] and _NOT_TITLE.search(head, start, end) is not None
 
     def first(rx):
         return next((m for m in rx.finditer(head) if not on_furniture(m)), None)

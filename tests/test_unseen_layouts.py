@@ -1585,14 +1585,19 @@ def test_the_year_of_a_report_without_a_title_and_a_period_kept_from_last_year()
                           ("本镇按时发布《2021年度政府信息公开工作年度报告》。本报告所列数据的统计期限自2022年1月1日起"
                            "至2022年12月31日止。", 2022),
                           ("本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止，电子版可在门户网站显著位置查阅。"
-                           "本镇按时编制并发布了2021年度政府信息公开工作年度报告。", 2022)):
+                           "本镇按时编制并发布了2021年度政府信息公开工作年度报告。", 2022),
+                          # (review round 36) last year's report cited as published on time; the own name
+                          # in a sentence that names the site's 显著位置
+                          ("2021年度，本镇认真落实《条例》。本镇按时发布了2020年度政府信息公开工作年度报告。", 2021),
+                          ("现将本镇2021年政府信息公开工作年度报告在镇政府网站显著位置予以公布。", 2021)):
         report = load_text("某镇人民政府政府信息公开工作年度报告\n一、总体情况\n" + opening + "\n"
                            + body[body.index("二、主动公开"):])
         assert report.year == year, opening
         assert [f.rule for f in check(report).findings if f.rule == "R-GEN-YEAR"] == [], opening
     # nor is the year of a web page's link to another report
     for furniture in ("上一篇：2020年度政府信息公开工作年度报告\n", "2020年政府信息公开工作年度报告 下一篇\n",
-                      "上一篇：2020年度政府信息公开工作年度报告 下一篇：关于做好春节期间值班工作的通知。\n"):
+                      "上一篇：2020年度政府信息公开工作年度报告 下一篇：关于做好春节期间值班工作的通知。\n",
+                      "下一篇：乡政府召开专题会议，部署2020年度重点工作\n"):
         report = load_text(furniture + body)
         assert report.year is None, furniture
         assert [f.severity for f in check(report).findings if f.rule == "R-GEN-YEAR"] == ["warning"]
