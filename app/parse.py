@@ -1769,10 +1769,18 @@ _YEAR_OF_REPORT = _regex.compile(r"((?:19|20)\d{2})\s*年\s*(?:度(?!\s*(?:部�
 # (a stale "统计期限自2020年1月1日…" copied from last year's report, review round 33).
 # (a sentence that makes or issues it: not a link "上一篇：2022年度…年度报告" of a web page, nor last year's
 # report cited as published on time, "按时编制并发布了2020年度…年度报告")
-_YEAR_OF_NAME = _regex.compile(r"(?<!按时)(?<!及时)(?<!已)(?<!已经)(?:编制|编写|撰写|形成|发布|公布|现将|特)[^，。,\n]{0,30}?"
+_YEAR_OF_NAME = _regex.compile(r"(?<!按时)(?<!及时)(?<!已)(?<!已经)(?<!将)(?<!计划)(?:编制|编写|撰写|形成|发布|公布|现将|特)[^，。,\n]{0,30}?"
                                r"((?:19|20)\d{2})\s*年度?\s*(?:政府)?信息公开(?:工作)?(?:年度)?报告")
 # The period a report's numbers cover: "本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止".
-_PERIOD_YEAR = _regex.compile(r"统计(?:期限|时限|时间|区间|周期)[^。；\n]{0,6}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+_PERIOD_YEAR = _regex.compile(r"统计(?:期限|时限|时间|区间|周期)[^。；\n]{0,6}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"
+                              r"(?:[^。；\n\d]{0,6}?((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日)?")
+
+
+def _period_year(m) -> int | None:
+    """The year a stated period covers; None when its start and end years differ (a slip in one of them)."""
+    if m.group(2) and m.group(2) != m.group(1):
+        return None
+    return int(m.group(1))
 _YEAR_END = _regex.compile(r"(?:截止|截至)(?:到)?\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")   # the period's end
 
 
@@ -1869,24 +1877,31 @@ def _year(title: str, text: str) -> tuple[int | None, bool]:
         # "现将本镇2021年…报告在镇政府网站显著位置予以公布")
         return head[end:end + 1] != "。" and "，" not in head[start:end] and _NOT_TITLE.search(head, start, end) is not None
 
+    slip = None                             # a stated period whose start and end years differ: no year in it
+
     def first(rx):
-        return next((m for m in rx.finditer(head) if not on_furniture(m)), None)
+        return next((m for m in rx.finditer(head) if not on_furniture(m)
+                     and not (slip and slip.start() <= m.start() < slip.end())), None)
 
     # As sure as the title: the report's name in its opening ("编制了2021年政府信息公开年度报告") and the period
     # it states ("统计期限自2021年1月1日"), the later of the two when both are there: a report names last year's
     # report ("按时发布了2020年度…年度报告"), never next year's, and a stale period is last year's (a warning of
     # its own, in _format_findings). Else the first "YYYY年度" or "YYYY年1月1日".
-    found = [int(m.group(1)) for m in (first(_YEAR_OF_NAME), first(_PERIOD_YEAR)) if m is not None]
+    name, period = first(_YEAR_OF_NAME), first(_PERIOD_YEAR)
+    if period is not None and _period_year(period) is None:
+        slip, period = period, None
+    found = [y for y in (name and int(name.group(1)), period and _period_year(period)) if y]
     if found:
         return max(found), True
     m = first(_YEAR_OF_REPORT)
     if m is not None:
         return int(m.group(1)), True
     for m in _YEAR.finditer(head):
-        if not _NOT_REPORT_YEAR.match(head, m.end()) and not on_furniture(m):
+        if not _NOT_REPORT_YEAR.match(head, m.end()) and not on_furniture(m) \
+                and not (slip and slip.start() <= m.start() < slip.end()):
             return int(m.group(1)), False
     m = _YEAR_END.search(head)              # "截止2023年12月31日": likely the period's end (or a statistic's)
-    return (int(m.group(1)), False) if m else (None, False)
+    return (int(m.group(1)), False) if m and not (slip and slip.start() <= m.start() < slip.end()) else (None, False)
 
 
 def _generation(region: str) -> str | None:
@@ -2088,7 +2103,14 @@ def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_ce
                 "（2019年试行格式或2021年版格式）是否与年度相符，请核对报告标题。", "R-GEN-YEAR")
     # The period stated in the opening is another year than the report's: last year's text kept (淮安市自然资源
     # 和规划局 2021: "统计期限自2020年1月1日起至2020年12月31日止").
-    period = _PERIOD_YEAR.search("\n".join(lines[:40])[:3000]) if year is not None and year_certain else None
+    period = _PERIOD_YEAR.search("\n".join(lines[:40])[:3000])
+    if period is not None and _period_year(period) is None:
+        ctx.add("warning", "format", first_table, [],
+                f"正文说本报告的统计期限从{period.group(1)}年1月1日起至{period.group(2)}年12月31日止，起止不在同一年："
+                f"请核对统计期限。", "R-GEN-YEAR")
+        period = None
+    if year is None or not year_certain:
+        period = None
     if period is not None and int(period.group(1)) < year:
         ctx.add("warning", "format", first_table, [],
                 f"正文说本报告的统计期限从{period.group(1)}年1月1日起，而这是{year}年度的报告：是否沿用了往年报告的文字？"

@@ -1630,3 +1630,18 @@ def test_a_pipe_per_line_cell_that_lost_its_pipe_is_still_a_cell():
     assert {k: c.value for k, c in paged.tables["t3"].items()} == \
         {k: c.value for k, c in load_text(text).tables["t3"].items()}
     assert [f.message for f in check(paged).findings if f.table == "t3"] == []
+
+
+def test_a_statistics_period_whose_years_differ_and_next_years_report_in_a_plan():
+    """Review round 36: "统计期限自2023年1月1日起至2022年12月31日止" (a slip) gave the year 2023 without a word, and
+    "将编制2023年…年度报告" in a 2022 report without a title year gave 2023."""
+    text = scratch_report(VALUES, year=2022)
+    title, body = text.split("\n", 1)
+    tables = body[body.index("二、主动公开"):]
+    slip = "本报告所列数据的统计期限自2023年1月1日起至2022年12月31日止。\n"
+    for head, year in (("某镇人民政府政府信息公开工作年度报告\n一、总体情况\n" + slip, None), (title + "\n" + slip, 2022)):
+        report = load_text(head + tables)
+        assert report.year == year
+        assert any("起止不在同一年" in f.message for f in check(report).findings)
+    plan = "某镇人民政府政府信息公开工作年度报告\n一、总体情况\n2022年度，本镇认真工作。明年将编制2023年政府信息公开工作年度报告。\n"
+    assert load_text(plan + tables).year == 2022
