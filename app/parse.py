@@ -1775,12 +1775,6 @@ _YEAR_OF_NAME = _regex.compile(r"(?<!按时)(?<!及时)(?<!已)(?<!已经)(?<!�
 _PERIOD_YEAR = _regex.compile(r"统计(?:期限|时限|时间|区间|周期)[^。；\n]{0,6}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"
                               r"(?:[^。；\n\d]{0,6}?((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日)?")
 
-
-def _period_year(m) -> int | None:
-    """The year a stated period covers; None when its start and end years differ (a slip in one of them)."""
-    if m.group(2) and m.group(2) != m.group(1):
-        return None
-    return int(m.group(1))
 _YEAR_END = _regex.compile(r"(?:截止|截至)(?:到)?\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")   # the period's end
 
 
@@ -1856,16 +1850,24 @@ def _ascii_years(text: str) -> str:
     return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text) if "年" in text else text
 
 
-def _year(title: str, text: str) -> tuple[int | None, bool]:
-    """(the report's year, whether it is certain: from the title or the period the report covers). Without
-    one in the title: "YYYY年度" or "YYYY年1月1日" in the opening text, else its first year that is not a
-    law's revision or a date of issue (not certain)."""
-    m = _YEAR.search(title) or _YEAR.search(_ascii_years(title))
-    if m:
-        return int(m.group(1)), True
+def _within(m, span) -> bool:
+    """Whether match m starts inside the match `span` (None: nowhere)."""
+    return span is not None and span.start() <= m.start() < span.end()
+
+
+def _year(title: str, text: str) -> tuple[int | None, bool, tuple[int, int] | None]:
+    """(the report's year, whether it is certain, the period its opening states as (first year, last year)).
+
+    The year is certain from the title; without one there, from the report's name in its opening
+    ("编制了2021年政府信息公开年度报告") and the period it states ("统计期限自2021年1月1日"), the later of the
+    two when both are there: a report names last year's report ("按时发布了2020年度…年度报告"), never next
+    year's, and a stale period is last year's (a warning of its own, in _format_findings). Else "YYYY年度" or
+    "YYYY年1月1日" in the opening text, else its first year that is not a law's revision or a date of issue
+    (not certain). A period whose two years differ gives no year."""
     head = text[:3000]
     if "〇" in head or "○" in head or "零" in head or "０" in head:     # (a year in numerals: 二〇二二, ２０２２)
         head = _ascii_years(head)
+
     def on_furniture(m) -> bool:
         """A web page's link or menu ("上一篇：2020年度…年度报告"): the sentence holding the year, on its line."""
         start = max(head.rfind("\n", 0, m.start()), head.rfind("。", 0, m.start())) + 1
@@ -1875,33 +1877,30 @@ def _year(title: str, text: str) -> tuple[int | None, bool]:
             return True
         # "首页", "位置" make a menu line, not a sentence of the text ("…统计期限自…，电子版在网站显著位置查阅",
         # "现将本镇2021年…报告在镇政府网站显著位置予以公布")
-        return head[end:end + 1] != "。" and "，" not in head[start:end] and _NOT_TITLE.search(head, start, end) is not None
+        return head[end:end + 1] != "。" and "，" not in head[start:end] \
+            and _NOT_TITLE.search(head, start, end) is not None
 
-    slip = None                             # a stated period whose start and end years differ: no year in it
+    def first(rx, skip=None):
+        return next((m for m in rx.finditer(head) if not on_furniture(m) and not _within(m, skip)), None)
 
-    def first(rx):
-        return next((m for m in rx.finditer(head) if not on_furniture(m)
-                     and not (slip and slip.start() <= m.start() < slip.end())), None)
-
-    # As sure as the title: the report's name in its opening ("编制了2021年政府信息公开年度报告") and the period
-    # it states ("统计期限自2021年1月1日"), the later of the two when both are there: a report names last year's
-    # report ("按时发布了2020年度…年度报告"), never next year's, and a stale period is last year's (a warning of
-    # its own, in _format_findings). Else the first "YYYY年度" or "YYYY年1月1日".
-    name, period = first(_YEAR_OF_NAME), first(_PERIOD_YEAR)
-    if period is not None and _period_year(period) is None:
-        slip, period = period, None
-    found = [y for y in (name and int(name.group(1)), period and _period_year(period)) if y]
+    period = first(_PERIOD_YEAR)
+    stated = (int(period.group(1)), int(period.group(2) or period.group(1))) if period else None
+    m = _YEAR.search(title) or _YEAR.search(_ascii_years(title))
+    if m:
+        return int(m.group(1)), True, stated
+    slip = period if stated and stated[0] != stated[1] else None
+    name = first(_YEAR_OF_NAME)
+    found = [y for y in (name and int(name.group(1)), stated and not slip and stated[0]) if y]
     if found:
-        return max(found), True
-    m = first(_YEAR_OF_REPORT)
+        return max(found), True, stated
+    m = first(_YEAR_OF_REPORT, slip)
     if m is not None:
-        return int(m.group(1)), True
+        return int(m.group(1)), True, stated
     for m in _YEAR.finditer(head):
-        if not _NOT_REPORT_YEAR.match(head, m.end()) and not on_furniture(m) \
-                and not (slip and slip.start() <= m.start() < slip.end()):
-            return int(m.group(1)), False
+        if not _NOT_REPORT_YEAR.match(head, m.end()) and not on_furniture(m) and not _within(m, slip):
+            return int(m.group(1)), False, stated
     m = _YEAR_END.search(head)              # "截止2023年12月31日": likely the period's end (or a statistic's)
-    return (int(m.group(1)), False) if m and not (slip and slip.start() <= m.start() < slip.end()) else (None, False)
+    return (int(m.group(1)) if m and not _within(m, slip) else None), False, stated
 
 
 def _generation(region: str) -> str | None:
@@ -1970,7 +1969,7 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8", _piped: bool 
     heads = _find_headings(lines, text)
     regions = _regions(lines, heads)
     title = _title(lines)
-    year, year_certain = _year(title, text)
+    year, year_certain, period = _year(title, text)
 
     region_text = {k: "\n".join(lines[s:e]) for k, (s, e) in regions.items()}
     g1 = _generation(region_text["t1"]) if "t1" in region_text else None
@@ -2011,7 +2010,7 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8", _piped: bool 
         raise NoTableError("文件中没有找到年度报告的统计表（二、主动公开，三、依申请，四、复议诉讼）。"
                            "请确认这是政府信息公开工作年度报告的文本。")
 
-    _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_certain, lines)
+    _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_certain, lines, period)
     cut = _cut_off(lines, regions, tables)
     error = cut and cut[1]
     if cut:
@@ -2067,7 +2066,8 @@ def _cut_row_findings(ctx: _Ctx, tid: str, cells: dict | None, end_line: int) ->
             ctx.findings[k] = f.replace(severity="warning", message=f.message + "（文件在这一行之后就结束了，这一行可能不完整。）")
 
 
-def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_certain=True, lines=()) -> None:
+def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_certain=True, lines=(),
+                     period=None) -> None:
     first_table = next(iter(tables))
     for tid in ("t1", "t2", "t3"):
         if tid not in tables:
@@ -2103,21 +2103,17 @@ def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_ce
                 "（2019年试行格式或2021年版格式）是否与年度相符，请核对报告标题。", "R-GEN-YEAR")
     # The period stated in the opening is another year than the report's: last year's text kept (淮安市自然资源
     # 和规划局 2021: "统计期限自2020年1月1日起至2020年12月31日止").
-    period = _PERIOD_YEAR.search("\n".join(lines[:40])[:3000])
-    if period is not None and _period_year(period) is None:
+    if period is not None and period[0] != period[1]:
         ctx.add("warning", "format", first_table, [],
-                f"正文说本报告的统计期限从{period.group(1)}年1月1日起至{period.group(2)}年12月31日止，起止不在同一年："
+                f"正文说本报告的统计期限从{period[0]}年1月1日起至{period[1]}年12月31日止，起止不在同一年："
                 f"请核对统计期限。", "R-GEN-YEAR")
-        period = None
-    if year is None or not year_certain:
-        period = None
-    if period is not None and int(period.group(1)) < year:
+    elif period is not None and year is not None and year_certain and period[0] < year:
         ctx.add("warning", "format", first_table, [],
-                f"正文说本报告的统计期限从{period.group(1)}年1月1日起，而这是{year}年度的报告：是否沿用了往年报告的文字？"
+                f"正文说本报告的统计期限从{period[0]}年1月1日起，而这是{year}年度的报告：是否沿用了往年报告的文字？"
                 f"请核对统计期限和表中的数字。", "R-GEN-YEAR")
-    elif period is not None and int(period.group(1)) > year:
+    elif period is not None and year is not None and year_certain and period[0] > year:
         ctx.add("warning", "format", first_table, [],
-                f"正文说本报告的统计期限从{period.group(1)}年1月1日起，而报告的年度读作{year}年：请核对报告的年度"
+                f"正文说本报告的统计期限从{period[0]}年1月1日起，而报告的年度读作{year}年：请核对报告的年度"
                 f"（标题或开头写的年份）和统计期限。", "R-GEN-YEAR")
     # "本年(2021)制发件数" in a 2023 report: the column header names another year than the report's.
     if year is not None and ("本年(" in t1_text or "本年（" in t1_text):
