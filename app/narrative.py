@@ -14,6 +14,7 @@ from functools import lru_cache
 from . import _regex
 from ._record import Frozen, set_field
 from .model import Finding, Report
+from .template import TABLE_SHORT
 
 __all__ = ["narrative_findings", "Statement", "statements"]
 
@@ -111,14 +112,14 @@ _NONE_APP = _regex.compile(r"(?:未|没有)(?:(?:收到|受理|接到|接收|发
 # No carried-over applications, from last year ("无上年结转申请", "上年度无结转") or into next year ("无结转下年度
 # 的申请", "没有需要结转到下一年度办理的"). A bare "无结转" could be either: not read.
 _NONE_CARRIED = _regex.compile(
-    r"(?:无(?!论|法)|没有|未有)(?P<prev>从?(?:上一?年度?|去年|往年)的?(?:结转|转结))(?!下|到|至)"
-    r"|(?P<prev2>(?:上一?年度?|去年))(?:无|没有)(?:结转|转结)(?!下|到|至)"
+    r"(?:无(?!论|法)|没有|未有)从?(?:上一?年度?|去年|往年)的?(?:结转|转结)(?!下|到|至)"
+    r"|(?:上一?年度?|去年)(?:无|没有)(?:结转|转结)(?!下|到|至)"
     r"|(?:无(?!论|法)|没有|未有)(?:需要?|需)?(?P<next>(?:结转|转结)(?:至|到)?下一?年)")
 # What a "no carry-over" is not about: "无上年结转的行政复议案件", "无上年结转的信息处理费".
 _CARRIED_OTHER = _regex.compile(r"复议|诉讼|案件|费|资金|经费|预算")
 _LAST_YEAR = _regex.compile(r"上一?年|去年")
-# Other business than disclosure applications, with outcomes of its own ("人大建议…予以公开…结转下年度").
 _NEW_CASES = _regex.compile(r"新增|新收|新发生")       # "无新增及结转的行政复议案件": none at all
+# Other business than disclosure applications, with outcomes of its own ("人大建议…予以公开…结转下年度").
 _OTHER_BUSINESS = _regex.compile(r"建议|提案|议案|复议|诉讼|信访|来信|审核")
 # Another kind of application than disclosure: "未收到行政许可申请" is not "no application".
 _OTHER_APPLICATION = _regex.compile(r"许可|复议|诉讼|补正|延期|更正|减免")
@@ -258,9 +259,10 @@ def _read(text: str, year: int | None = None) -> tuple[tuple[str, ...], tuple[St
 
 @lru_cache(maxsize=16)
 def _year_words(year: int | None):
-    """For a report of `year`: the years before and after it, and a function giving a sentence that names
-    one of them with the carry-over named by its year in the words the patterns know: "含2022年结转的3件" in a 2023 report is 上年结转, "结转到2024年继续办理2件" is
-    结转下年度 (in a 2024 report the first is carried out, so the year alone says nothing). None: no year."""
+    """For a report of `year`: the years before and after it, and a function giving a sentence that names one
+    of them with the carry-over in the words the patterns know: in a 2023 report "含2022年结转的3件" is 上年结转
+    and "结转到2024年继续办理2件" is 结转下年度 (in a 2024 report the first is carried out, so the year alone
+    says nothing). None: no year."""
     if not year:
         return None
     last = re.compile(rf"{year - 1}\s*年度?(?=的?\s*(?:结转|转结)(?!\s*(?:至|到)?\s*下))")
@@ -518,6 +520,15 @@ def _groups_named(part: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _said_none(report: Report, s: str, table: str, keys, what: str) -> list[Finding]:
+    """The warning for sentence s saying none of what the cells `keys` count, when they add up to some."""
+    total = _sum_known(report, table, keys) if keys else None
+    if not total:
+        return []
+    return [Finding("warning", "narrative", table, tuple(keys), 0, total,
+                    f"正文说“{_quote(s)}”，但{TABLE_SHORT[table][:2]}{what}为 {total} 件。", "R-TXT-NONE")]
+
+
 def _none_findings(report: Report, prose: list[str]) -> list[Finding]:
     out: list[Finding] = []
     for s in prose:
@@ -538,33 +549,20 @@ def _none_findings(report: Report, prose: list[str]) -> list[Finding]:
                 new_only = "结转" in s and _STATED_COUNT.search(s) is not None
             keys = [k for k in ((("1", "3"),) if new_only else (("1", "3"), ("2", "3")))
                     if k in report.tables.get("t2", {})]
-            total = _sum_known(report, "t2", keys) if keys else None
-            if total:
-                what = "本年新收" if new_only else "本年新收与上年结转合计"
-                out.append(Finding("warning", "narrative", "t2", tuple(keys), 0, total,
-                                   f"正文说“{_quote(s)}”，但表三{what}为 {total} 件。", "R-TXT-NONE"))
+            out += _said_none(report, s, "t2", keys, "本年新收" if new_only else "本年新收与上年结转合计")
         for m in (_NONE_CARRIED.finditer(s) if "结" in s else ()):
-            what = s[m.end():_clause_end(s, m.end())].split("申请", 1)[0]
-            if _CARRIED_OTHER.search(what) or s[max(0, m.start() - 2):m.start()] in ("并非", "不是"):
+            carried = s[m.end():_clause_end(s, m.end())].split("申请", 1)[0]
+            if _CARRIED_OTHER.search(carried) or s[max(0, m.start() - 2):m.start()] in ("并非", "不是"):
                 continue        # "无上年结转的行政复议案件", "并非无上年结转": not the applications' carry-over
             before = s[_clause_start(s, m.start()):m.start()]
             if m.group("next") and (_LAST_YEAR.search(before) or report.year and str(report.year - 1) in before):
                 continue        # "上年度无结转下年度的申请": last year's carry-out, this year's 上年结转 (not read)
             row, what = ("4", "结转下年度继续办理") if m.group("next") else ("2", "上年结转")
-            if (row, "3") in report.tables.get("t2", {}):
-                total = _sum_known(report, "t2", [(row, "3")])
-                if total:
-                    out.append(Finding("warning", "narrative", "t2", ((row, "3"),), 0, total,
-                                       f"正文说“{_quote(s)}”，但表三{what}为 {total} 件。", "R-TXT-NONE"))
-        kinds = _none_review_kinds(s) if "t3" in report.tables else []
-        if kinds:
-            cols = {"行政复议": ("1.5",), "行政诉讼": ("2.1.5", "2.2.5")}
-            for kind in kinds:
-                keys = [("1", c) for c in cols[kind]]
-                total = _sum_known(report, "t3", keys)
-                if total:
-                    out.append(Finding("warning", "narrative", "t3", tuple(keys), 0, total,
-                                       f"正文说“{_quote(s)}”，但表四{kind}总计为 {total} 件。", "R-TXT-NONE"))
+            keys = [(row, "3")] if (row, "3") in report.tables.get("t2", {}) else []
+            out += _said_none(report, s, "t2", keys, what)
+        for kind in (_none_review_kinds(s) if "t3" in report.tables else ()):
+            cols = ("1.5",) if kind == "行政复议" else ("2.1.5", "2.2.5")
+            out += _said_none(report, s, "t3", [("1", c) for c in cols], kind + "总计")
         upheld = _ALL_UPHELD.search(s)
         if upheld and "t3" in report.tables and ("复议" in s or "诉讼" in s):
             keys = [("1", f"{g}.{i}") for g in _upheld_groups(s, upheld.start()) for i in (2, 3, 4)]
