@@ -5,8 +5,8 @@ No Qt here (tests/test_architecture.py holds the line).
 
 
 def _compiled_folder(here=None, environ=None, argv=None):
-    """app/_compiled/ when the command line's batch commands run (gouji check / export) and it holds this
-    interpreter's compiled form of every source as it is now; else None.
+    """(app/_compiled/, the names of its modules) when the command line's batch commands run (gouji check /
+    export) and it holds this interpreter's compiled form of every source as it is now; else None.
 
     tools/build_compiled.py compiles parse, rules and narrative with Cython and stamps, per interpreter
     (STAMP<extension suffix>.txt), each source's size and modification time. Put first on the package's
@@ -37,33 +37,36 @@ def _compiled_folder(here=None, environ=None, argv=None):
             st = os.stat(os.path.join(here, words[i] + ".py"))
             if st.st_size != int(words[i + 1]) or st.st_mtime_ns != int(words[i + 2]):
                 return None
+        names = words[::4]
         built = {name[:-len(suffix)] for name in os.listdir(folder) if name.endswith(suffix)}
-        if built != set(words[::4]):        # one missing, or one no longer compiled (left behind)
+        if built != set(names):             # one missing, or one no longer compiled (left behind)
             return None
     except (OSError, ValueError):
         return None
-    return folder
+    return folder, names
 
 
-def _use_compiled(folder) -> bool:
+def _use_compiled(folder: str, names: list[str]) -> bool:
     """Import the compiled modules now; one that does not load (a damaged file, another C library) leaves
     the whole core pure Python."""
     import sys
 
     __path__.insert(0, folder)
     try:
-        from . import narrative, parse, rules  # noqa: F401
+        for name in names:
+            __import__(f"{__name__}.{name}")
+        modules = [sys.modules[f"{__name__}.{name}"] for name in names]
     except ImportError:
         __path__.remove(folder)
-        for name in ("parse", "rules", "narrative"):
+        for name in names:
             sys.modules.pop(f"{__name__}.{name}", None)
         return False
-    return parse.__file__.startswith(folder)
+    return all(m.__file__.startswith(folder) for m in modules)
 
 
-_folder = _compiled_folder()
-COMPILED = bool(_folder) and _use_compiled(_folder)
-del _folder
+_compiled = _compiled_folder()
+COMPILED = _compiled is not None and _use_compiled(*_compiled)
+del _compiled
 
 from ._exceptions import DecodeError, ExportError, GoujiError, NoTableError, ReadError
 from .model import Cell, CheckResult, Finding, Fix, Report

@@ -39,7 +39,11 @@ def _fake_app(tmp_path: Path, sources=COMPILED_MODULES) -> Path:
 
 
 def _folder(here: Path, environ=None, argv=CHECK):
-    return app._compiled_folder(str(here), {} if environ is None else environ, argv)
+    found = app._compiled_folder(str(here), {} if environ is None else environ, argv)
+    if found is not None:
+        assert sorted(found[1]) == sorted(COMPILED_MODULES)     # the modules the stamp names
+        return found[0]
+    return None
 
 
 def test_folder_used_only_while_every_source_is_as_stamped(tmp_path):
