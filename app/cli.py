@@ -11,6 +11,7 @@ import sys
 
 from ._exceptions import GoujiError
 from .model import NUMBER, CheckResult, Report
+from .formats import _HTML_SUFFIXES
 from .reader import iter_report_files, load_report
 from .crossyear import cross_report_findings
 from .rules import check, with_findings
@@ -309,7 +310,7 @@ def _print_summary(report: Report, result: CheckResult) -> None:
     if result.warnings > shown_warnings:
         lines.append(f"  ……另有 {result.warnings - shown_warnings} 处提醒（用 --json 查看全部）")
     converted = _SOURCE_KIND.get(report.encoding) if report.encoding in ("docx", "pdf") else \
-        "网页" if report.path.lower().endswith((".html", ".htm", ".shtml", ".xhtml")) else None
+        "网页" if report.path.lower().endswith(_HTML_SUFFIXES) else None
     if converted and any(_LINE_REF.search(line) for line in lines[2:]):
         # The file has no lines to count: they are the lines of the text Gouji made of it.
         lines.append(f"  （“第 N 行”是 Gouji 把这份{converted}转换成文本后的行号，窗口的“原文”栏显示的就是这份文本。）")
