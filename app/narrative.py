@@ -40,16 +40,17 @@ class Statement(Frozen):
     """A number the report's text states. subject: what it is about (a short Chinese name); rows: row
     ids or prefixes ("3.3.") whose columns add up to the statement."""
 
-    __slots__ = ("sentence", "subject", "table", "rows", "columns", "value")
+    __slots__ = ("sentence", "subject", "table", "rows", "columns", "value", "new_only")
 
     def __init__(self, sentence: str, subject: str, table: str, rows: tuple[str, ...],
-                 columns: tuple[str, ...], value: int):
+                 columns: tuple[str, ...], value: int, new_only: bool = False):
         set_field(self, "sentence", sentence)
         set_field(self, "subject", subject)
         set_field(self, "table", table)
         set_field(self, "rows", rows)
         set_field(self, "columns", columns)
         set_field(self, "value", value)
+        set_field(self, "new_only", new_only)     # closed ones that may leave out last year's carried over
 
 
 # (regex, subject, table, rows, columns, words): the number is the last group; `words` are literals of
@@ -59,9 +60,19 @@ _APP = r"(?:政府信息公开|信息公开|依申请公开|公开)?申请(?!人
 # "上年结转申请已办结，新收申请20件".
 _CLAUSE_GAP = r"(?:[^。；，,\d]{0,12}?|[^。；，,\d]{0,12}?[，,]\s*(?:共计|合计|总计|共|计)[^。；，,\d]{0,4}?)"
 _AFTER_APP = r"(?:[^。；，,\d]{0,8}?|[，,]\s*(?:共计|合计|总计|共|计)[^。；，,\d]{0,4}?)"
+# A count of closed applications before its verb, at its clause's start: "其中298件按时办结", "其余54件全部按时答复",
+# "1646件已按规定…予以答复" (not "3件延期答复", "2件结转下年度答复", "对5件申请作出不予公开答复": a part).
+_REMAINDER = ("其中", "其余", "剩余", "余下")
+_DONE_COUNT_FIRST = _regex.compile(r"(?:^|(?<=[，,：:]))\s*(?:其中|其余|剩余|余下|另有|共有|共|有)?\s*(\d{1,7})\s*件"
+                                   r"[^。；，,\d]{0,20}?(?:办结|答复|办理完毕)")
+# What makes such a count a part: "3件延期答复", "2件结转下年度答复", "1件被复议机关撤销答复".
+_DONE_PART = _regex.compile(r"延期|延长|转|不予|部分|无法|公开|收到|受理|新收|接收|申请|逾期|超期|复议|诉讼")
 _PATTERNS = [
     (_regex.compile(r"(?:新收|收到|受理|接收|接到)[^。；，,：:\d]{0,12}?" + _APP + _AFTER_APP + _NUM_APP),
      "本年新收申请", "t2", ("1",), ("3",), ("申请",)),
+    # 收 alone: "全年收政府信息公开申请464件"
+    (_regex.compile(r"(?<![接回征新])收(?:政府信息公开|信息公开)申请(?!人|材料)" + _AFTER_APP + _NUM_APP),
+     "本年新收申请", "t2", ("1",), ("3",), ("收政府信息公开申请", "收信息公开申请")),
     # a longer subject only as who applied (its words are tested first: the long gap is slow): "受理公民、法人和
     # 其他组织向市政府…提出的政府信息公开申请5件", "收到来自公民、法人或者其他组织的政府信息公开申请30件"; not
     # "收到涉及土地征收…方面的政府信息公开申请12件" or "由上级机关转送…的", parts
@@ -73,8 +84,10 @@ _PATTERNS = [
     (_regex.compile(r"(?:新收|收到|受理|接收|接到)(?:了|共|共计|合计)?\s*" + _NUM_APP + r"\s*" + _APP),
      "本年新收申请", "t2", ("1",), ("3",), ("申请",)),
     (_regex.compile(r"(?:上年(?:度)?结转|结转上年(?:度)?)" + _CLAUSE_GAP + _NUM), "上年结转申请", "t2", ("2",), ("3",), ("结转",)),
-    (_regex.compile(r"(?:办结|答复|办理完毕)[^。；，,\d]{0,10}?" + _NUM), "本年办结申请", "t2", ("3.7",), ("3",),
-     ("办结", "答复", "办理完毕")),
+    # ("已办理206件", "回复处理0件": closed, in a sentence about applications; not "办理…13件" alone, which may be received)
+    (_regex.compile(r"(?:办结|答复|办理完毕|回复处理|已(?:全部|经)?(?:办理|回复))[^。；，,\d]{0,10}?" + _NUM), "本年办结申请", "t2",
+     ("3.7",), ("3",), ("办结", "答复", "办理", "回复")),
+    (_DONE_COUNT_FIRST, "本年办结申请", "t2", ("3.7",), ("3",), ("办结", "答复", "办理完毕")),
     (_regex.compile(r"结转(?:至|到)?下(?:一)?年度?" + _CLAUSE_GAP + _NUM), "结转下年度申请", "t2", ("4",), ("3",), ("结转",)),
     # the count before its noun: "另有6件申请结转到下年度继续办理"
     (_regex.compile(_NUM + r"\s*(?:" + _APP + r")?(?:(?!无|未|不|没)[^。；，,\d]){0,6}?结转(?:到|至)?下(?:一)?年度?"), "结转下年度申请", "t2", ("4",), ("3",),
@@ -97,16 +110,16 @@ _NOT_DISCLOSURE = _regex.compile(r"来信|来访|信访(?!局|办(?!理)|委|部
 # at all (a review or lawsuit application, "no applications").
 _NOT_RECEIVED = _regex.compile(r"转办|转交|转来|转送|移交|复议|诉讼|未|没有")
 _WITH_CARRIED = _regex.compile(r"\s*[（(]\s*(?:含|包括)\s*上年")
-_REVIEW_AND_LAWSUIT = _regex.compile(r"行政复议\s*(?:和|与|及|、|或)\s*(?:行政)?诉讼[^。；，,\d]{0,8}?" + _NUM)
+_REVIEW_AND_LAWSUIT = _regex.compile(r"行政复议(?:程序|案件)?\s*(?:和|与|及|、|或)\s*(?:行政)?诉讼[^。；，,\d]{0,8}?" + _NUM)
 # (部分予以公开 is 部分公开, not 予以公开; "予以公开（含部分公开）", "予以公开或部分公开": the two together)
 _OUTCOME_NAMES = r"部分予以公开|(?<!部分)予以公开|部分公开|不予公开|无法提供|不予处理|其他处理"
 _OUTCOME = _regex.compile(r"(" + _OUTCOME_NAMES + r")"
-                          r"(?:(?:及|和|与|、|或|[（(]\s*(?:含|包括))(部分公开|部分予以公开)[)）]?)?[^。；，,\d]{0,8}?" + _NUM)
+                          r"(?:(?:及|和|与|、|或|[（(]\s*(?:含|包括))(部分公开|部分予以公开)[)）]?)?[^。；，,、\d]{0,8}?" + _NUM)
 # "未收到…申请", "没有受理…申请", "无依申请公开": a verb of receiving right after the negation, so that
 # "对无法提供的申请" and "无正当理由大量反复申请" are not read as "no applications".
 # (not "未发生申请人投诉情况", "无依申请公开收费情况")
-_NONE_APP = _regex.compile(r"(?:未|没有)(?:(?:收到|受理|接到|接收|发生)[^。；，,\d]{0,12}?"
-                           r"|(?:收到|受理|接到|接收)(?=[^。；，,\d]{0,24}?(?:公民|法人|组织|个人|群众|单位|等渠道|等方式|任何|各种))"
+_NONE_APP = _regex.compile(r"(?:未|没有|无(?=收到|受理|接到|接收))(?:(?:收到|受理|接到|接收|接获|发生)[^。；，,\d]{0,12}?"
+                           r"|(?:收到|受理|接到|接收|接获)(?=[^。；，,\d]{0,24}?(?:公民|法人|组织|个人|群众|单位|等渠道|等方式|任何|各种))"
                            r"(?:(?!申请)[^。；，,\d]){0,24}?)申请(?!人)"
                            r"|无依申请公开(?![^。；，,]{0,6}?费)")
 # No carried-over applications, from last year ("无上年结转申请", "上年度无结转") or into next year ("无结转下年度
@@ -124,7 +137,9 @@ _OTHER_BUSINESS = _regex.compile(r"建议|提案|议案|复议|诉讼|信访|来
 # Another kind of application than disclosure: "未收到行政许可申请" is not "no application".
 _OTHER_APPLICATION = _regex.compile(r"许可|复议|诉讼|补正|延期|更正|减免")
 # What the negation's clause names: "无法提供的答复，申请人不服申请行政复议" is no "no review".
-_NONE_REVIEW = _regex.compile(r"(?:未发生|未出现|没有发生|没有|未有|无(?!法)|未)[^。；，,\d]{0,24}?(行政复议|行政诉讼)")
+# Bare 复议/诉讼 too ("没有出现就政府信息公开提出复议、诉讼和申诉的情况"), but not "未经复议直接起诉", 复议机关, 诉讼费.
+_NONE_REVIEW = _regex.compile(r"(?:未发生|未出现|没有发生|没有|未有|无(?!法)|未)[^。；，,\d]{0,24}?"
+                              r"(行政复议|行政诉讼|(?<!经)复议(?!机关|决定|后起诉|费)|诉讼(?!费))")
 _ALL_OF = _regex.compile(r"均|全部|共")       # ("共发生5件行政复议案件均被维持": the whole count)
 _REVIEW_ITSELF = _regex.compile(r"(?<!未经)(?<!未经行政)复议(?!后起诉)")
 # The right to a review told to applicants: "对未予公开的答复均告知申请人享有依法申请行政复议…的权利" is no "none".
@@ -145,6 +160,21 @@ _ALL_UPHELD = _regex.compile(r"均(?:获|被|予以|为)?(?:结果)?维持|结�
 
 
 _HAS_DIGIT = _regex.compile(r"\d")
+# A count in Chinese numerals after a verb or a word that leads to a count: "收到一份政府信息公开申请", "其余两件",
+# "共十二件" (not "统一", "同一件事", "作为一件大事").
+_CN_COUNT = _regex.compile(r"([收到理了共计有余中结复转请])([一二两三四五六七八九十]{1,3})(?=\s*(?:件|份|个|宗))")
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _in_digits(m) -> str:
+    """_CN_COUNT's match with its numeral, up to 99, in digits; anything else ("一十一十") as it was."""
+    lead, text = m.group(1), m.group(2)
+    head, ten, tail = text.partition("十")
+    if not ten:
+        return lead + (str(_CN_DIGITS[text]) if len(text) == 1 else text)
+    if len(head) > 1 or len(tail) > 1 or "十" in tail or head == "两" or tail == "两":
+        return lead + text
+    return lead + str((_CN_DIGITS[head] if head else 1) * 10 + (_CN_DIGITS[tail] if tail else 0))
 # "予以公开、部分公开、不予公开分别为20件、3件、1件": each count to its outcome, in order.
 _RESPECTIVELY = _regex.compile(r"((?:" + _OUTCOME_NAMES + r")(?:\s*[、，,和及与]\s*(?:" + _OUTCOME_NAMES + r")){1,7})"
                                r"[^。；\d]{0,6}?分别(?:为|是|有)?\s*((?:\d{1,7}\s*件\s*[、，,和及与]?\s*)+)")
@@ -162,7 +192,7 @@ _SUBJECT = _regex.compile(r"申请|复议|诉讼|结转|公开|无法提供|处�
 _NEGATION = _regex.compile(r"未|没有|无|均")
 # Only sentences with a number (statements) or a negation (R-TXT-NONE) are ever read: other lines are
 # not split at all. (\d also matches full-width digits, folded below.)
-_USEFUL = _regex.compile(r"[\d未没无均]")
+_USEFUL = _regex.compile(r"[\d未没无均件份宗]")      # (and a count in Chinese numerals: "收到一份申请")
 _MAX_SENTENCES = 5000    # a report has a few hundred; more is padding, not worth reading
 # A sentence that states a count is a line or two; longer runs without a full stop are lists or padding, and
 # the look-ups around each count would grow with the square of their length.
@@ -223,8 +253,10 @@ def _clause_end(s: str, at: int) -> int:
     return m.start() if m else len(s)
 
 
-def _prose(text: str) -> list[str]:
-    """Sentences from lines that are not table cells (no tab) and could state a number or its absence."""
+def _prose(text: str, continued: set | None = None) -> list[str]:
+    """Sentences from lines that are not table cells (no tab) and could state a number or its absence.
+    `continued` gets the indexes of the sentences that go on, after a semicolon, from the sentence before them
+    ("共受理政府信息公开申请212件…；已办理206件，结转下年度继续办理6件": the second still speaks of applications)."""
     out = []
     wide = any(d in text for d in "０１２３４５６７８９")     # (ten str scans: a fifth of one regex scan)
     findall = _SENTENCE.findall
@@ -234,7 +266,19 @@ def _prose(text: str) -> list[str]:
             continue
         if wide and _WIDE.search(line):
             line = unicodedata.normalize("NFKC", line)
-        out += [s for s in map(str.strip, findall(line)) if 4 <= len(s) <= _MAX_SENTENCE]
+        if continued is not None and ("；" in line or ";" in line):
+            after = False       # whether the previous piece of this line, kept, ended at a semicolon
+            for m in _SENTENCE.finditer(line):
+                piece = m.group().strip()
+                if 4 <= len(piece) <= _MAX_SENTENCE:
+                    if after:
+                        continued.add(len(out))
+                    out.append(piece)
+                    after = line[m.end():m.end() + 1] in ("；", ";")
+                else:
+                    after = False
+        else:
+            out += [s for s in map(str.strip, findall(line)) if 4 <= len(s) <= _MAX_SENTENCE]
         if len(out) > _MAX_SENTENCES:
             break
     return out
@@ -253,8 +297,9 @@ def _own_text(report: Report) -> str:
 @lru_cache(maxsize=32)
 def _read(text: str, year: int | None = None) -> tuple[tuple[str, ...], tuple[Statement, ...]]:
     """(sentences, statements) of a report's text, read once: the window re-checks on every edit."""
-    prose = _prose(text)
-    return tuple(prose), tuple(_statements(prose, year))
+    continued: set[int] = set()
+    prose = _prose(text, continued)
+    return tuple(prose), tuple(_statements(prose, year, continued))
 
 
 @lru_cache(maxsize=16)
@@ -274,18 +319,32 @@ def _year_words(year: int | None):
     return str(year - 1), str(year + 1), said
 
 
-def _statements(prose: list[str], year: int | None = None) -> list[Statement]:
+def _statements(prose: list[str], year: int | None = None, continued=(), about_apps: bool = False) -> list[Statement]:
+    """What the sentences of `prose` state. `continued`: indexes of sentences that go on from the one before
+    them (after a semicolon); about_apps: the first sentence goes on from one about applications."""
     found: list[Statement] = []
     before, after, in_words = _year_words(year) or ("\0", "\0", None)
-    for said in prose:
-        if not _HAS_DIGIT.search(said) or not _SUBJECT.search(said):
+    apps = inherited = about_apps   # whether the sentence before was about disclosure applications; this one
+    for k, said in enumerate(prose):
+        if continued:
+            # A sentence after a semicolon, in one about applications, is still about them unless it names
+            # other business: "…申请212件，其中网站申请195件…；已办理206件，结转下年度继续办理6件".
+            inherited = apps and k in continued and "申请" not in said \
+                and not _NOT_DISCLOSURE.search(said) and not _OTHER_BUSINESS.search(said)
+            if k + 1 in continued:      # (worked out only for a sentence that another goes on from)
+                # (so is one with an outcome's count: "办理结果如下：予以公开35件；…；结转下年度继续办理1件")
+                apps = inherited or ("申请" in said or _OUTCOME.search(said) is not None) \
+                    and not _NOT_DISCLOSURE.search(said) and not _OTHER_BUSINESS.search(said)
+        counted = "件" in said or "份" in said or "个" in said or "宗" in said    # (a count in words needs one)
+        if not (_HAS_DIGIT.search(said) or counted and _CN_COUNT.search(said)) or not _SUBJECT.search(said):
             continue
         s = in_words(said) if (before in said or after in said) and "转" in said else said
+        s = _CN_COUNT.sub(_in_digits, s) if counted and _CN_COUNT.search(s) else s
         if s != said:
             # The statements quote the sentence as the report has it.
-            found += [st.replace(sentence=said) for st in _statements([s])]
+            found += [st.replace(sentence=said) for st in _statements([s], about_apps=inherited)]
             continue
-        has_app = "申请" in s
+        has_app = "申请" in s or inherited
         # "群众来信来访申请30件，办结30件": the sentence is about letters, visits, complaints (a word of them
         # before its first 申请); "收到申请919件，接待咨询120人次" is not.
         # `trusted`: where the counts about applications start (None: nowhere). After letters or a 咨询 in a
@@ -310,7 +369,7 @@ def _statements(prose: list[str], year: int | None = None) -> list[Statement]:
         for m in (_REVIEW_AND_LAWSUIT.finditer(s) if "复议" in s else ()):
             combined.append((m.start(), m.end()))
             n = int(m.group(1))
-            if "各" in m.group(0):      # "行政复议和行政诉讼各1件": one of each
+            if "各" in m.group(0) or "均为" in m.group(0):      # "行政复议和行政诉讼各1件": one of each
                 found.append(Statement(s, "行政复议", "t3", ("1",), ("1.5",), n))
                 found.append(Statement(s, "行政诉讼", "t3", ("1",), ("2.1.5", "2.2.5"), n))
             else:                       # "行政复议、行政诉讼案件5件": the two together
@@ -334,6 +393,9 @@ def _statements(prose: list[str], year: int | None = None) -> list[Statement]:
                         continue            # "转下一年度办理答复的有 1 件": carried over, not closed
                     if subject == "本年办结申请" and "结转" in m.group(0):
                         continue            # "办结上年结转申请3件": the carried-over ones' part
+                    if rx is _DONE_COUNT_FIRST and (_DONE_PART.search(s, m.end(1), m.end())
+                                                    or _OTHER_BUSINESS.search(s, 0, m.start())):
+                        continue            # a part; "被申请行政复议有3件，其中，1件被复议机关撤销答复…": not applications
                     if subject == "上年结转申请" and any(a <= m.start() < b for a, b in joint):
                         continue
                     said, these = subject, rows
@@ -369,7 +431,9 @@ def _statements(prose: list[str], year: int | None = None) -> list[Statement]:
                         later = _LATER_TOTAL.match(s, m.end()) if has_total else None
                         if later is not None:
                             value = int(later.group(1))     # the first count was one channel's part
-                    found.append(Statement(s, said, table, these, cols, value))
+                    # ("其余54件全部按时答复": the rest of this year's, perhaps)
+                    new_only = rx is _DONE_COUNT_FIRST and s[m.start():m.start(1)].strip() in _REMAINDER
+                    found.append(Statement(s, said, table, these, cols, value, new_only))
                     continue
                 if any(a <= m.start() < b for a, b in combined):
                     continue
@@ -377,7 +441,14 @@ def _statements(prose: list[str], year: int | None = None) -> list[Statement]:
                         and _CASE_OUTCOME.search(s, m.end(), _clause_end(s, m.end())) \
                         and not _ALL_OF.search(s, _clause_start(s, m.start()), _clause_end(s, m.end())):
                     continue                    # "行政复议结果维持1件", "3件行政复议案件维持原答复": a part
-                found.append(Statement(s, subject, table, rows, cols, int(m.group(m.lastindex))))
+                said, these = subject, cols
+                if subject == "行政诉讼":      # "经复议后起诉的行政诉讼0件": one kind of lawsuit
+                    clause = s[_clause_start(s, m.start()):m.end()]
+                    if "复议后" in clause:
+                        said, these = "复议后起诉的行政诉讼", ("2.2.5",)
+                    elif "直接起诉" in clause or "未经复议" in clause:
+                        said, these = "未经复议直接起诉的行政诉讼", ("2.1.5",)
+                found.append(Statement(s, said, table, rows, these, int(m.group(m.lastindex))))
         # The outcome names are specific to applications: no 申请 needed in the clause; but "予以公开政府信息
         # 1200条" counts information, not applications.
         for m in _RESPECTIVELY.finditer(s) if "分别" in s else ():
@@ -441,15 +512,29 @@ def _quote(sentence: str) -> str:
 def narrative_findings(report: Report) -> list[Finding]:
     out: list[Finding] = []
     prose, stated = _read(_own_text(report), report.year)
+    # Counts of one thing in several sentences, different ones: parts when they add up to the table's ("政府新收
+    # 依申请公开数量为2件…；部门新收依申请公开数量为4件…" in a table of 6).
+    by_kind: dict[tuple, dict[str, int]] = {}
+    for st in stated:
+        by_kind.setdefault((st.table, st.rows, st.columns), {})[st.sentence] = st.value
     for st in stated:
         keys = _cells_for(report, st.table, st.rows, st.columns)
         if not keys:
             continue
         total = _sum(report, st.table, keys)
+        parts = by_kind[st.table, st.rows, st.columns]
+        if total is not None and len(parts) > 1 and sum(parts.values()) == total:
+            continue
         if total is not None and total != st.value and st.subject == "本年收到申请" and st.rows == ("1",):
             # "共受理749件" counting last year's carried-over applications with this year's: 新收 + 结转
             carried = _sum(report, "t2", _cells_for(report, "t2", ("2",), st.columns) or [])
             if carried is not None and total + carried == st.value:
+                continue
+        if total is not None and total != st.value and st.new_only:
+            # "其余24件全部按时答复", "其中10件已答复" may count this year's applications only, not last year's
+            # carried over (closed this year too): (七)总计 less 上年结转
+            carried = _sum(report, "t2", _cells_for(report, "t2", ("2",), st.columns) or [])
+            if carried and total - carried == st.value:
                 continue
         at_least = ""
         if total is None:
@@ -487,6 +572,8 @@ def _none_review_kinds(sentence: str) -> list[str]:
     if "结转" in m.group(0) and not _NEW_CASES.search(m.group(0)):
         return []           # "(上年度)无(上年)结转的行政复议案件": none carried over, not none at all
     kinds = [k for k in ("行政复议", "行政诉讼") if k in rest]
+    if "行政复议" not in kinds and _REVIEW_ITSELF.search(_CLAUSE_END.split(rest, 1)[0]):
+        kinds.insert(0, "行政复议")     # a bare 复议 in the negation's own clause
     if "诉讼" in rest and "行政诉讼" not in kinds:
         kinds.append("行政诉讼")
     return [k for k in kinds if not _COUNTED[k].search(sentence)]

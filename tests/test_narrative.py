@@ -400,7 +400,50 @@ REVIEWED_SENTENCES = {
     "本年办结申请29件，另有2件申请结转到2023年继续办理。": [("R-TXT-APP", 2, 0)],
     "本年办结申请29件，另有2件申请结转到2024年继续办理。": [],       # not the next year: not read
     # (round 33: "其中结转2024年度7件" in a 2023 report; "结转2021年度申请" in a 2022 one is carried in)
-    "本年共收到申请26件，其中结转2023年度2件，其余24件全部按时答复。": [("R-TXT-APP", 2, 0)],
+    # (the rest, 24, is this year's answered: 26 of them in the table, 29 with last year's; both disagree)
+    "本年共收到申请26件，其中结转2023年度2件，其余24件全部按时答复。": [("R-TXT-APP", 24, 29), ("R-TXT-APP", 2, 0)],
+    # Session 10 (rounds 26, 28 and 33's misses). The count before 答复/办结, at its clause's start:
+    "本年共收到申请26件，其余26件全部按时答复。": [],       # this year's 26 (29 with last year's 3): agrees
+    "本年共收到申请26件，其余25件全部按时答复。": [("R-TXT-APP", 25, 29)],
+    "全年共收到申请26件，上年结转3件，29件已按规定在法定期限内予以答复。": [],
+    "全年共收到申请26件，上年结转3件，28件已按规定在法定期限内予以答复。": [("R-TXT-APP", 28, 29)],
+    "全年共收到申请26件，其中3件延期答复。": [],               # a part: not the closed count
+    "全年共收到申请26件，2件结转下年度答复。": [("R-TXT-APP", 2, 0)],
+    "被申请行政复议有4件，其中，1件被复议机关撤销答复。": [],     # reviews, not applications
+    # 已办理 / 回复处理 for 办结
+    "本年度受理政府信息公开申请26件，回复处理28件。": [("R-TXT-APP", 28, 29)],
+    "全年共受理政府信息公开申请26件，已办理25件。": [("R-TXT-APP", 25, 29)],
+    "全年共受理政府信息公开申请26件，已办理29件。": [],
+    "全年办理群众留言638条，已回复600条。": [],               # no application in it
+    # after a semicolon, a sentence about applications goes on without the word
+    "全年共受理政府信息公开申请26件，其中网站申请20件、信函申请6件；已办理28件，结转下年度继续办理1件。":
+        [("R-TXT-APP", 28, 29), ("R-TXT-APP", 1, 0)],
+    "全年共受理政府信息公开申请26件；接待群众来访30人次，办结28件。": [],      # visits, not applications
+    "办理结果如下：予以公开29件；不属于政府信息1件；结转下年度继续办理1件。": [("R-TXT-APP", 1, 0)],
+    "全年共受理政府信息公开申请26件。办结28件。": [],          # a full stop ends what the sentence speaks of
+    # Chinese numerals
+    "本年度收到二十六份政府信息公开申请。": [],
+    "本年度收到一份政府信息公开申请。": [("R-TXT-APP", 1, 26)],
+    "本年度收到两件政府信息公开申请，均已办结。": [("R-TXT-APP", 2, 26)],
+    "坚持把依申请公开作为一件大事来抓。": [],
+    # a bare 复议/诉讼 denied
+    "没有出现就政府信息公开提出复议、诉讼和申诉的情况。": [("R-TXT-NONE", 0, 4), ("R-TXT-NONE", 0, 1)],
+    "本年度未收取诉讼费用。": [],
+    "本年度未发生行政诉讼，对答复不服的可依法申请复议。": [("R-TXT-NONE", 0, 1)],      # no review denied
+    "本年度无未经复议直接起诉的案件。": [],       # no review denied (未经复议 names a kind of lawsuit)
+    "全年收政府信息公开申请25件。": [("R-TXT-APP", 25, 26)],
+    # (round 37) the count after "、" is the next item's: "…而不予公开、2件属于行政查询事项不予公开"
+    "全年共收到申请26件，其中29件予以公开、2件属于行政查询事项不予公开。": [],
+    "本年度收到政府信息公开申请一件，已办理完毕。": [("R-TXT-APP", 1, 26)],
+    "进入行政复议程序和行政诉讼程序均为0件。": [("R-TXT-APP", 0, 4), ("R-TXT-APP", 0, 1)],
+    "本年度无受理政府信息公开申请情况。": [("R-TXT-NONE", 0, 29)],
+    "本年度我镇未接获公民或法人的依申请公开诉求。": [("R-TXT-NONE", 0, 29)],
+    # one kind of lawsuit (the table's is 未经复议直接起诉)
+    "因依申请公开工作引起的经复议后起诉的行政诉讼0件。": [],
+    "未经复议直接起诉的行政诉讼0件。": [("R-TXT-APP", 0, 1)],
+    # parts that add up to the table's count, in two sentences: the body itself and its departments
+    "本级新收依申请公开申请20件；部门新收依申请公开申请6件。": [],
+    "本级新收依申请公开申请20件；部门新收依申请公开申请5件。": [("R-TXT-APP", 20, 26), ("R-TXT-APP", 5, 26)],
     "本年共收到申请26件，结转2021年度申请4件。": [("R-TXT-APP", 4, 3)],
 }
 
