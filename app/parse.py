@@ -45,11 +45,13 @@ class LogicalRow(Record):
 class _Ctx:
     """What reading a report gathers besides cells: findings, and the cells placed by guess."""
 
-    __slots__ = ("findings", "guessed")
+    __slots__ = ("findings", "guessed", "end_line", "cut_row")
 
-    def __init__(self):
+    def __init__(self, end_line: int = 0):
         self.findings: list[Finding] = []
         self.guessed: set = set()       # (table, row, col) placed by guess, not by label
+        self.end_line = end_line        # the file's last line that is not blank (1-based; 0: not known)
+        self.cut_row: tuple[str, str] | None = None     # (table, row) the file ends inside, cut off
 
     def add(self, severity, kind, table, cells, message, rule, expected=None, actual=None):
         self.findings.append(Finding(severity, kind, table, tuple(cells), expected, actual, message, rule))
@@ -675,6 +677,13 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             ctx.add("warning", "layout", "t1", [(rid, c) for c in order],
                     f"表二“{texts[label_idx]}”行有 {n + surplus} 个数据单元格，模板只有 {n} 列；已读取前 {n} 个。", "R-SHAPE")
             chosen = chosen[:n]
+        elif len(vals) < n and any(not _blank(t) for t, _ in vals) and _ends_file(vals, ctx, lone=True):
+            # The file ends inside the row (a truncated download): its cells are its first ones.
+            chosen = vals + [("", vals[-1][1])] * (n - len(vals))
+            ctx.cut_row = ("t1", rid)
+            ctx.add("warning", "layout", "t1", [(rid, c) for c in order],
+                    f"表二“{texts[label_idx]}”行只有 {len(vals)} 个单元格：文件在这一行中途就结束了（可能被截断），"
+                    f"已按从左到右读取，缺少的当作空白。", "R-SHAPE")
         elif len(vals) < n and any(not _blank(t) for t, _ in vals):
             # Cells were lost (a trailing tab trimmed, a web copy that drops empty cells): which column is
             # empty is unknown. Read flush right (the last cell is the one most often filled) and say so.
@@ -1060,6 +1069,18 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     blank_total = [rid for rid in short if len(all_vals[rid]) == width and _blank(all_vals[rid][-1][0])]
     for rid in blank_total:         # (confirmed by the arithmetic below, once the table is read)
         short.remove(rid)
+    # A row the file ends inside, cut off (a truncated download): its cells are its first ones.
+    cut = next((rid for rid, vals in raw_rows.items() if len(vals) < n and raw_filled[rid] and rid not in rejoined
+                and _ends_file(vals, ctx)), None)
+    if cut is not None:
+        vals = raw_rows[cut]
+        raw_rows[cut] = vals + [("", vals[-1][1])] * (n - len(vals))
+        if cut in short:
+            short.remove(cut)
+        ctx.cut_row = ("t2", cut)
+        ctx.add("warning", "layout", "t2", [(cut, c) for c in col_order if c != "subtotal"],
+                f"表三“{short_row_label(spec.row(cut))}”行只有 {len(vals)} 个单元格：文件在这一行中途就结束了（可能被截断），"
+                f"已按从左到右读取，缺少的当作空白。", "R-SHAPE")
     for rid in list(short):         # a row a cell short, one of whose cells holds two numbers: split it
         split = _split_joined(raw_rows[rid], n)
         if split is not None:
@@ -1078,7 +1099,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     # Two or more cells dropped (a copy that loses blank cells): where the numbers belong is a guess. A lone
     # number is most likely the row's 总计 (rows that fill only the total, as seed 004's do): a warning.
     for rid, vals in raw_rows.items():
-        if len(vals) < n - 1 and raw_filled[rid] and rid not in rejoined and rid not in short:
+        if len(vals) < n - 1 and raw_filled[rid] and rid not in rejoined and rid not in short and rid != cut:
             lone_total = len(raw_filled[rid]) == 1 and not _blank(_window(vals, n, profile)[0][-1][0])
             if not lone_total:      # (a lone number read as the 总计, as seed 004's rows fill it, is trusted)
                 ctx.guessed.update(("t2", rid, c) for c in col_order if c != "subtotal")
@@ -1209,6 +1230,19 @@ def _split_joined(vals: list[tuple[str, int]], n: int) -> tuple[list[tuple[str, 
             return None
         del out[blank]
     return out, text.strip()
+
+
+def _ends_file(vals: list[tuple[str, int]], ctx: _Ctx, lone: bool = False) -> bool:
+    """Whether a short row's cells run to the file's last line, so that the file ends inside the row: cut off
+    (not a row that fills only its 总计, or some cells and its 总计: its last number is the sum of the others).
+    lone: a lone number may be the row's first cell (表四's row, which no report fills with its totals only)."""
+    last = next((ln for t, ln in reversed(vals) if not _blank(t)), 0)      # (empty cells after it have no text)
+    if not ctx.end_line or last != ctx.end_line:
+        return False
+    numbers = [v for v in (parse_value(t).value for t, _ in vals if not _blank(t)) if v is not None]
+    if len(numbers) >= 2 and numbers[-1] and numbers[-1] == sum(numbers[:-1]):
+        return False
+    return lone or len(numbers) != 1 or len(vals) > 1
 
 
 def _one_missing(vals: list[tuple[str, int]], filled: list[int], n: int) -> bool:
@@ -1590,7 +1624,8 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         if not any(texts):
             continue
         if not has_cjk("".join(texts)):         # the data row: numbers only
-            if sum(1 for t in texts if t and (_is_num(t) or t in MISSING_TOKENS)) >= 5:
+            numeric = sum(1 for t in texts if t and (_is_num(t) or t in MISSING_TOKENS))
+            if numeric >= 5 or numeric and row.lines[-1] == ctx.end_line:      # (or the start of one, cut off)
                 datas.append(row)
             continue
         words, outcomes, named = _t3_words(tuple(texts))
@@ -1667,7 +1702,14 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             ctx.add("warning", "layout", "t3", [("1", c) for c in col_ids],
                     f"表四数据行少一个单元格，而“{text}”是两个数之间隔了一个空格：已按两个单元格读取，请核对原表。", "R-SHAPE")
         chosen, surplus = _window(vals, 15)
-        if surplus:
+        if filled and len(vals) < 15 and _ends_file(vals, ctx, lone=True):
+            # The file ends inside the row (a truncated download): its cells are its first ones.
+            chosen = vals + [("", vals[-1][1])] * (15 - len(vals))
+            ctx.cut_row = ("t3", "1")
+            ctx.add("warning", "layout", "t3", [("1", c) for c in col_ids],
+                    f"表四数据行只有 {len(vals)} 个单元格：文件在这一行中途就结束了（可能被截断），已按从左到右读取，"
+                    f"缺少的当作空白。", "R-SHAPE")
+        elif surplus:
             chosen, how = _t3_drop_surplus(chosen, surplus, order, generation)
             ctx.add("error", "layout", "t3", [("1", c) for c in col_ids],
                     f"表四数据行有 {15 + surplus} 个单元格，而模板只有 15 列，数字与列对不齐；{how}，请核对原表。", "R-SHAPE")
@@ -1965,7 +2007,7 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8", _piped: bool 
         unpiped = _unpipe(lines)
         if unpiped is not None:                     # read as the layout it stands for; the text is kept
             return _replace_text(parse_text("\n".join(unpiped), path, encoding, _piped=True), text)
-    ctx = _Ctx()
+    ctx = _Ctx(next((k + 1 for k in range(len(lines) - 1, -1, -1) if lines[k].strip()), 0))
     heads = _find_headings(lines, text)
     regions = _regions(lines, heads)
     title = _title(lines)
@@ -2011,7 +2053,7 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8", _piped: bool 
                            "请确认这是政府信息公开工作年度报告的文本。")
 
     _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_certain, lines, period)
-    cut = _cut_off(lines, regions, tables)
+    cut = _cut_off(lines, regions, tables, ctx.cut_row)
     error = cut and cut[1]
     if cut:
         end_line = next((k + 1 for k in range(len(lines) - 1, -1, -1) if lines[k].strip()), 0)
@@ -2184,14 +2226,32 @@ def _second_report(lines: list[str], regions: dict, title: str, table: str, ctx:
     return None
 
 
-def _cut_off(lines, regions, tables) -> tuple[str, str] | None:
-    """A file that ends inside a table that lacks rows was cut off: (that table, the error that says so)."""
+def _cut_off(lines, regions, tables, cut_row=None) -> tuple[str, str] | None:
+    """A file that ends inside a table that lacks rows, or inside a row (`cut_row`, (table, row)), was cut
+    off: (that table, the error that says so)."""
     last = max(regions.items(), key=lambda kv: kv[1][0])
     tid, (s, e) = last
     tail = [ln for ln in lines[e:] if ln.strip()]
     if tail:
         return None
     absent = tid not in tables or any("absent" in c.notes for c in tables[tid].values())
-    if absent:
+    if absent or cut_row is not None and cut_row[0] == tid:
         return tid, f"报告在{TABLE_SHORT[tid]}中途就结束了，文件可能不完整（被截断）。已读出的部分照常检查，请核对原文件。"
+    last = norm(next((ln for ln in reversed(lines) if ln.strip()), ""))
+    if len(last) >= 2 and any(label.startswith(last) for label in _template_labels()):
+        # The file ends with a row's label, or a part of it, and none of its numbers ("政府集中采购", "行政事业性")
+        return tid, f"报告在{TABLE_SHORT[tid]}中途就结束了，文件可能不完整（被截断）。已读出的部分照常检查，请核对原文件。"
+    end = max((c.line for c in tables[tid].values() if c.line), default=0)
+    if tid == "t3" or not end:
+        return None
+    rest = "".join(ln.strip() for ln in lines[end:])
+    following = TABLE_TITLES["t2" if tid == "t1" else "t3"]
+    if not rest or len(rest) >= 2 and (following.startswith(rest) or following[2:].startswith(_NUMBERING.sub("", rest))):
+        # The file ends with the table's last row, or a first part of the next table's heading ("三、收到和处理政",
+        # "4、 政府信息公开行"): the tables after it are missing because the file was cut there.
+        return tid, (f"报告在{TABLE_SHORT[tid]}之后就结束了，后面的统计表都没有，文件可能不完整（被截断）。"
+                     f"已读出的部分照常检查，请核对原文件。")
     return None
+
+
+_NUMBERING = _regex.compile(r"^[（(]?[一二三四五六七八九十\d]{1,2}[)）]?[、.．]?\s*")

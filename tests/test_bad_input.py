@@ -157,3 +157,76 @@ def test_a_named_pipe_is_read_if_written_and_never_waited_on(tmp_path, seeds):
     assert piped.returncode == 0 and json.loads(piped.stdout)["reports"][0]["findings"] == []
     with pytest.raises(GoujiError, match="不是普通文件"):
         load_report("/dev/zero")
+
+
+# ---------------------------------------------------------------------------------------------
+# A report cut off (a truncated download): wherever it ends in its tables, Gouji says so, and the row it
+# ends inside keeps its cells on the left, where a cut row's cells are.
+
+_CUT_VALUES = {("t2", "1", "1"): 5, ("t2", "1", "2.1"): 2, ("t2", "1", "2.2"): 1, ("t2", "1", "3"): 8,
+               ("t2", "3.1", "1"): 5, ("t2", "3.1", "2.1"): 2, ("t2", "3.1", "2.2"): 1, ("t2", "3.1", "3"): 8,
+               ("t2", "3.7", "1"): 5, ("t2", "3.7", "2.1"): 2, ("t2", "3.7", "2.2"): 1, ("t2", "3.7", "3"): 8,
+               ("t3", "1", "1.1"): 2, ("t3", "1", "1.2"): 1, ("t3", "1", "1.5"): 3,
+               ("t3", "1", "2.1.1"): 1, ("t3", "1", "2.1.5"): 1}
+
+
+def _cut_report(upto: str, keep: str = "") -> str:
+    text = S.scratch_report(_CUT_VALUES)
+    return text[:text.index(upto)] + keep
+
+
+def _row(report, tid, rid):
+    return [c.raw for (r, _), c in report.tables[tid].items() if r == rid]
+
+
+def test_a_row_cut_off_by_the_end_of_the_file_keeps_its_cells_on_the_left():
+    from app import load_text
+    # 表三's （七）总计 cut after three cells: 自然人, 商业企业, 科研机构 (not the last three columns)
+    report = load_text(_cut_report("（七）总计\t5", "（七）总计\t5\t2\t1\n"))
+    assert _row(report, "t2", "3.7") == ["5", "2", "1", "", "", "", ""]
+    assert "截断" in report.error
+    assert any("文件在这一行中途就结束了" in f.message and f.severity == "warning" for f in report.parse_findings)
+    # 表四's data row cut after four cells, and after one (fewer than a data row's five: still read)
+    for keep, row in (("2\t1\t0\t0\n", ["2", "1", "0", "0"] + [""] * 11), ("2\n", ["2"] + [""] * 14)):
+        report = load_text(_cut_report("2\t1\t0\t0\t3\t1", keep))
+        assert _row(report, "t3", "1") == row, keep
+        assert "截断" in report.error
+    # a row that is whole but for its blank cells is no cut: a report ending with its full 表四 row
+    whole = S.scratch_report(_CUT_VALUES)
+    report = load_text(whole[:whole.index("五、")])
+    assert report.error is None and _row(report, "t3", "1")[:5] == ["2", "1", "0", "0", "3"]
+
+
+def test_a_report_cut_off_between_its_tables_or_at_a_label_says_so():
+    from app import load_text
+    after_t2 = load_text(_cut_report("四、政府信息公开行政复议"))                 # ends with 表三's last row
+    assert "表三（依申请）之后就结束了" in after_t2.error
+    in_heading = load_text(_cut_report("四、政府信息公开行政复议", "4、 政府信息公开行"))    # in the next heading
+    assert "之后就结束了" in in_heading.error
+    at_label = load_text(_cut_report("（七）总计", "（七）总计\n"))          # a row's label, none of its numbers
+    assert "表三（依申请）中途就结束了" in at_label.error
+    # a report whose 表四 is left out but whose text goes on is not cut off: 表四 is missing
+    whole = S.scratch_report(_CUT_VALUES)
+    gone = whole[:whole.index("四、政府信息公开行政复议")] + whole[whole.index("五、"):]
+    report = load_text(gone)
+    assert report.error is None and "t3" not in report.tables
+
+
+@pytest.mark.skipif(not S.SEED_DIR.is_dir(), reason="../shared/seeds is not beside the checkout")
+@pytest.mark.parametrize("key", sorted(S.SEED_KEYS))
+def test_a_seed_cut_anywhere_in_its_tables_is_told_cut_off(key):
+    """Every line of the seed's tables, and halfway along it: cut there, the report says it was cut off,
+    unless the cut falls right after 表四's complete data row (then every table is whole)."""
+    from app.parse import parse_text
+    text = S._seed_text(key)
+    lines = text.split("\n")
+    start = next(k for k, ln in enumerate(lines) if "主动公开政府信息情况" in ln) + 3
+    end = next(k for k, ln in enumerate(lines) if ln.strip().startswith(("五、", "5、")) and k > start)
+    t3_whole = None
+    for k in range(start, end):
+        for cut in ("\n".join(lines[:k]), "\n".join(lines[:k]) + "\n" + lines[k][:len(lines[k]) // 2]):
+            report = parse_text(cut)
+            if report.error is None:
+                assert "t3" in report.tables and not any("absent" in c.notes for c in report.tables["t3"].values()), k
+                t3_whole = t3_whole or k
+    assert t3_whole is None or t3_whole >= end - 12
