@@ -134,6 +134,10 @@ _LAST_YEAR = _regex.compile(r"上一?年|去年")
 _NEW_CASES = _regex.compile(r"新增|新收|新发生")       # "无新增及结转的行政复议案件": none at all
 # Other business than disclosure applications, with outcomes of its own ("人大建议…予以公开…结转下年度").
 _OTHER_BUSINESS = _regex.compile(r"建议|提案|议案|复议|诉讼|信访|来信|审核")
+_DISCLOSURE_APP = _regex.compile(r"政府信息|信息公开|依申请")
+# Applications of other kinds, named between a verb and its 申请 ("受理行政许可申请300件", "收到群众求助申请30件").
+_OTHER_KIND = _regex.compile(r"许可|审批|求助|救助|补助|补贴|低保|登记|赔偿|听证|仲裁|入学|招聘|报名|资金|贷款|专利|注册|备案|认定"
+                             r"|鉴定|延期|更正|减免|补正|征收|拆迁|户籍|落户|社保|医保|退休|营业|执照|证照|审核|核准|验收")
 # Another kind of application than disclosure: "未收到行政许可申请" is not "no application".
 _OTHER_APPLICATION = _regex.compile(r"许可|复议|诉讼|补正|延期|更正|减免")
 # What the negation's clause names: "无法提供的答复，申请人不服申请行政复议" is no "no review".
@@ -330,7 +334,7 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
             # A sentence after a semicolon, in one about applications, is still about them unless it names
             # other business: "…申请212件，其中网站申请195件…；已办理206件，结转下年度继续办理6件".
             inherited = apps and k in continued and "申请" not in said \
-                and not _NOT_DISCLOSURE.search(said) and not _OTHER_BUSINESS.search(said)
+                and not _NOT_DISCLOSURE.search(said) and not _OTHER_BUSINESS.search(said) and not _OTHER_KIND.search(said)
             if k + 1 in continued:      # (worked out only for a sentence that another goes on from)
                 # (so is one with an outcome's count: "办理结果如下：予以公开35件；…；结转下年度继续办理1件")
                 apps = inherited or ("申请" in said or _OUTCOME.search(said) is not None) \
@@ -344,7 +348,10 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
             # The statements quote the sentence as the report has it.
             found += [st.replace(sentence=said) for st in _statements([s], about_apps=inherited)]
             continue
-        has_app = "申请" in s or inherited
+        # A sentence about applications of another kind only ("受理行政许可申请300件，办结300件，其中不予…1件"):
+        # none of its counts is about disclosure.
+        foreign = _OTHER_KIND.search(s) is not None and not _DISCLOSURE_APP.search(s) and not inherited
+        has_app = ("申请" in s or inherited) and not foreign
         # "群众来信来访申请30件，办结30件": the sentence is about letters, visits, complaints (a word of them
         # before its first 申请); "收到申请919件，接待咨询120人次" is not.
         # `trusted`: where the counts about applications start (None: nowhere). After letters or a 咨询 in a
@@ -360,6 +367,8 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
                 trusted = _clause_start(s, first_app)
                 if s.startswith("其中", trusted):
                     trusted = None      # "受理群众来信来访30件，其中政府信息公开申请26件，办结30件": letters
+        if foreign:
+            trusted = None
         combined = []
         joint = []          # "本年新收和上年结转…申请共30件": one count of the two, not two counts
         earlier = _EARLIER_YEAR.search(s)
@@ -402,6 +411,9 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
                     if subject == "本年新收申请":
                         if _NOT_RECEIVED.search(s, max(0, m.start() - 2), m.end()):
                             continue
+                        head = s[m.start():s.find("申请", m.start())]
+                        if "公开" not in head and _OTHER_KIND.search(head):
+                            continue            # "受理行政许可申请300件", "收到群众求助申请30件": other applications
                         # (each test first looks for its words anywhere before the count: most sentences have none)
                         if earlier is not None and earlier.start() < m.start() \
                                 and _EARLIER_YEAR.search(s, _phrase_start(s, m.start()), m.start()):
@@ -451,11 +463,11 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
                 found.append(Statement(s, said, table, rows, these, int(m.group(m.lastindex))))
         # The outcome names are specific to applications: no 申请 needed in the clause; but "予以公开政府信息
         # 1200条" counts information, not applications.
-        for m in _RESPECTIVELY.finditer(s) if "分别" in s else ():
+        for m in _RESPECTIVELY.finditer(s) if "分别" in s and not foreign else ():
             names, counts = _NAME_IN_LIST.findall(m.group(1)), _COUNT_IN_LIST.findall(m.group(2))
             if len(names) == len(counts) and _outcome_trusted(s, m.start(), trusted):
                 found += [Statement(s, name, "t2", T2_OUTCOMES[name], ("3",), int(n)) for name, n in zip(names, counts)]
-        for m in _OUTCOME.finditer(s):
+        for m in _OUTCOME.finditer(s) if not foreign else ():
             if "信息" in s[m.end(1):m.start(3)] or m.group(0).endswith("条") or "分别" in m.group(0):
                 continue            # ("予以公开、部分公开、不予公开分别为10件、3件、1件": counts in a list)
             if not _outcome_trusted(s, m.start(), trusted):

@@ -432,6 +432,12 @@ REVIEWED_SENTENCES = {
     "本年度未发生行政诉讼，对答复不服的可依法申请复议。": [("R-TXT-NONE", 0, 1)],      # no review denied
     "本年度无未经复议直接起诉的案件。": [],       # no review denied (未经复议 names a kind of lawsuit)
     "全年收政府信息公开申请25件。": [("R-TXT-APP", 25, 26)],
+    # applications of another kind: 行政许可, 求助 (not disclosure, unless the sentence names it too)
+    "全年受理行政许可申请300件，办结300件。": [],
+    "全年共收到群众求助申请30件。": [],
+    "全年受理行政许可申请300件，均已办结，其中不予公开1件。": [],
+    "全年受理政府信息公开申请26件；受理行政许可事项300件，办结300件。": [],
+    "收到政府信息公开申请25件，涉及行政许可、征收等事项，办结28件。": [("R-TXT-APP", 25, 26), ("R-TXT-APP", 28, 29)],
     # (round 37) the count after "、" is the next item's: "…而不予公开、2件属于行政查询事项不予公开"
     "全年共收到申请26件，其中29件予以公开、2件属于行政查询事项不予公开。": [],
     "本年度收到政府信息公开申请一件，已办理完毕。": [("R-TXT-APP", 1, 26)],
