@@ -65,8 +65,12 @@ _AFTER_APP = r"(?:[^。；，,\d]{0,8}?|[，,]\s*(?:共计|合计|总计|共|计
 _REMAINDER = ("其中", "其余", "剩余", "余下")
 _DONE_COUNT_FIRST = _regex.compile(r"(?:^|(?<=[，,：:]))\s*(?:其中|其余|剩余|余下|另有|共有|共|有)?\s*(\d{1,7})\s*件"
                                    r"[^。；，,\d]{0,20}?(?:办结|答复|办理完毕)")
+# Counts of this form that are not of closed applications ("71件结转下年答复", "2件尚未办结"): besides them, a second
+# count of closed ones makes each a part ("其中18件在法定期限内答复，2件依法延期答复").
+_NOT_CLOSED = _regex.compile(r"转|未|不予|部分|无法|公开|收到|受理|新收|接收|申请|复议|诉讼")
 # What makes such a count a part: "3件延期答复", "2件结转下年度答复", "1件被复议机关撤销答复".
-_DONE_PART = _regex.compile(r"延期|延长|转|不予|部分|无法|公开|收到|受理|新收|接收|申请|逾期|超期|复议|诉讼")
+_DONE_PART = _regex.compile(r"延期|延长|转|不予|部分|无法|公开|收到|受理|新收|接收|申请|逾期|超期|复议|诉讼|未"
+                        r"|通过|网上|在线|现场|当场|当面|当日|提前|邮寄|信函|电话|书面|平台")
 _PATTERNS = [
     (_regex.compile(r"(?:新收|收到|受理|接收|接到)[^。；，,：:\d]{0,12}?" + _APP + _AFTER_APP + _NUM_APP),
      "本年新收申请", "t2", ("1",), ("3",), ("申请",)),
@@ -118,7 +122,7 @@ _OUTCOME = _regex.compile(r"(" + _OUTCOME_NAMES + r")"
 # "未收到…申请", "没有受理…申请", "无依申请公开": a verb of receiving right after the negation, so that
 # "对无法提供的申请" and "无正当理由大量反复申请" are not read as "no applications".
 # (not "未发生申请人投诉情况", "无依申请公开收费情况")
-_NONE_APP = _regex.compile(r"(?:未|没有|无(?=收到|受理|接到|接收))(?:(?:收到|受理|接到|接收|接获|发生)[^。；，,\d]{0,12}?"
+_NONE_APP = _regex.compile(r"(?:未|没有|无(?=收到|受理(?!权)|接到|接收))(?:(?:收到|受理|接到|接收|接获|发生)[^。；，,\d]{0,12}?"
                            r"|(?:收到|受理|接到|接收|接获)(?=[^。；，,\d]{0,24}?(?:公民|法人|组织|个人|群众|单位|等渠道|等方式|任何|各种))"
                            r"(?:(?!申请)[^。；，,\d]){0,24}?)申请(?!人)"
                            r"|无依申请公开(?![^。；，,]{0,6}?费)")
@@ -135,15 +139,22 @@ _NEW_CASES = _regex.compile(r"新增|新收|新发生")       # "无新增及结
 # Other business than disclosure applications, with outcomes of its own ("人大建议…予以公开…结转下年度").
 _OTHER_BUSINESS = _regex.compile(r"建议|提案|议案|复议|诉讼|信访|来信|审核")
 _DISCLOSURE_APP = _regex.compile(r"政府信息|信息公开|依申请")
+# What a sentence after a semicolon may turn to instead ("…；网民留言230件，已回复处理230件", "…；行政处罚案件…已办结46件",
+# "…；民生实事项目结转下年度实施3个").
+_OTHER_SUBJECT = _regex.compile(r"留言|处罚|项目|实事|工程|资金|来电|热线|邮件|咨询|信件|政策|文件|会议|培训")
 # Applications of other kinds, named between a verb and its 申请 ("受理行政许可申请300件", "收到群众求助申请30件").
 _OTHER_KIND = _regex.compile(r"许可|审批|求助|救助|补助|补贴|低保|登记|赔偿|听证|仲裁|入学|招聘|报名|资金|贷款|专利|注册|备案|认定"
                              r"|鉴定|延期|更正|减免|补正|征收|拆迁|户籍|落户|社保|医保|退休|营业|执照|证照|审核|核准|验收")
+_FOREIGN_APP = _regex.compile(r"(?:" + _OTHER_KIND.pattern + r")[^。；，,\d申]{0,4}申请")
 # Another kind of application than disclosure: "未收到行政许可申请" is not "no application".
 _OTHER_APPLICATION = _regex.compile(r"许可|复议|诉讼|补正|延期|更正|减免")
 # What the negation's clause names: "无法提供的答复，申请人不服申请行政复议" is no "no review".
 # Bare 复议/诉讼 too ("没有出现就政府信息公开提出复议、诉讼和申诉的情况"), but not "未经复议直接起诉", 复议机关, 诉讼费.
-_NONE_REVIEW = _regex.compile(r"(?:未发生|未出现|没有发生|没有|未有|无(?!法)|未)[^。；，,\d]{0,24}?"
-                              r"(行政复议|行政诉讼|(?<!经)复议(?!机关|决定|后起诉|费)|诉讼(?!费))")
+_NONE_REVIEW = _regex.compile(r"(?:未发生|未出现|没有发生|没有|未有|无(?!法)|未)[^。；，,\d]{0,24}?(行政复议|行政诉讼)"
+                              # (a bare 复议/诉讼 only after a negation of what happened: not "申请人未申请复议，
+                              # 直接…提起行政诉讼", "未审结的诉讼", "未经过复议")
+                              r"|(?:未发生|未出现|没有发生|没有出现|没有|未有|无(?!法))[^。；，,\d]{0,24}?"
+                              r"((?<!经)复议(?!机关|决定|后起诉|费)|诉讼(?!费))")
 _ALL_OF = _regex.compile(r"均|全部|共")       # ("共发生5件行政复议案件均被维持": the whole count)
 _REVIEW_ITSELF = _regex.compile(r"(?<!未经)(?<!未经行政)复议(?!后起诉)")
 # The right to a review told to applicants: "对未予公开的答复均告知申请人享有依法申请行政复议…的权利" is no "none".
@@ -166,7 +177,9 @@ _ALL_UPHELD = _regex.compile(r"均(?:获|被|予以|为)?(?:结果)?维持|结�
 _HAS_DIGIT = _regex.compile(r"\d")
 # A count in Chinese numerals after a verb or a word that leads to a count: "收到一份政府信息公开申请", "其余两件",
 # "共十二件" (not "统一", "同一件事", "作为一件大事").
-_CN_COUNT = _regex.compile(r"([收到理了共计有余中结复转请])([一二两三四五六七八九十]{1,3})(?=\s*(?:件|份|个|宗))")
+# (not "一件一档", "受理一件、答复一件", "其中一件…", "一个部门": an idiom, a part, "a")
+_CN_COUNT = _regex.compile(r"([收到理了共计有请])(一(?=\s*(?:件|份|宗)(?![一、]))|[二两三四五六七八九十][一二三四五六七八九十]{0,2}"
+                           r"(?=\s*(?:件|份|个|宗)(?![一、])))")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -333,8 +346,8 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
         if continued:
             # A sentence after a semicolon, in one about applications, is still about them unless it names
             # other business: "…申请212件，其中网站申请195件…；已办理206件，结转下年度继续办理6件".
-            inherited = apps and k in continued and "申请" not in said \
-                and not _NOT_DISCLOSURE.search(said) and not _OTHER_BUSINESS.search(said) and not _OTHER_KIND.search(said)
+            inherited = apps and k in continued and "申请" not in said and not _NOT_DISCLOSURE.search(said) \
+                and not _OTHER_BUSINESS.search(said) and not _OTHER_KIND.search(said) and not _OTHER_SUBJECT.search(said)
             if k + 1 in continued:      # (worked out only for a sentence that another goes on from)
                 # (so is one with an outcome's count: "办理结果如下：予以公开35件；…；结转下年度继续办理1件")
                 apps = inherited or ("申请" in said or _OUTCOME.search(said) is not None) \
@@ -350,7 +363,7 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
             continue
         # A sentence about applications of another kind only ("受理行政许可申请300件，办结300件，其中不予…1件"):
         # none of its counts is about disclosure.
-        foreign = _OTHER_KIND.search(s) is not None and not _DISCLOSURE_APP.search(s) and not inherited
+        foreign = _FOREIGN_APP.search(s) is not None and not _DISCLOSURE_APP.search(s) and not inherited
         has_app = ("申请" in s or inherited) and not foreign
         # "群众来信来访申请30件，办结30件": the sentence is about letters, visits, complaints (a word of them
         # before its first 申请); "收到申请919件，接待咨询120人次" is not.
@@ -403,8 +416,14 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
                     if subject == "本年办结申请" and "结转" in m.group(0):
                         continue            # "办结上年结转申请3件": the carried-over ones' part
                     if rx is _DONE_COUNT_FIRST and (_DONE_PART.search(s, m.end(1), m.end())
-                                                    or _OTHER_BUSINESS.search(s, 0, m.start())):
-                        continue            # a part; "被申请行政复议有3件，其中，1件被复议机关撤销答复…": not applications
+                                                    or _OTHER_BUSINESS.search(s, 0, m.start())
+                                                    or sum(1 for d in rx.finditer(s)
+                                                           if not _NOT_CLOSED.search(s, d.end(1), d.end())) > 1):
+                        # a part ("2件尚未办结", "13件通过网上平台答复"), counts of parts ("其中18件在法定期限内答复，
+                        # 2件依法延期答复"); "被申请行政复议有3件，其中，1件被复议机关撤销答复…": not applications
+                        continue
+                    if subject == "本年办结申请" and m.group(0).startswith("已") and "申请" in m.group(0):
+                        continue            # "已办理政府信息公开申请30件": handled (received), not closed
                     if subject == "上年结转申请" and any(a <= m.start() < b for a, b in joint):
                         continue
                     said, these = subject, rows
@@ -456,9 +475,10 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
                 said, these = subject, cols
                 if subject == "行政诉讼":      # "经复议后起诉的行政诉讼0件": one kind of lawsuit
                     clause = s[_clause_start(s, m.start()):m.end()]
-                    if "复议后" in clause:
+                    later, direct = "复议后" in clause, "直接起诉" in clause or "未经复议" in clause
+                    if later and not direct:
                         said, these = "复议后起诉的行政诉讼", ("2.2.5",)
-                    elif "直接起诉" in clause or "未经复议" in clause:
+                    elif direct and not later:
                         said, these = "未经复议直接起诉的行政诉讼", ("2.1.5",)
                 found.append(Statement(s, said, table, rows, these, int(m.group(m.lastindex))))
         # The outcome names are specific to applications: no 申请 needed in the clause; but "予以公开政府信息
@@ -535,8 +555,9 @@ def narrative_findings(report: Report) -> list[Finding]:
             continue
         total = _sum(report, st.table, keys)
         parts = by_kind[st.table, st.rows, st.columns]
-        if total is not None and len(parts) > 1 and sum(parts.values()) == total:
-            continue
+        if total is not None and len(parts) > 1 and len(set(parts.values())) == len(parts) \
+                and sum(parts.values()) == total:
+            continue            # (one count said again, "…8件。…8件" against 16, is no parts)
         if total is not None and total != st.value and st.subject == "本年收到申请" and st.rows == ("1",):
             # "共受理749件" counting last year's carried-over applications with this year's: 新收 + 结转
             carried = _sum(report, "t2", _cells_for(report, "t2", ("2",), st.columns) or [])

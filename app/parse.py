@@ -1232,15 +1232,16 @@ def _split_joined(vals: list[tuple[str, int]], n: int) -> tuple[list[tuple[str, 
     return out, text.strip()
 
 
-def _ends_file(vals: list[tuple[str, int]], ctx: _Ctx, lone: bool = False) -> bool:
+def _ends_file(vals: list[tuple[str, int]], ctx: _Ctx, lone: bool = False, totals: bool = True) -> bool:
     """Whether a short row's cells run to the file's last line, so that the file ends inside the row: cut off
     (not a row that fills only its 总计, or some cells and its 总计: its last number is the sum of the others).
-    lone: a lone number may be the row's first cell (表四's row, which no report fills with its totals only)."""
+    lone: a lone number may be the row's first cell; totals=False: no row fills its totals only (表四's, whose
+    行政复议 group ends with its 总计: "5, , ,2,7" is that group, and the file ends after it)."""
     last = next((ln for t, ln in reversed(vals) if not _blank(t)), 0)      # (empty cells after it have no text)
     if not ctx.end_line or last != ctx.end_line:
         return False
     numbers = [v for v in (parse_value(t).value for t, _ in vals if not _blank(t)) if v is not None]
-    if len(numbers) >= 2 and numbers[-1] and numbers[-1] == sum(numbers[:-1]):
+    if totals and len(numbers) >= 2 and numbers[-1] and numbers[-1] == sum(numbers[:-1]):
         return False
     return lone or len(numbers) != 1 or len(vals) > 1
 
@@ -1702,7 +1703,7 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             ctx.add("warning", "layout", "t3", [("1", c) for c in col_ids],
                     f"表四数据行少一个单元格，而“{text}”是两个数之间隔了一个空格：已按两个单元格读取，请核对原表。", "R-SHAPE")
         chosen, surplus = _window(vals, 15)
-        if filled and len(vals) < 15 and _ends_file(vals, ctx, lone=True):
+        if filled and len(vals) < 15 and _ends_file(vals, ctx, lone=True, totals=False):
             # The file ends inside the row (a truncated download): its cells are its first ones.
             chosen = vals + [("", vals[-1][1])] * (15 - len(vals))
             ctx.cut_row = ("t3", "1")

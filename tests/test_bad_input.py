@@ -191,6 +191,10 @@ def test_a_row_cut_off_by_the_end_of_the_file_keeps_its_cells_on_the_left():
         report = load_text(_cut_report("2\t1\t0\t0\t3\t1", keep))
         assert _row(report, "t3", "1") == row, keep
         assert "截断" in report.error
+    # 表四 cut right after its 行政复议 group (its 总计 the sum of the others, as every whole group's is): cut
+    report = load_text(_cut_report("2\t1\t0\t0\t3\t1", "2\t1\t0\t0\t3\t"))
+    assert _row(report, "t3", "1") == ["2", "1", "0", "0", "3"] + [""] * 10
+    assert "截断" in report.error
     # a row that is whole but for its blank cells is no cut: a report ending with its full 表四 row
     whole = S.scratch_report(_CUT_VALUES)
     report = load_text(whole[:whole.index("五、")])

@@ -432,8 +432,32 @@ REVIEWED_SENTENCES = {
     "本年度未发生行政诉讼，对答复不服的可依法申请复议。": [("R-TXT-NONE", 0, 1)],      # no review denied
     "本年度无未经复议直接起诉的案件。": [],       # no review denied (未经复议 names a kind of lawsuit)
     "全年收政府信息公开申请25件。": [("R-TXT-APP", 25, 26)],
+    # (round 38) parts and other senses of the new readings: none of these is the closed count …
+    "全年共收到申请26件，其中18件在法定期限内答复，11件依法延期答复。": [],
+    "全年共收到申请26件，2件尚未办结，结转至下一年度办理。": [],
+    "全年共收到申请26件，其中13件通过网上平台答复，16件现场答复。": [],
+    "全年共收到政府信息公开申请26件，已办理政府信息公开申请26件，办结29件。": [],    # 已办理 = handled
+    # … nor does a sentence after a semicolon that turns to something else speak of applications
+    "全年共收到政府信息公开申请26件，均已办结；网民留言230件，已回复处理230件。": [],
+    "全年共收到政府信息公开申请26件；依法处理行政处罚案件46件，已办结46件。": [],
+    "全年共收到政府信息公开申请26件；民生实事项目结转下年度实施3个。": [],
+    # … nor idioms in Chinese numerals
+    "对收到的政府信息公开申请均做到一件一档。": [],
+    "坚持受理一件、办结一件、归档一件。": [],
+    "其中一个部门的申请结转下年度办理。": [],
+    # … nor a negation that does not deny the cases
+    "1名申请人未申请复议，直接向人民法院提起行政诉讼。": [],
+    "上年未审结的诉讼案件已于本年审结。": [],
+    "对无受理权限的政府信息公开申请，均告知申请人。": [],
+    # two kinds of lawsuit named together: both columns
+    "未经复议直接起诉和复议后起诉的行政诉讼案件共1件。": [],
+    # (a sentence after one that names a kind of lawsuit is read with the report's year as before)
+    "未经复议直接起诉的行政诉讼案件1件。本年共收到申请26件，结转2023年度2件。": [("R-TXT-APP", 2, 0)],
+    # a count said twice is no parts: both disagree with the table
+    "全年共收到政府信息公开申请13件。本年度新收政府信息公开申请13件。": [("R-TXT-APP", 13, 26), ("R-TXT-APP", 13, 26)],
     # applications of another kind: 行政许可, 求助 (not disclosure, unless the sentence names it too)
     "全年受理行政许可申请300件，办结300件。": [],
+    "共收到申请26件，办结28件，无延期答复情况。": [("R-TXT-APP", 28, 29)],     # 延期 names no application here
     "全年共收到群众求助申请30件。": [],
     "全年受理行政许可申请300件，均已办结，其中不予公开1件。": [],
     "全年受理政府信息公开申请26件；受理行政许可事项300件，办结300件。": [],
