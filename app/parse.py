@@ -43,7 +43,8 @@ class LogicalRow(Record):
 
 
 class _Ctx:
-    """What reading a report gathers besides cells: findings, and the cells placed by guess."""
+    """What reading a report gathers besides cells: findings, the cells placed by guess, and the row the file
+    ends inside when it was cut off (with the file's last line, to tell it)."""
 
     __slots__ = ("findings", "guessed", "end_line", "cut_row")
 
@@ -678,12 +679,7 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                     f"表二“{texts[label_idx]}”行有 {n + surplus} 个数据单元格，模板只有 {n} 列；已读取前 {n} 个。", "R-SHAPE")
             chosen = chosen[:n]
         elif len(vals) < n and any(not _blank(t) for t, _ in vals) and _ends_file(vals, ctx, lone=True):
-            # The file ends inside the row (a truncated download): its cells are its first ones.
-            chosen = vals + [("", vals[-1][1])] * (n - len(vals))
-            ctx.cut_row = ("t1", rid)
-            ctx.add("warning", "layout", "t1", [(rid, c) for c in order],
-                    f"表二“{texts[label_idx]}”行只有 {len(vals)} 个单元格：文件在这一行中途就结束了（可能被截断），"
-                    f"已按从左到右读取，缺少的当作空白。", "R-SHAPE")
+            chosen = _read_cut_row(ctx, "t1", rid, [(rid, c) for c in order], f"表二“{texts[label_idx]}”行", vals, n)
         elif len(vals) < n and any(not _blank(t) for t, _ in vals):
             # Cells were lost (a trailing tab trimmed, a web copy that drops empty cells): which column is
             # empty is unknown. Read flush right (the last cell is the one most often filled) and say so.
@@ -1073,14 +1069,10 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     cut = next((rid for rid, vals in raw_rows.items() if len(vals) < n and raw_filled[rid] and rid not in rejoined
                 and _ends_file(vals, ctx)), None)
     if cut is not None:
-        vals = raw_rows[cut]
-        raw_rows[cut] = vals + [("", vals[-1][1])] * (n - len(vals))
+        raw_rows[cut] = _read_cut_row(ctx, "t2", cut, [(cut, c) for c in col_order if c != "subtotal"],
+                                      f"表三“{short_row_label(spec.row(cut))}”行", raw_rows[cut], n)
         if cut in short:
             short.remove(cut)
-        ctx.cut_row = ("t2", cut)
-        ctx.add("warning", "layout", "t2", [(cut, c) for c in col_order if c != "subtotal"],
-                f"表三“{short_row_label(spec.row(cut))}”行只有 {len(vals)} 个单元格：文件在这一行中途就结束了（可能被截断），"
-                f"已按从左到右读取，缺少的当作空白。", "R-SHAPE")
     for rid in list(short):         # a row a cell short, one of whose cells holds two numbers: split it
         split = _split_joined(raw_rows[rid], n)
         if split is not None:
@@ -1244,6 +1236,15 @@ def _ends_file(vals: list[tuple[str, int]], ctx: _Ctx, lone: bool = False, total
     if totals and len(numbers) >= 2 and numbers[-1] and numbers[-1] == sum(numbers[:-1]):
         return False
     return lone or len(numbers) != 1 or len(vals) > 1
+
+
+def _read_cut_row(ctx: _Ctx, tid: str, rid: str, keys: list, name: str, vals: list[tuple[str, int]], n: int):
+    """The row the file ends inside (a truncated download), `vals` its cells: read as its first cells, the rest
+    blank; noted for the cut-off error, and said (`name`: how the message names the row)."""
+    ctx.cut_row = (tid, rid)
+    ctx.add("warning", "layout", tid, keys, f"{name}只有 {len(vals)} 个单元格：文件在这一行中途就结束了（可能被截断），"
+            f"已按从左到右读取，缺少的当作空白。", "R-SHAPE")
+    return vals + [("", vals[-1][1])] * (n - len(vals))
 
 
 def _one_missing(vals: list[tuple[str, int]], filled: list[int], n: int) -> bool:
@@ -1704,12 +1705,7 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                     f"表四数据行少一个单元格，而“{text}”是两个数之间隔了一个空格：已按两个单元格读取，请核对原表。", "R-SHAPE")
         chosen, surplus = _window(vals, 15)
         if filled and len(vals) < 15 and _ends_file(vals, ctx, lone=True, totals=False):
-            # The file ends inside the row (a truncated download): its cells are its first ones.
-            chosen = vals + [("", vals[-1][1])] * (15 - len(vals))
-            ctx.cut_row = ("t3", "1")
-            ctx.add("warning", "layout", "t3", [("1", c) for c in col_ids],
-                    f"表四数据行只有 {len(vals)} 个单元格：文件在这一行中途就结束了（可能被截断），已按从左到右读取，"
-                    f"缺少的当作空白。", "R-SHAPE")
+            chosen = _read_cut_row(ctx, "t3", "1", [("1", c) for c in col_ids], "表四数据行", vals, 15)
         elif surplus:
             chosen, how = _t3_drop_surplus(chosen, surplus, order, generation)
             ctx.add("error", "layout", "t3", [("1", c) for c in col_ids],
@@ -2057,8 +2053,7 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8", _piped: bool 
     cut = _cut_off(lines, regions, tables, ctx.cut_row)
     error = cut and cut[1]
     if cut:
-        end_line = next((k + 1 for k in range(len(lines) - 1, -1, -1) if lines[k].strip()), 0)
-        _cut_row_findings(ctx, cut[0], tables.get(cut[0]), end_line)
+        _cut_row_findings(ctx, cut[0], tables.get(cut[0]), ctx.end_line)
     # (a table the file ends inside is explained by that error: not also "its layout is not recognised")
     _unread_findings(ctx, tables, skip=cut and cut[0])
     second = _second_report(lines, regions, title, next(iter(tables)), ctx)
@@ -2227,20 +2222,22 @@ def _second_report(lines: list[str], regions: dict, title: str, table: str, ctx:
     return None
 
 
+_NUMBERING = _regex.compile(r"^[（(]?[一二三四五六七八九十\d]{1,2}[)）]?[、.．]?\s*")
+
+
 def _cut_off(lines, regions, tables, cut_row=None) -> tuple[str, str] | None:
-    """A file that ends inside a table that lacks rows, or inside a row (`cut_row`, (table, row)), was cut
-    off: (that table, the error that says so)."""
+    """A file that ends inside a table that lacks rows, or inside a row (`cut_row`, (table, row)), or with a
+    row's label, or right after a table whose next one is missing, was cut off: (that table, the error)."""
     last = max(regions.items(), key=lambda kv: kv[1][0])
     tid, (s, e) = last
     tail = [ln for ln in lines[e:] if ln.strip()]
     if tail:
         return None
     absent = tid not in tables or any("absent" in c.notes for c in tables[tid].values())
-    if absent or cut_row is not None and cut_row[0] == tid:
-        return tid, f"报告在{TABLE_SHORT[tid]}中途就结束了，文件可能不完整（被截断）。已读出的部分照常检查，请核对原文件。"
-    last = norm(next((ln for ln in reversed(lines) if ln.strip()), ""))
-    if len(last) >= 2 and any(label.startswith(last) for label in _template_labels()):
-        # The file ends with a row's label, or a part of it, and none of its numbers ("政府集中采购", "行政事业性")
+    last_line = norm(next((ln for ln in reversed(lines) if ln.strip()), ""))
+    # (a row's label, or a part of it, and none of its numbers: "政府集中采购", "行政事业性")
+    if absent or cut_row is not None and cut_row[0] == tid \
+            or len(last_line) >= 2 and any(label.startswith(last_line) for label in _template_labels()):
         return tid, f"报告在{TABLE_SHORT[tid]}中途就结束了，文件可能不完整（被截断）。已读出的部分照常检查，请核对原文件。"
     end = max((c.line for c in tables[tid].values() if c.line), default=0)
     if tid == "t3" or not end:
@@ -2253,6 +2250,3 @@ def _cut_off(lines, regions, tables, cut_row=None) -> tuple[str, str] | None:
         return tid, (f"报告在{TABLE_SHORT[tid]}之后就结束了，后面的统计表都没有，文件可能不完整（被截断）。"
                      f"已读出的部分照常检查，请核对原文件。")
     return None
-
-
-_NUMBERING = _regex.compile(r"^[（(]?[一二三四五六七八九十\d]{1,2}[)）]?[、.．]?\s*")
