@@ -75,8 +75,8 @@ _PATTERNS = [
     (_regex.compile(r"(?:新收|收到|受理|接收|接到)[^。；，,：:\d]{0,12}?" + _APP + _AFTER_APP + _NUM_APP),
      "本年新收申请", "t2", ("1",), ("3",), ("申请",)),
     # 收 alone: "全年收政府信息公开申请464件"
-    (_regex.compile(r"(?<![接回征新])收(?:政府信息公开|信息公开)申请(?!人|材料)" + _AFTER_APP + _NUM_APP),
-     "本年新收申请", "t2", ("1",), ("3",), ("收政府信息公开申请", "收信息公开申请")),
+    (_regex.compile(r"(?<![接回征新])收政府信息公开申请(?!人|材料)" + _AFTER_APP + _NUM_APP),
+     "本年新收申请", "t2", ("1",), ("3",), ("收政府信息公开申请",)),
     # a longer subject only as who applied (its words are tested first: the long gap is slow): "受理公民、法人和
     # 其他组织向市政府…提出的政府信息公开申请5件", "收到来自公民、法人或者其他组织的政府信息公开申请30件"; not
     # "收到涉及土地征收…方面的政府信息公开申请12件" or "由上级机关转送…的", parts
@@ -352,19 +352,23 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
                 # (so is one with an outcome's count: "办理结果如下：予以公开35件；…；结转下年度继续办理1件")
                 apps = inherited or ("申请" in said or _OUTCOME.search(said) is not None) \
                     and not _NOT_DISCLOSURE.search(said) and not _OTHER_BUSINESS.search(said)
-        counted = "件" in said or "份" in said or "个" in said or "宗" in said    # (a count in words needs one)
-        if not (_HAS_DIGIT.search(said) or counted and _CN_COUNT.search(said)) or not _SUBJECT.search(said):
+        if not _HAS_DIGIT.search(said):
+            # (a count in words, then: "收到一份申请")
+            if not ("件" in said or "份" in said or "个" in said or "宗" in said) or not _CN_COUNT.search(said):
+                continue
+        if not _SUBJECT.search(said):
             continue
         s = in_words(said) if (before in said or after in said) and "转" in said else said
-        s = _CN_COUNT.sub(_in_digits, s) if counted and _CN_COUNT.search(s) else s
+        s = _CN_COUNT.sub(_in_digits, s) if _CN_COUNT.search(s) else s
         if s != said:
             # The statements quote the sentence as the report has it.
             found += [st.replace(sentence=said) for st in _statements([s], about_apps=inherited)]
             continue
         # A sentence about applications of another kind only ("受理行政许可申请300件，办结300件，其中不予…1件"):
         # none of its counts is about disclosure.
-        foreign = _FOREIGN_APP.search(s) is not None and not _DISCLOSURE_APP.search(s) and not inherited
-        has_app = ("申请" in s or inherited) and not foreign
+        has_app = "申请" in s
+        foreign = has_app and not inherited and _FOREIGN_APP.search(s) is not None and not _DISCLOSURE_APP.search(s)
+        has_app = (has_app or inherited) and not foreign
         # "群众来信来访申请30件，办结30件": the sentence is about letters, visits, complaints (a word of them
         # before its first 申请); "收到申请919件，接待咨询120人次" is not.
         # `trusted`: where the counts about applications start (None: nowhere). After letters or a 咨询 in a
