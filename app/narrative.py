@@ -63,6 +63,9 @@ _AFTER_APP = r"(?:[^。；，,\d]{0,8}?|[，,]\s*(?:共计|合计|总计|共|计
 # A count of closed applications before its verb, at its clause's start: "其中298件按时办结", "其余54件全部按时答复",
 # "1646件已按规定…予以答复" (not "3件延期答复", "2件结转下年度答复", "对5件申请作出不予公开答复": a part).
 _REMAINDER = ("其中", "其余", "剩余", "余下")
+_REST = ("其余", "剩余", "余下")
+_COUNT_AFTER = _regex.compile(r"\d{1,7}\s*件")
+_CARRIED_AFTER = _regex.compile(r"[，,]\s*(?:剩余|其余|余下|另有|另)?\s*\d{1,7}\s*件[^。；，,\d]{0,12}?(?:结转|转结|转入下)")
 _DONE_COUNT_FIRST = _regex.compile(r"(?:^|(?<=[，,：:]))\s*(?:其中|其余|剩余|余下|另有|共有|共|有)?\s*(\d{1,7})\s*件"
                                    r"[^。；，,\d]{0,20}?(?:办结|答复|办理完毕)")
 # Counts of this form that are not of closed applications ("71件结转下年答复", "2件尚未办结"): besides them, a second
@@ -89,7 +92,8 @@ _PATTERNS = [
      "本年新收申请", "t2", ("1",), ("3",), ("申请",)),
     (_regex.compile(r"(?:上年(?:度)?结转|结转上年(?:度)?)" + _CLAUSE_GAP + _NUM), "上年结转申请", "t2", ("2",), ("3",), ("结转",)),
     # ("已办理206件", "回复处理0件": closed, in a sentence about applications; not "办理…13件" alone, which may be received)
-    (_regex.compile(r"(?:办结|答复|办理完毕|回复处理|已(?:全部|经)?(?:办理|回复))[^。；，,\d]{0,10}?" + _NUM), "本年办结申请", "t2",
+    (_regex.compile(r"(?:办结|答复|办理完毕)[^。；，,\d]{0,10}?" + _NUM
+                    + r"|(?:回复处理|已(?:全部|经)?(?:办理|回复))(?:完毕|完成)?\s*" + _NUM), "本年办结申请", "t2",
      ("3.7",), ("3",), ("办结", "答复", "办理", "回复")),
     (_DONE_COUNT_FIRST, "本年办结申请", "t2", ("3.7",), ("3",), ("办结", "答复", "办理完毕")),
     (_regex.compile(r"结转(?:至|到)?下(?:一)?年度?" + _CLAUSE_GAP + _NUM), "结转下年度申请", "t2", ("4",), ("3",), ("结转",)),
@@ -122,7 +126,7 @@ _OUTCOME = _regex.compile(r"(" + _OUTCOME_NAMES + r")"
 # "未收到…申请", "没有受理…申请", "无依申请公开": a verb of receiving right after the negation, so that
 # "对无法提供的申请" and "无正当理由大量反复申请" are not read as "no applications".
 # (not "未发生申请人投诉情况", "无依申请公开收费情况")
-_NONE_APP = _regex.compile(r"(?:未|没有|无(?=收到|受理(?!权)|接到|接收))(?:(?:收到|受理|接到|接收|接获|发生)[^。；，,\d]{0,12}?"
+_NONE_APP = _regex.compile(r"(?:未|没有|无(?=(?:收到|受理|接到|接收)(?:政府信息公开|信息公开|依申请公开)?申请(?:情况|记录|[。；，,]|$)))(?:(?:收到|受理|接到|接收|接获|发生)[^。；，,\d]{0,12}?"
                            r"|(?:收到|受理|接到|接收|接获)(?=[^。；，,\d]{0,24}?(?:公民|法人|组织|个人|群众|单位|等渠道|等方式|任何|各种))"
                            r"(?:(?!申请)[^。；，,\d]){0,24}?)申请(?!人)"
                            r"|无依申请公开(?![^。；，,]{0,6}?费)")
@@ -141,7 +145,12 @@ _OTHER_BUSINESS = _regex.compile(r"建议|提案|议案|复议|诉讼|信访|来
 _DISCLOSURE_APP = _regex.compile(r"政府信息|信息公开|依申请")
 # What a sentence after a semicolon may turn to instead ("…；网民留言230件，已回复处理230件", "…；行政处罚案件…已办结46件",
 # "…；民生实事项目结转下年度实施3个").
-_OTHER_SUBJECT = _regex.compile(r"留言|处罚|项目|实事|工程|资金|来电|热线|邮件|咨询|信件|政策|文件|会议|培训")
+_OTHER_SUBJECT = _regex.compile(r"留言|处罚|项目|实事|工程|资金|来电|热线|邮件|咨询|信件|政策|文件|会议|培训|信箱|工单|12345"
+                                r"|政务服务|任务|意见")
+# How a sentence that goes on from one about applications begins: a verb of theirs or an outcome
+# ("已办理206件", "结转下年度继续办理1件", "不予公开2件", "由于本机关不掌握…而无法提供29件"), not a subject of its own.
+_GOES_ON = _regex.compile(r"(?:已|均|全部|共|其中|其余|剩余|另|办结|答复|结转|转结|予以公开|部分|不予|无法提供|其他处理|由于|因"
+                          r"|属于|不属于|依法|按时|及时)")
 # Applications of other kinds, named between a verb and its 申请 ("受理行政许可申请300件", "收到群众求助申请30件").
 _OTHER_KIND = _regex.compile(r"许可|审批|求助|救助|补助|补贴|低保|登记|赔偿|听证|仲裁|入学|招聘|报名|资金|贷款|专利|注册|备案|认定"
                              r"|鉴定|延期|更正|减免|补正|征收|拆迁|户籍|落户|社保|医保|退休|营业|执照|证照|审核|核准|验收")
@@ -153,7 +162,7 @@ _OTHER_APPLICATION = _regex.compile(r"许可|复议|诉讼|补正|延期|更正|
 _NONE_REVIEW = _regex.compile(r"(?:未发生|未出现|没有发生|没有|未有|无(?!法)|未)[^。；，,\d]{0,24}?(行政复议|行政诉讼)"
                               # (a bare 复议/诉讼 only after a negation of what happened: not "申请人未申请复议，
                               # 直接…提起行政诉讼", "未审结的诉讼", "未经过复议")
-                              r"|(?:未发生|未出现|没有发生|没有出现|没有|未有|无(?!法))[^。；，,\d]{0,24}?"
+                              r"|(?:未发生|未出现|没有发生|没有出现|没有|未有|无(?!法|论|误|一))[^。；，,\d]{0,24}?"
                               r"((?<!经)复议(?!机关|决定|后起诉|费)|诉讼(?!费))")
 _ALL_OF = _regex.compile(r"均|全部|共")       # ("共发生5件行政复议案件均被维持": the whole count)
 _REVIEW_ITSELF = _regex.compile(r"(?<!未经)(?<!未经行政)复议(?!后起诉)")
@@ -175,11 +184,13 @@ _ALL_UPHELD = _regex.compile(r"均(?:获|被|予以|为)?(?:结果)?维持|结�
 
 
 _HAS_DIGIT = _regex.compile(r"\d")
+# Whose count a sentence gives, when a report gives several: "政府新收…", "部门新收…", "乡镇收到…".
+_PART_OF = _regex.compile(r"本级|部门|政府(?!信息)|乡镇|街道|单位|办公室|下属|直属")
 # A count in Chinese numerals after a verb or a word that leads to a count: "收到一份政府信息公开申请", "其余两件",
 # "共十二件" (not "统一", "同一件事", "作为一件大事").
 # (not "一件一档", "受理一件、答复一件", "其中一件…", "一个部门": an idiom, a part, "a")
-_CN_COUNT = _regex.compile(r"([收到理了共计有请])(一(?=\s*(?:件|份|宗)(?![一、]))|[二两三四五六七八九十][一二三四五六七八九十]{0,2}"
-                           r"(?=\s*(?:件|份|个|宗)(?![一、])))")
+_CN_COUNT = _regex.compile(r"([收到理了共计有请])(一(?=\s*(?:件|份|宗)(?![一、不件]))|[二两三四五六七八九十][一二三四五六七八九十]{0,2}"
+                           r"(?=\s*(?:件|份|个|宗)(?![一、不件])))")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -241,6 +252,17 @@ def _after_qizhong(s: str, at: int) -> bool:
     k = s.find("其中", 0, start)
     # (an earlier 其中 about something else, "共发布信息500条，其中政策解读20条，受理…申请30件", is not it)
     return k >= 0 and (not s[:k].strip() or "申请" in s[:k]) and not _WHOLE.search(s, start, at)
+
+
+def _whole_done(s: str, m) -> bool:
+    """Whether _DONE_COUNT_FIRST's match m in sentence s is the closed count, not a part of it: the rest
+    ("其余54件全部按时答复"), the closed ones beside the carried over ("其中10件已答复，剩余2件结转下年度"), or a
+    count with no 其中 before it and none after it ("…，28件已按规定在法定期限内予以答复。"; not "15件已答复，5件
+    申请人主动撤回")."""
+    lead = s[m.start():m.start(1)].strip(" ，,：:")
+    if lead in _REST or _CARRIED_AFTER.search(s, m.end()):
+        return True
+    return lead != "其中" and _COUNT_AFTER.search(s, m.end()) is None
 
 
 def _outcome_trusted(s: str, at: int, trusted: int | None) -> bool:
@@ -346,7 +368,8 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
         if continued:
             # A sentence after a semicolon, in one about applications, is still about them unless it names
             # other business: "…申请212件，其中网站申请195件…；已办理206件，结转下年度继续办理6件".
-            inherited = apps and k in continued and "申请" not in said and not _NOT_DISCLOSURE.search(said) \
+            inherited = apps and k in continued and "申请" not in said and _GOES_ON.match(said) is not None \
+                and not _NOT_DISCLOSURE.search(said) \
                 and not _OTHER_BUSINESS.search(said) and not _OTHER_KIND.search(said) and not _OTHER_SUBJECT.search(said)
             if k + 1 in continued:      # (worked out only for a sentence that another goes on from)
                 # (so is one with an outcome's count: "办理结果如下：予以公开35件；…；结转下年度继续办理1件")
@@ -422,10 +445,14 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
                     if rx is _DONE_COUNT_FIRST and (_DONE_PART.search(s, m.end(1), m.end())
                                                     or _OTHER_BUSINESS.search(s, 0, m.start())
                                                     or sum(1 for d in rx.finditer(s)
-                                                           if not _NOT_CLOSED.search(s, d.end(1), d.end())) > 1):
-                        # a part ("2件尚未办结", "13件通过网上平台答复"), counts of parts ("其中18件在法定期限内答复，
-                        # 2件依法延期答复"); "被申请行政复议有3件，其中，1件被复议机关撤销答复…": not applications
+                                                           if not _NOT_CLOSED.search(s, d.end(1), d.end())) > 1
+                                                    or not _whole_done(s, m)):
+                        # a part ("其中15件当天答复", "其中18件在法定期限内答复，2件依法延期答复", "2件尚未办结");
+                        # "被申请行政复议有3件，其中，1件被复议机关撤销答复…": not applications
                         continue
+                    if subject == "本年办结申请" and (_NOT_DISCLOSURE.search(s, _clause_start(s, m.start()), m.start())
+                                                  or _OTHER_SUBJECT.search(s, _clause_start(s, m.start()), m.start())):
+                        continue            # "对申请人的咨询回复处理35件", "网上已回复留言50件": not applications
                     if subject == "本年办结申请" and m.group(0).startswith("已") and "申请" in m.group(0):
                         continue            # "已办理政府信息公开申请30件": handled (received), not closed
                     if subject == "上年结转申请" and any(a <= m.start() < b for a, b in joint):
@@ -550,7 +577,7 @@ def narrative_findings(report: Report) -> list[Finding]:
     prose, stated = _read(_own_text(report), report.year)
     # Counts of one thing in several sentences, different ones: parts when they add up to the table's ("政府新收
     # 依申请公开数量为2件…；部门新收依申请公开数量为4件…" in a table of 6).
-    by_kind: dict[tuple, dict[str, int]] = {}
+    by_kind: dict[tuple, dict[str, int]] = {}       # (each sentence naming whose count it is: _PART_OF)
     for st in stated:
         by_kind.setdefault((st.table, st.rows, st.columns), {})[st.sentence] = st.value
     for st in stated:
@@ -560,8 +587,8 @@ def narrative_findings(report: Report) -> list[Finding]:
         total = _sum(report, st.table, keys)
         parts = by_kind[st.table, st.rows, st.columns]
         if total is not None and len(parts) > 1 and len(set(parts.values())) == len(parts) \
-                and sum(parts.values()) == total:
-            continue            # (one count said again, "…8件。…8件" against 16, is no parts)
+                and sum(parts.values()) == total and all(_PART_OF.search(p) for p in parts):
+            continue            # (one count said again, "…8件。…8件" against 16, is no parts; nor a body's and last year's)
         if total is not None and total != st.value and st.subject == "本年收到申请" and st.rows == ("1",):
             # "共受理749件" counting last year's carried-over applications with this year's: 新收 + 结转
             carried = _sum(report, "t2", _cells_for(report, "t2", ("2",), st.columns) or [])

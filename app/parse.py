@@ -1627,7 +1627,10 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             continue
         if not has_cjk("".join(texts)):         # the data row: numbers only
             numeric = sum(1 for t in texts if t and (_is_num(t) or t in MISSING_TOKENS))
-            if numeric >= 5 or numeric and row.lines[-1] == ctx.end_line:      # (or the start of one, cut off)
+            # (or the start of one, the file cut off inside it: two numbers at least; a lone one, or "- 5 -", may
+            # be a page number after the header)
+            if numeric >= 5 or row.lines[-1] == ctx.end_line and sum(map(_is_num, texts)) >= 2 \
+                    and not _PAGE_NUMBER.fullmatch("".join(texts)):
                 datas.append(row)
             continue
         words, outcomes, named = _t3_words(tuple(texts))
@@ -1738,6 +1741,7 @@ def _t3_words(texts: tuple[str, ...]):
 
 
 _CN_NUMBER = _regex.compile(r"[零〇一二两三四五六七八九十百千]+")      # a number written in words
+_PAGE_NUMBER = _regex.compile(r"[-—－–]+\s*\d{1,3}\s*[-—－–]+|\d{1,3}\s*/\s*\d{1,3}")      # "- 5 -", "5/12"
 
 
 def _t3_group(text: str) -> str | None:
@@ -2244,9 +2248,10 @@ def _cut_off(lines, regions, tables, cut_row=None) -> tuple[str, str] | None:
         return None
     rest = "".join(ln.strip() for ln in lines[end:])
     following = TABLE_TITLES["t2" if tid == "t1" else "t3"]
-    if not rest or len(rest) >= 2 and (following.startswith(rest) or following[2:].startswith(_NUMBERING.sub("", rest))):
-        # The file ends with the table's last row, or a first part of the next table's heading ("三、收到和处理政",
-        # "4、 政府信息公开行"): the tables after it are missing because the file was cut there.
+    if len(rest) >= 2 and (following.startswith(rest) or following[2:].startswith(_NUMBERING.sub("", rest))):
+        # The file ends inside the next table's heading ("三、收到和处理政", "4、 政府信息公开行"): the tables after it
+        # are missing because the file was cut there. (A file that ends right after a whole table may be an
+        # excerpt, or a report that leaves the later tables out: those are told missing, not cut off.)
         return tid, (f"报告在{TABLE_SHORT[tid]}之后就结束了，后面的统计表都没有，文件可能不完整（被截断）。"
                      f"已读出的部分照常检查，请核对原文件。")
     return None

@@ -186,10 +186,16 @@ def test_a_row_cut_off_by_the_end_of_the_file_keeps_its_cells_on_the_left():
     assert _row(report, "t2", "3.7") == ["5", "2", "1", "", "", "", ""]
     assert "截断" in report.error
     assert any("文件在这一行中途就结束了" in f.message and f.severity == "warning" for f in report.parse_findings)
-    # 表四's data row cut after four cells, and after one (fewer than a data row's five: still read)
-    for keep, row in (("2\t1\t0\t0\n", ["2", "1", "0", "0"] + [""] * 11), ("2\n", ["2"] + [""] * 14)):
+    # 表四's data row cut after four cells (fewer than a data row's five: still read), or after two
+    for keep, row in (("2\t1\t0\t0\n", ["2", "1", "0", "0"] + [""] * 11), ("2\t1\n", ["2", "1"] + [""] * 13)):
         report = load_text(_cut_report("2\t1\t0\t0\t3\t1", keep))
         assert _row(report, "t3", "1") == row, keep
+        assert "截断" in report.error
+    # a lone number, or "- 5 -", after 表四's header may be a page number: not read as cells (the table is
+    # still told cut off: it has no data row)
+    for keep in ("\n5\n", "- 5 -\n"):
+        report = load_text(_cut_report("2\t1\t0\t0\t3\t1", keep))
+        assert all("absent" in c.notes for c in report.tables["t3"].values()), keep
         assert "截断" in report.error
     # 表四 cut right after its 行政复议 group (its 总计 the sum of the others, as every whole group's is): cut
     report = load_text(_cut_report("2\t1\t0\t0\t3\t1", "2\t1\t0\t0\t3\t"))
@@ -203,10 +209,12 @@ def test_a_row_cut_off_by_the_end_of_the_file_keeps_its_cells_on_the_left():
 
 def test_a_report_cut_off_between_its_tables_or_at_a_label_says_so():
     from app import load_text
-    after_t2 = load_text(_cut_report("四、政府信息公开行政复议"))                 # ends with 表三's last row
-    assert "表三（依申请）之后就结束了" in after_t2.error
     in_heading = load_text(_cut_report("四、政府信息公开行政复议", "4、 政府信息公开行"))    # in the next heading
-    assert "之后就结束了" in in_heading.error
+    assert "表三（依申请）之后就结束了" in in_heading.error
+    # a file that ends right after a whole table may be an excerpt, or a report that leaves 表四 out: told
+    # missing, not cut off (review round 39)
+    after_t2 = load_text(_cut_report("四、政府信息公开行政复议"))
+    assert after_t2.error is None and "t3" not in after_t2.tables
     at_label = load_text(_cut_report("（七）总计", "（七）总计\n"))          # a row's label, none of its numbers
     assert "表三（依申请）中途就结束了" in at_label.error
     # a report whose 表四 is left out but whose text goes on is not cut off: 表四 is missing
@@ -231,6 +239,12 @@ def test_a_seed_cut_anywhere_in_its_tables_is_told_cut_off(key):
         for cut in ("\n".join(lines[:k]), "\n".join(lines[:k]) + "\n" + lines[k][:len(lines[k]) // 2]):
             report = parse_text(cut)
             if report.error is None:
-                assert "t3" in report.tables and not any("absent" in c.notes for c in report.tables["t3"].values()), k
-                t3_whole = t3_whole or k
+                # only where every table read so far is whole: after 表四's data row, or right after 表二/表三
+                # (then the later tables are told missing)
+                assert report.tables and all(not any("absent" in c.notes for c in cells.values())
+                                             for cells in report.tables.values()), k
+                if "t3" in report.tables:
+                    t3_whole = t3_whole or k
+                else:
+                    assert any(f.rule == "R-TABLE-MISSING" for f in report.parse_findings), k
     assert t3_whole is None or t3_whole >= end - 12

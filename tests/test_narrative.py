@@ -453,6 +453,31 @@ REVIEWED_SENTENCES = {
     "未经复议直接起诉和复议后起诉的行政诉讼案件共1件。": [],
     # (a sentence after one that names a kind of lawsuit is read with the report's year as before)
     "未经复议直接起诉的行政诉讼案件1件。本年共收到申请26件，结转2023年度2件。": [("R-TXT-APP", 2, 0)],
+    # (round 39) a count before 答复 is a part unless it is the rest, beside the carried over, or alone
+    "收到政府信息公开申请26件，其中15件当天答复。": [],
+    "收到政府信息公开申请26件，其中3件经征求第三方意见后答复。": [],
+    "本年度共收到政府信息公开申请26件，其中18件在法定期限内答复，其余经延期后答复。": [],
+    "收到政府信息公开申请26件，其中18件由本机关直接答复，8件转交相关部门答复。": [],
+    "收到政府信息公开申请26件，15件已答复，11件申请人主动撤回。": [],
+    "收到政府信息公开申请26件，其中20件已按时答复，剩余6件结转下年度办理。": [("R-TXT-APP", 20, 29), ("R-TXT-APP", 6, 0)],
+    # … 已办理 / 已回复 / 回复处理 right before their count only, and not of 咨询 or 留言
+    "全年受理政府信息公开申请26件，政务服务中心已办理各类事项12000件。": [],
+    "收到政府信息公开申请26件，均已办结，网上已回复留言50件。": [],
+    "受理政府信息公开申请26件，对申请人的咨询回复处理35件。": [],
+    # … a sentence after a semicolon goes on only with a verb or an outcome of applications
+    "全年受理政府信息公开申请26件，均已办结；处理市长信箱32件，已办结32件。": [],
+    "收到政府信息公开申请26件，均已办结；处理12345工单356件，已办结356件。": [],
+    "共受理政府信息公开申请26件，均已答复；结转下年度的信息公开工作任务3件。": [],
+    # … no "no applications" from 无受理职责 or a window, no "none" from 无论 / 无一件 / 无误, no 一件不漏
+    "对本机关无受理职责的政府信息公开申请，告知申请人向有关机关申请。": [],
+    "本机关无受理政府信息公开申请的专门窗口，申请人可通过网上提交。": [],
+    "申请人对答复不服的，无论申请复议还是提起诉讼，本机关均积极应对。": [],
+    "本年度无一件被复议改变。": [],
+    "答复做到准确无误避免引发复议诉讼。": [],
+    "对收到的政府信息公开申请做到一件不漏、件件回复。": [],
+    "收到的政府信息公开申请一件件登记，一件件答复。": [],
+    # … parts only when each sentence names whose count it is
+    "本年度共收到政府信息公开申请20件。2021年收到政府信息公开申请6件。": [("R-TXT-APP", 20, 26), ("R-TXT-APP", 6, 26)],
     # a count said twice is no parts: both disagree with the table
     "全年共收到政府信息公开申请13件。本年度新收政府信息公开申请13件。": [("R-TXT-APP", 13, 26), ("R-TXT-APP", 13, 26)],
     # applications of another kind: 行政许可, 求助 (not disclosure, unless the sentence names it too)
