@@ -65,6 +65,7 @@ _AFTER_APP = r"(?:[^。；，,\d]{0,8}?|[，,]\s*(?:共计|合计|总计|共|计
 _REMAINDER = ("其中", "其余", "剩余", "余下")
 _REST = ("其余", "剩余", "余下")
 _COUNT_AFTER = _regex.compile(r"\d{1,7}\s*件")
+_ALL_ANSWERED = _regex.compile(r"已|均|全部|都")
 _CARRIED_AFTER = _regex.compile(r"[，,]\s*(?:剩余|其余|余下|另有|另)?\s*\d{1,7}\s*件[^。；，,\d]{0,12}?(?:结转|转结|转入下)")
 _DONE_COUNT_FIRST = _regex.compile(r"(?:^|(?<=[，,：:]))\s*(?:其中|其余|剩余|余下|另有|共有|共|有)?\s*(\d{1,7})\s*件"
                                    r"[^。；，,\d]{0,20}?(?:办结|答复|办理完毕)")
@@ -146,7 +147,7 @@ _DISCLOSURE_APP = _regex.compile(r"政府信息|信息公开|依申请")
 # What a sentence after a semicolon may turn to instead ("…；网民留言230件，已回复处理230件", "…；行政处罚案件…已办结46件",
 # "…；民生实事项目结转下年度实施3个").
 _OTHER_SUBJECT = _regex.compile(r"留言|处罚|项目|实事|工程|资金|来电|热线|邮件|咨询|信件|政策|文件|会议|培训|信箱|工单|12345"
-                                r"|政务服务|任务|意见")
+                                r"|政务服务|任务|意见|事项|工作")
 # How a sentence that goes on from one about applications begins: a verb of theirs or an outcome
 # ("已办理206件", "结转下年度继续办理1件", "不予公开2件", "由于本机关不掌握…而无法提供29件"), not a subject of its own.
 _GOES_ON = _regex.compile(r"(?:已|均|全部|共|其中|其余|剩余|另|办结|答复|结转|转结|予以公开|部分|不予|无法提供|其他处理|由于|因"
@@ -162,8 +163,8 @@ _OTHER_APPLICATION = _regex.compile(r"许可|复议|诉讼|补正|延期|更正|
 _NONE_REVIEW = _regex.compile(r"(?:未发生|未出现|没有发生|没有|未有|无(?!法)|未)[^。；，,\d]{0,24}?(行政复议|行政诉讼)"
                               # (a bare 复议/诉讼 only after a negation of what happened: not "申请人未申请复议，
                               # 直接…提起行政诉讼", "未审结的诉讼", "未经过复议")
-                              r"|(?:未发生|未出现|没有发生|没有出现|没有|未有|无(?!法|论|误|一))[^。；，,\d]{0,24}?"
-                              r"((?<!经)复议(?!机关|决定|后起诉|费)|诉讼(?!费))")
+                              r"|(?:未发生|未出现|没有发生|没有出现|没有|未有|无(?!法|论|误|一|须|需))[^。；，,\d]{0,24}?"
+                              r"((?<!经)(?<!经过)复议(?!机关|决定|后起诉|费)|诉讼(?!费))")
 _ALL_OF = _regex.compile(r"均|全部|共")       # ("共发生5件行政复议案件均被维持": the whole count)
 _REVIEW_ITSELF = _regex.compile(r"(?<!未经)(?<!未经行政)复议(?!后起诉)")
 # The right to a review told to applicants: "对未予公开的答复均告知申请人享有依法申请行政复议…的权利" is no "none".
@@ -188,9 +189,9 @@ _HAS_DIGIT = _regex.compile(r"\d")
 _PART_OF = _regex.compile(r"本级|部门|政府(?!信息)|乡镇|街道|单位|办公室|下属|直属")
 # A count in Chinese numerals after a verb or a word that leads to a count: "收到一份政府信息公开申请", "其余两件",
 # "共十二件" (not "统一", "同一件事", "作为一件大事").
-# (not "一件一档", "受理一件、答复一件", "其中一件…", "一个部门": an idiom, a part, "a")
-_CN_COUNT = _regex.compile(r"([收到理了共计有请])(一(?=\s*(?:件|份|宗)(?![一、不件]))|[二两三四五六七八九十][一二三四五六七八九十]{0,2}"
-                           r"(?=\s*(?:件|份|个|宗)(?![一、不件])))")
+# (not "一件一档", "受理一件办结一件", "其中一件…", "三个到位": an idiom, a part, a slogan)
+_CN_COUNT = _regex.compile(r"([收到理了共计有请])(一(?=\s*(?:件|份|宗)(?:[申政依信，,。；]|$))|[二两三四五六七八九十][一二三四五六七八九十]{0,2}"
+                           r"(?=\s*(?:件|份|宗)(?![一、不件])))")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -262,7 +263,9 @@ def _whole_done(s: str, m) -> bool:
     lead = s[m.start():m.start(1)].strip(" ，,：:")
     if lead in _REST or _CARRIED_AFTER.search(s, m.end()):
         return True
-    return lead != "其中" and _COUNT_AFTER.search(s, m.end()) is None
+    # (alone: "已", "均", "全部" say all of them were answered; "有5件在规定期限内答复", "12件以电子邮件形式答复" are parts)
+    return lead in ("", "共", "共有") and _COUNT_AFTER.search(s, m.end()) is None \
+        and _ALL_ANSWERED.search(s, m.end(1), m.end()) is not None
 
 
 def _outcome_trusted(s: str, at: int, trusted: int | None) -> bool:

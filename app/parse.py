@@ -678,7 +678,7 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             ctx.add("warning", "layout", "t1", [(rid, c) for c in order],
                     f"表二“{texts[label_idx]}”行有 {n + surplus} 个数据单元格，模板只有 {n} 列；已读取前 {n} 个。", "R-SHAPE")
             chosen = chosen[:n]
-        elif len(vals) < n and any(not _blank(t) for t, _ in vals) and _ends_file(vals, ctx, lone=True):
+        elif len(vals) < n and any(not _blank(t) for t, _ in vals) and _ends_file(vals, ctx):
             chosen = _read_cut_row(ctx, "t1", rid, [(rid, c) for c in order], f"表二“{texts[label_idx]}”行", vals, n)
         elif len(vals) < n and any(not _blank(t) for t, _ in vals):
             # Cells were lost (a trailing tab trimmed, a web copy that drops empty cells): which column is
@@ -1066,7 +1066,8 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     for rid in blank_total:         # (confirmed by the arithmetic below, once the table is read)
         short.remove(rid)
     # A row the file ends inside, cut off (a truncated download): its cells are its first ones.
-    cut = next((rid for rid, vals in raw_rows.items() if len(vals) < n and raw_filled[rid] and rid not in rejoined
+    # (Not a row one cell short, at the table's end: its 总计 left blank and its tab trimmed is as likely.)
+    cut = next((rid for rid, vals in raw_rows.items() if len(vals) < n - 1 and raw_filled[rid] and rid not in rejoined
                 and _ends_file(vals, ctx)), None)
     if cut is not None:
         raw_rows[cut] = _read_cut_row(ctx, "t2", cut, [(cut, c) for c in col_order if c != "subtotal"],
@@ -1235,7 +1236,8 @@ def _ends_file(vals: list[tuple[str, int]], ctx: _Ctx, lone: bool = False, total
     numbers = [v for v in (parse_value(t).value for t, _ in vals if not _blank(t)) if v is not None]
     if totals and len(numbers) >= 2 and numbers[-1] and numbers[-1] == sum(numbers[:-1]):
         return False
-    return lone or len(numbers) != 1 or len(vals) > 1
+    # (a lone number is a cut row's first cell when a separator follows it, "5\t": padding before it is a label's)
+    return lone or len(numbers) != 1 or _blank(vals[-1][0])
 
 
 def _read_cut_row(ctx: _Ctx, tid: str, rid: str, keys: list, name: str, vals: list[tuple[str, int]], n: int):

@@ -476,6 +476,13 @@ REVIEWED_SENTENCES = {
     "答复做到准确无误避免引发复议诉讼。": [],
     "对收到的政府信息公开申请做到一件不漏、件件回复。": [],
     "收到的政府信息公开申请一件件登记，一件件答复。": [],
+    # (round 40) a count alone is the closed count only when 已/均/全部 say all were answered
+    "收到政府信息公开申请26件，有5件在规定期限内答复。": [],
+    "收到政府信息公开申请26件，12件以电子邮件形式答复。": [],
+    "收到政府信息公开申请26件，答复工作做到三个到位。": [],
+    "收到政府信息公开申请后坚持受理一件办结一件。": [],
+    "共受理政府信息公开申请26件，均已答复；结转下年度继续推进的重点工作3件。": [],
+    "申请人无须经过复议即可提起诉讼。": [],
     # … parts only when each sentence names whose count it is
     "本年度共收到政府信息公开申请20件。2021年收到政府信息公开申请6件。": [("R-TXT-APP", 20, 26), ("R-TXT-APP", 6, 26)],
     # a count said twice is no parts: both disagree with the table
