@@ -74,7 +74,7 @@ _DONE_COUNT_FIRST = _regex.compile(r"(?:^|(?<=[，,：:]))\s*(?:其中|其余|�
 _NOT_CLOSED = _regex.compile(r"转|未|不予|部分|无法|公开|收到|受理|新收|接收|申请|复议|诉讼")
 # What makes such a count a part: "3件延期答复", "2件结转下年度答复", "1件被复议机关撤销答复".
 _DONE_PART = _regex.compile(r"延期|延长|转|不予|部分|无法|公开|收到|受理|新收|接收|申请|逾期|超期|复议|诉讼|未"
-                        r"|通过|网上|在线|现场|当场|当面|当日|提前|邮寄|信函|电话|书面|平台")
+                        r"|通过|网上|在线|现场|当场|当面|当日|当天|提前|邮寄|信函|电话|书面|平台|形式|方式|邮件|征求|补正")
 _PATTERNS = [
     (_regex.compile(r"(?:新收|收到|受理|接收|接到)[^。；，,：:\d]{0,12}?" + _APP + _AFTER_APP + _NUM_APP),
      "本年新收申请", "t2", ("1",), ("3",), ("申请",)),
@@ -148,6 +148,8 @@ _DISCLOSURE_APP = _regex.compile(r"政府信息|信息公开|依申请")
 # "…；民生实事项目结转下年度实施3个").
 _OTHER_SUBJECT = _regex.compile(r"留言|处罚|项目|实事|工程|资金|来电|热线|邮件|咨询|信件|政策|文件|会议|培训|信箱|工单|12345"
                                 r"|政务服务|任务|意见|事项|工作")
+# Messages of other channels, whose replies are no closed applications ("网上已回复留言50件").
+_MESSAGES = _regex.compile(r"留言|来电|热线|邮件|信箱|工单|12345")
 # How a sentence that goes on from one about applications begins: a verb of theirs or an outcome
 # ("已办理206件", "结转下年度继续办理1件", "不予公开2件", "由于本机关不掌握…而无法提供29件"), not a subject of its own.
 _GOES_ON = _regex.compile(r"(?:已|均|全部|共|其中|其余|剩余|另|办结|答复|结转|转结|予以公开|部分|不予|无法提供|其他处理|由于|因"
@@ -160,7 +162,7 @@ _FOREIGN_APP = _regex.compile(r"(?:" + _OTHER_KIND.pattern + r")[^。；，,\d�
 _OTHER_APPLICATION = _regex.compile(r"许可|复议|诉讼|补正|延期|更正|减免")
 # What the negation's clause names: "无法提供的答复，申请人不服申请行政复议" is no "no review".
 # Bare 复议/诉讼 too ("没有出现就政府信息公开提出复议、诉讼和申诉的情况"), but not "未经复议直接起诉", 复议机关, 诉讼费.
-_NONE_REVIEW = _regex.compile(r"(?:未发生|未出现|没有发生|没有|未有|无(?!法)|未)[^。；，,\d]{0,24}?(行政复议|行政诉讼)"
+_NONE_REVIEW = _regex.compile(r"(?:未发生|未出现|没有发生|没有|未有|无(?!法|须|需)|未)[^。；，,\d]{0,24}?(行政复议|行政诉讼)"
                               # (a bare 复议/诉讼 only after a negation of what happened: not "申请人未申请复议，
                               # 直接…提起行政诉讼", "未审结的诉讼", "未经过复议")
                               r"|(?:未发生|未出现|没有发生|没有出现|没有|未有|无(?!法|论|误|一|须|需))[^。；，,\d]{0,24}?"
@@ -454,7 +456,7 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
                         # "被申请行政复议有3件，其中，1件被复议机关撤销答复…": not applications
                         continue
                     if subject == "本年办结申请" and (_NOT_DISCLOSURE.search(s, _clause_start(s, m.start()), m.start())
-                                                  or _OTHER_SUBJECT.search(s, _clause_start(s, m.start()), m.start())):
+                                                  or _MESSAGES.search(s, _clause_start(s, m.start()), m.start())):
                         continue            # "对申请人的咨询回复处理35件", "网上已回复留言50件": not applications
                     if subject == "本年办结申请" and m.group(0).startswith("已") and "申请" in m.group(0):
                         continue            # "已办理政府信息公开申请30件": handled (received), not closed

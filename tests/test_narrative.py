@@ -483,6 +483,12 @@ REVIEWED_SENTENCES = {
     "收到政府信息公开申请后坚持受理一件办结一件。": [],
     "共受理政府信息公开申请26件，均已答复；结转下年度继续推进的重点工作3件。": [],
     "申请人无须经过复议即可提起诉讼。": [],
+    # (round 41) 工作/事项 before a count of its own clause do not turn it away; manners make parts even with 已/均
+    "本年度依申请公开工作共办结申请28件。": [("R-TXT-APP", 28, 29)],
+    "收到政府信息公开申请26件，依申请公开事项办结28件。": [("R-TXT-APP", 28, 29)],
+    "收到政府信息公开申请26件，12件已以电子邮件形式答复。": [],
+    "收到政府信息公开申请26件，3件均经征求第三方意见后答复。": [],
+    "申请人无须经过行政复议即可提起行政诉讼。": [],
     # … parts only when each sentence names whose count it is
     "本年度共收到政府信息公开申请20件。2021年收到政府信息公开申请6件。": [("R-TXT-APP", 20, 26), ("R-TXT-APP", 6, 26)],
     # a count said twice is no parts: both disagree with the table
