@@ -72,9 +72,9 @@ _DONE_COUNT_FIRST = _regex.compile(r"(?:^|(?<=[，,：:]))\s*(?:其中|其余|�
 # Counts of this form that are not of closed applications ("71件结转下年答复", "2件尚未办结"): besides them, a second
 # count of closed ones makes each a part ("其中18件在法定期限内答复，2件依法延期答复").
 _NOT_CLOSED = _regex.compile(r"转|未|不予|部分|无法|公开|收到|受理|新收|接收|申请|复议|诉讼")
-# What makes such a count a part: "3件延期答复", "2件结转下年度答复", "1件被复议机关撤销答复".
-_DONE_PART = _regex.compile(r"延期|延长|转|不予|部分|无法|公开|收到|受理|新收|接收|申请|逾期|超期|复议|诉讼|未"
-                        r"|通过|网上|在线|现场|当场|当面|当日|当天|提前|邮寄|信函|电话|书面|平台|形式|方式|邮件|征求|补正")
+# What makes such a count a part: those, and a time or a manner ("3件延期答复", "13件通过网上平台答复").
+_DONE_PART = _regex.compile(_NOT_CLOSED.pattern + r"|延期|延长|逾期|超期|通过|网上|在线|现场|当场|当面|当日|当天|提前|邮寄"
+                                                  r"|信函|电话|书面|平台|形式|方式|邮件|征求|补正")
 _PATTERNS = [
     (_regex.compile(r"(?:新收|收到|受理|接收|接到)[^。；，,：:\d]{0,12}?" + _APP + _AFTER_APP + _NUM_APP),
      "本年新收申请", "t2", ("1",), ("3",), ("申请",)),
