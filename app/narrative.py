@@ -62,8 +62,8 @@ _CLAUSE_GAP = r"(?:[^。；，,\d]{0,12}?|[^。；，,\d]{0,12}?[，,]\s*(?:共�
 _AFTER_APP = r"(?:[^。；，,\d]{0,8}?|[，,]\s*(?:共计|合计|总计|共|计)[^。；，,\d]{0,4}?)"
 # A count of closed applications before its verb, at its clause's start: "其中298件按时办结", "其余54件全部按时答复",
 # "1646件已按规定…予以答复" (not "3件延期答复", "2件结转下年度答复", "对5件申请作出不予公开答复": a part).
-_REMAINDER = ("其中", "其余", "剩余", "余下")
 _REST = ("其余", "剩余", "余下")
+_REMAINDER = ("其中",) + _REST
 _COUNT_AFTER = _regex.compile(r"\d{1,7}\s*件")
 _ALL_ANSWERED = _regex.compile(r"已|均|全部|都")
 _CARRIED_AFTER = _regex.compile(r"[，,]\s*(?:剩余|其余|余下|另有|另)?\s*\d{1,7}\s*件[^。；，,\d]{0,12}?(?:结转|转结|转入下)")
@@ -189,9 +189,8 @@ _ALL_UPHELD = _regex.compile(r"均(?:获|被|予以|为)?(?:结果)?维持|结�
 _HAS_DIGIT = _regex.compile(r"\d")
 # Whose count a sentence gives, when a report gives several: "政府新收…", "部门新收…", "乡镇收到…".
 _PART_OF = _regex.compile(r"本级|部门|政府(?!信息)|乡镇|街道|单位|办公室|下属|直属")
-# A count in Chinese numerals after a verb or a word that leads to a count: "收到一份政府信息公开申请", "其余两件",
-# "共十二件" (not "统一", "同一件事", "作为一件大事").
-# (not "一件一档", "受理一件办结一件", "其中一件…", "三个到位": an idiom, a part, a slogan)
+# A count in Chinese numerals after a verb or a word that leads to a count: "收到一份政府信息公开申请", "申请一件，",
+# "共十二件" (not "统一", "同一件事", "作为一件大事", "一件一档", "受理一件办结一件", "其中一件…", "三个到位").
 _CN_COUNT = _regex.compile(r"([收到理了共计有请])(一(?=\s*(?:件|份|宗)(?:[申政依信，,。；]|$))|[二两三四五六七八九十][一二三四五六七八九十]{0,2}"
                            r"(?=\s*(?:件|份|宗)(?![一、不件])))")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -382,7 +381,7 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
                     and not _NOT_DISCLOSURE.search(said) and not _OTHER_BUSINESS.search(said)
         if not _HAS_DIGIT.search(said):
             # (a count in words, then: "收到一份申请")
-            if not ("件" in said or "份" in said or "个" in said or "宗" in said) or not _CN_COUNT.search(said):
+            if not ("件" in said or "份" in said or "宗" in said) or not _CN_COUNT.search(said):
                 continue
         if not _SUBJECT.search(said):
             continue

@@ -1234,10 +1234,15 @@ def _ends_file(vals: list[tuple[str, int]], ctx: _Ctx, lone: bool = False, total
     if not ctx.end_line or last != ctx.end_line:
         return False
     numbers = [v for v in (parse_value(t).value for t, _ in vals if not _blank(t)) if v is not None]
-    if totals and len(numbers) >= 2 and numbers[-1] and numbers[-1] == sum(numbers[:-1]):
+    if totals and _total_last(numbers):
         return False
     # (a lone number is a cut row's first cell when a separator follows it, "5\t": padding before it is a label's)
     return lone or len(numbers) != 1 or _blank(vals[-1][0])
+
+
+def _total_last(numbers: list) -> bool:
+    """Whether a row's last number is the total of the others (and not 0): a row whole at its end."""
+    return len(numbers) >= 2 and bool(numbers[-1]) and numbers[-1] == sum(numbers[:-1])
 
 
 def _read_cut_row(ctx: _Ctx, tid: str, rid: str, keys: list, name: str, vals: list[tuple[str, int]], n: int):
@@ -1824,8 +1829,8 @@ _YEAR_END = _regex.compile(r"(?:截止|截至)(?:到)?\s*((?:19|20)\d{2})\s*年\
 
 
 # (a page's furniture, and its links to the reports before and after: "上一篇：…2022年度…年度报告")
-_NOT_TITLE = _regex.compile(r"首页|位置|发布时间|来源[:：]|>|＞|»|上一篇|下一篇|上一条|下一条")
 _LINK_WORDS = _regex.compile(r"发布时间|来源[:：]|>|＞|»|上一篇|下一篇|上一条|下一条")
+_NOT_TITLE = _regex.compile(r"首页|位置|" + _LINK_WORDS.pattern)
 
 
 def _title_like(s: str) -> bool:
@@ -2059,7 +2064,7 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8", _piped: bool 
     cut = _cut_off(lines, regions, tables, ctx.cut_row)
     error = cut and cut[1]
     if cut:
-        _cut_row_findings(ctx, cut[0], tables.get(cut[0]), ctx.end_line)
+        _cut_row_findings(ctx, cut[0], tables.get(cut[0]))
     # (a table the file ends inside is explained by that error: not also "its layout is not recognised")
     _unread_findings(ctx, tables, skip=cut and cut[0])
     second = _second_report(lines, regions, title, next(iter(tables)), ctx)
@@ -2092,17 +2097,16 @@ def _misworded_heading(lines, numeral: str, official: str) -> tuple[int, str] | 
     return None
 
 
-def _cut_row_findings(ctx: _Ctx, tid: str, cells: dict | None, end_line: int) -> None:
+def _cut_row_findings(ctx: _Ctx, tid: str, cells: dict | None) -> None:
     """The row a cut-off file ends in is short because the file is: its layout error is a warning saying so
     (the cut-off error explains it), not a second error."""
     if not cells:
         return
     last = max(((c.line, k[0]) for k, c in cells.items() if c.line), default=None)
-    if last is None or last[0] < end_line:
+    if last is None or last[0] < ctx.end_line:
         return              # the file ends after the last cell read: not inside that row
     row = last[1]
-    numbers = [c.value for k, c in cells.items() if k[0] == row and c.state == NUMBER]
-    if len(numbers) >= 2 and numbers[-1] and numbers[-1] == sum(numbers[:-1]):
+    if _total_last([c.value for k, c in cells.items() if k[0] == row and c.state == NUMBER]):
         return              # its last number is its total: cells are missing from its middle, not its end
     for k, f in enumerate(ctx.findings):
         if f.table == tid and f.rule == "R-SHAPE" and f.severity == "error" and f.cells \
