@@ -534,12 +534,14 @@ def _make_cells(vals: list[tuple[str, int]]) -> list[Cell]:
     # Cell.__init__: a Python __init__ call is most of a cell's cost, and a report makes two hundred.
     out = []
     add = out.append
+    small = _SMALL_INTS
     for t, ln in vals:
-        if t.isdigit() and t.isascii():
+        v = small.get(t)
+        if v is not None or t.isdigit() and t.isascii():
             c = _new_cell(Cell)
             c.raw = t
             c.state = NUMBER
-            c.value = int(t)
+            c.value = int(t) if v is None else v
             c.line = ln or None
             c.notes = ()
             add(c)
@@ -549,6 +551,8 @@ def _make_cells(vals: list[tuple[str, int]]) -> list[Cell]:
 
 
 _new_cell = object.__new__
+# Most counts are small: a look-up runs a tenth of the instructions of str.isdigit, str.isascii and int().
+_SMALL_INTS = {str(i): i for i in range(1000)}
 
 
 # A table has a few dozen rows; past this many rows of a region, labels must match without
