@@ -2014,6 +2014,10 @@ def _first(lines, pred, start=0):
 
 
 def parse_text(text: str, path: str = "", encoding: str = "utf-8", _piped: bool = False) -> Report:
+    if "開" in text and not _piped:
+        simple = _simplified(text)
+        if simple is not None:
+            return _read_simplified(parse_text(simple, path, encoding))
     lines = text.split("\n")
     if "|" in text and not _piped:
         unpiped = _unpipe(lines)
@@ -2058,8 +2062,6 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8", _piped: bool 
                 more = f"等 {len(splits)} 处" if len(splits) > 1 else ""
                 ctx.add("warning", "layout", tid, [], f"{TABLE_SHORT[tid]}第 {splits[0]} 行{more}之前缺少分隔两行的空行，"
                         f"已按行标签分开读取，请核对原表。", "R-SHAPE")
-    if not tables and ("公開" in text or "申請" in text or "處理" in text):
-        raise NoTableError("文件是繁体字（如“公開”“申請”），目前只能识别简体字的统计表。请把文本转换为简体后再检查。")
     if not tables:
         raise NoTableError("文件中没有找到年度报告的统计表（二、主动公开，三、依申请，四、复议诉讼）。"
                            "请确认这是政府信息公开工作年度报告的文本。")
@@ -2077,6 +2079,25 @@ def parse_text(text: str, path: str = "", encoding: str = "utf-8", _piped: bool 
                   tables=tables, table_formats={k: table_formats[k] for k in tables},
                   parse_findings=tuple(ctx.findings), error=error, guessed=frozenset(ctx.guessed),
                   text_end=text_end)
+
+
+def _simplified(text: str) -> str | None:
+    """A report written in traditional characters (copied from a site's 繁體 view: "主動公開政府信息情況"),
+    converted character by character; None for a simplified text (a name or a quotation in traditional
+    characters does not make one)."""
+    from .traditional import to_simplified, traditional_share     # (only for a text holding 開)
+    trad, simp = traditional_share(text)
+    return to_simplified(text) if trad >= 20 and trad > simp else None
+
+
+def _read_simplified(report: Report) -> Report:
+    """A report read from its text converted to simplified characters: says so. The converted text is the
+    report's text (the same lines, each character in its place), so the prose is read against the tables."""
+    table = next(iter(report.tables), "t1")
+    note = Finding("warning", "format", table, (), None, None,
+                   "文件是繁体字，已逐字转换为简体后读取（行和单元格的位置不变），提示中引用的原文也是转换后的简体，"
+                   "请核对原表。", "R-LABEL")
+    return report.replace(parse_findings=(note,) + report.parse_findings)
 
 
 def _misworded_heading(lines, numeral: str, official: str) -> tuple[int, str] | None:

@@ -1347,9 +1347,10 @@ def test_review_round_20_pipes_without_row_lines_a_note_under_a_cell_and_traditi
     assert "（注：本年无收费事项）" in noted
     report = load_text(noted)
     assert report.tables["t1"][("20.8.1", "1")].value == 0 and "R-NUM-PARSE" not in _rules(check(report))
-    from app._exceptions import NoTableError
-    with pytest.raises(NoTableError, match="繁体"):
-        load_text(text.translate(str.maketrans("开请处许规范罚强费议诉结转办复总计项条数关况发现", "開請處許規範罰強費議訴結轉辦復總計項條數關況發現")))
+    # (since the eleventh session a traditional copy is converted and read: test_a_report_in_traditional_characters…)
+    traditional = load_text(text.translate(str.maketrans("开请处许规范罚强费议诉结转办复总计项条数关况发现",
+                                                          "開請處許規範罰強費議訴結轉辦復總計項條數關況發現")))
+    assert traditional.tables == load_text(text).tables
 
 
 def test_links_to_the_previous_and_next_reports_are_not_a_second_report():
@@ -1645,3 +1646,45 @@ def test_a_statistics_period_whose_years_differ_and_next_years_report_in_a_plan(
         assert any("起止不在同一年" in f.message for f in check(report).findings)
     plan = "某镇人民政府政府信息公开工作年度报告\n一、总体情况\n2022年度，本镇认真工作。明年将编制2023年政府信息公开工作年度报告。\n"
     assert load_text(plan + tables).year == 2022
+
+
+def _to_traditional(text: str) -> str:
+    """The text as a site's 繁體 view shows it: each simplified character that has a traditional form in
+    app/traditional.py's table written so (one of them, where several convert to it)."""
+    from app.traditional import TO_SIMPLIFIED
+    back: dict[int, str] = {}
+    for trad, simple in TO_SIMPLIFIED.items():
+        back.setdefault(ord(simple), chr(trad))
+    return text.translate(back)
+
+
+@pytest.mark.parametrize("key", ["000", "001", "002", "003", "004"])
+def test_a_report_in_traditional_characters_is_read_as_its_simplified_text(key):
+    """A report copied from a government site's 繁體 view ("主動公開政府信息情況") was refused ("文件是繁体字…请转换为
+    简体"). It is converted character by character (every line and cell keeps its place) and read: the same
+    cells and findings as the simplified report, and one warning that says so."""
+    from tests.synth import SEED_DIR
+    path = next(SEED_DIR.glob(f"{key}_*.txt"))
+    simple = path.read_text(encoding="utf-8")
+    text = _to_traditional(simple)
+    assert "公開" in text and "开" not in text
+    plain, converted = load_text(simple), load_text(text)
+    assert converted.tables == plain.tables
+    assert len(converted.text) == len(text) and converted.text.count("\n") == text.count("\n")
+    notes = [f for f in converted.parse_findings if "繁体字" in f.message]
+    assert len(notes) == 1 and notes[0].severity == "warning" and notes[0].table in converted.tables
+    def summary(report):
+        return [(f.severity, f.kind, f.table, f.cells, f.expected, f.actual) for f in check(report).findings]
+    assert summary(converted) == summary(plain) or sorted(summary(converted)) == sorted(
+        summary(plain) + [("warning", "format", notes[0].table, (), None, None)])
+
+
+def test_a_few_traditional_characters_in_a_simplified_report_change_nothing():
+    """A name or a quotation in traditional characters ("開平市", "《政府資訊公開法》") does not make a report
+    traditional: its text is read as it is."""
+    text = scratch_report(VALUES).replace("一、总体情况", "一、总体情况\n开平市（開平市）参照《政府資訊公開條例》《檔案法》及臺灣地區經驗…", 1)
+    report = load_text(text)
+    assert report.text == text and not [f for f in report.parse_findings if "繁体字" in f.message]
+    def values(r):
+        return {tid: {k: (c.state, c.value) for k, c in cells.items()} for tid, cells in r.tables.items()}
+    assert values(report) == values(load_text(scratch_report(VALUES)))
