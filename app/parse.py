@@ -234,9 +234,9 @@ def _unpipe(lines: list[str]) -> list[str] | None:
             alone += 1
         elif not s.strip("| "):
             only += 1
-        elif s.endswith("|") and s.count("|") == 1:
+        elif s.endswith("|") and _pipe_ended(s) is not None:
             ended += 1
-            numbers += s[:-1].strip().isdigit()
+            numbers += _pipe_ended(s).isdigit()
         else:
             rows += 1           # "| a | b |": pipe rows, read as they are
     if ended >= 10 and numbers >= 5 and ended > rows:
@@ -251,8 +251,8 @@ def _unpipe(lines: list[str]) -> list[str] | None:
                 out.append("\t" if s == "|" and k and lines[k - 1].strip().endswith("|")
                            and lines[k - 1].strip("| \t") and nxt.endswith("|")
                            and (not nxt.strip("| ") or _is_value_like(nxt[:-1]) and nxt.count("|") == 1) else "")
-            elif s.endswith("|") and s.count("|") == 1:
-                cell = s[:-1].strip()
+            elif s.endswith("|") and _pipe_ended(s) is not None:
+                cell = _pipe_ended(s)
                 heading = _HEAD_PREFIX.match(cell) and _section_named(cell)
                 out.append(cell if heading else "\t" + cell)       # (a heading stays a heading)
             elif s and k and out[-1].startswith("\t") and "|" not in s and _is_num(s) and (
@@ -270,6 +270,16 @@ def _unpipe(lines: list[str]) -> list[str] | None:
     if alone >= 10 and alone * 3 >= sum(1 for line in lines if line.strip()):
         return ["" if line.strip() == "|" else line for line in lines]
     return None
+
+
+_PIPE_ENDED = _regex.compile(r"([^|]*[^|\s])\s*\|(?:[\s|]*\|)?")
+
+
+def _pipe_ended(s: str) -> str | None:
+    """The cell of a stripped line that is one cell and its pipe ("规章 |"), or one cell and the pipes that end
+    its row ("0 | ||", "第二十条第（一）项 | |||": a page that puts a row's end on its last cell's line)."""
+    m = _PIPE_ENDED.fullmatch(s)
+    return m.group(1).strip() if m else None
 
 
 # How many numbers a row of each table has: 表二 (3; its one-number rows are left out), 表三 (7), 表四 (15).

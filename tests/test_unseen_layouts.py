@@ -1,6 +1,8 @@
 """Reports laid out in ways the seeds are not, found by an adversarial review (2026-11-23): each case
 is built from a clean report, so that any finding beyond the expected one is a wrong answer."""
 
+import re
+
 import pytest
 
 from app import check, load_text
@@ -1688,3 +1690,21 @@ def test_a_few_traditional_characters_in_a_simplified_report_change_nothing():
     def values(r):
         return {tid: {k: (c.state, c.value) for k, c in cells.items()} for tid, cells in r.tables.items()}
     assert values(report) == values(load_text(scratch_report(VALUES)))
+
+
+def test_pipes_that_end_a_row_on_its_last_cells_line_are_read():
+    """Review round 20's 磐安 page (a 繁體 copy): each cell on a line with its pipe, and a row's end written
+    on its last cell's line ("0 | ||", "第二十条第（一）项 | |||") instead of a line of its own. Those lines were
+    taken for rows of pipes: 表二's 行政规范性文件, 行政许可 and 行政强制 were lost."""
+    values = {**VALUES, ("t2", "1", "1"): 2, ("t2", "1", "3"): 2, ("t2", "3.1", "1"): 2, ("t2", "3.1", "3"): 2,
+              ("t2", "3.7", "1"): 2, ("t2", "3.7", "3"): 2}
+    text = scratch_report(values)
+    piped = _pipe_per_line(text, False)
+    joined = re.sub(r" \|\n(\|+)(?=\n)", r" | \1", piped)     # "0 |" + "||" → "0 | ||"
+    assert "| ||" in joined and joined.count("\n") < piped.count("\n")
+    report = load_text(joined)
+    expected = load_text(text)
+    for tid in ("t1", "t2", "t3"):
+        assert {k: c.value for k, c in report.tables[tid].items()} == \
+               {k: c.value for k, c in expected.tables[tid].items()}, tid
+    assert [f.rule for f in check(report).findings if f.severity == "error"] == []
