@@ -476,6 +476,16 @@ def _template_labels() -> frozenset[str]:
 # ---------------------------------------------------------------------------------------------
 # Helpers
 
+def _sentence(text: str) -> bool:
+    """A cell that is a sentence ("本年度未收到政府信息公开申请。", "注：行政事业性收费单位为万元。"), not a label:
+    no label of the templates ends with a full stop or ends a clause."""
+    return text[-1:] in "。；;！!"
+
+
+def _has_numbers(row: LogicalRow, label_idx: int) -> bool:
+    return any(not _blank(t) for t in row.cells[label_idx + 1:])
+
+
 @lru_cache(maxsize=8192)
 def _label_like(text: str) -> bool:
     """A stripped cell text that may be a label: has Chinese and is not a number or placeholder."""
@@ -650,7 +660,8 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         label_idx, match = None, None
         for k, t in enumerate(texts):
             if _label_like(t):
-                mm = row_index.lookup(t, allow_fuzzy=k_row < _FUZZY_ROWS)
+                # (a sentence is no label, "注：行政事业性收费单位为万元。"; but one may define the row after a colon)
+                mm = None if _sentence(t) else row_index.lookup(t, allow_fuzzy=k_row < _FUZZY_ROWS)
                 if mm is None and (t[-1:] in ")）" or ":" in t or "：" in t) and any(map(_is_num, texts[k + 1:])):
                     # a province's template notes the row in brackets, "规章(设区的市…应提供相关数据)", or
                     # defines it after a colon, "规章:地方行政规章指…"
@@ -916,7 +927,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         row_match, label_idx = None, None
         fuzzy = k_row < _FUZZY_ROWS
         for k, t in enumerate(texts):
-            if t and not t.isdigit():
+            if t and not t.isdigit() and not _sentence(t):
                 col_hit, m = classify(t, fuzzy)
                 if col_hit is not None:
                     col_hits.append(col_hit)
@@ -989,6 +1000,14 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                 sequence.append(("?", row, -1))
             continue
         rid = row_match.target[1]
+        if rid in found and found[rid][2] is not None and found[rid][2].quality != "exact" \
+                and row_match.quality == "exact" and not _has_numbers(found[rid][0], found[rid][1]):
+            # What looked like the row's label, with no numbers, was words about it ("（本年度未收到政府信息公开
+            # 申请）" under the heading): the row is this one.
+            earlier = found.pop(rid)[0]
+            sequence[:] = [item for item in sequence if item[1] is not earlier]
+            if rid in typo_note:
+                ctx.findings.remove(typo_note.pop(rid))
         if rid in found:
             ctx.add("warning", "format", "t2", [], f"表三“{texts[label_idx]}”行出现了两次，只读取了第一次。", "R-LABEL")
             continue
@@ -2258,13 +2277,30 @@ def _second_report(lines: list[str], regions: dict, title: str, table: str, ctx:
         if "告" not in lines[no]:
             continue
         s = lines[no].strip()
-        if 6 < len(s) <= 60 and _title_like(s) and _YEAR.search(s) and "。" not in s and "《" not in s \
-                and "".join(s.split()) not in own:
-            ctx.add("warning", "format", table, [],
-                    f"第 {no + 1} 行起似乎是另一份报告（“{s}”）：只检查了文件中的第一份，请把它另存为单独的文件再检查。",
-                    "R-SECTION")
-            return no
+        if 6 < len(s) <= 60 and _title_like(s) and _YEAR.search(s) and "。" not in s and "《" not in s:
+            if "".join(s.split()) not in own:
+                ctx.add("warning", "format", table, [],
+                        f"第 {no + 1} 行起似乎是另一份报告（“{s}”）：只检查了文件中的第一份，请把它另存为单独的文件再检查。",
+                        "R-SECTION")
+                return no
+            if _tables_again(lines, no + 1):
+                # The same title, then the tables again: a draft and its final version pasted into one file
+                # (not a title repeated at a page's foot)
+                ctx.add("warning", "format", table, [],
+                        f"第 {no + 1} 行起又是一份同样标题的报告（“{s}”），表格又出现了一次（可能是草稿和定稿贴在了一起）："
+                        f"只检查了文件中的第一份，请确认哪一份是定稿，把它另存为单独的文件再检查。", "R-SECTION")
+                return no
     return None
+
+
+def _tables_again(lines: list[str], start: int) -> bool:
+    """A heading of 表二 or 表三 within the lines after `start`."""
+    for line in lines[start:start + 3000]:
+        if ("情况" in line) and not line.startswith("\t") and len(line) <= 60:
+            s = line.strip()
+            if len(s) <= 40 and _section_named(s) in ("t1", "t2"):
+                return True
+    return False
 
 
 _NUMBERING = _regex.compile(r"^[（(]?[一二三四五六七八九十\d]{1,2}[)）]?[、.．]?\s*")

@@ -1708,3 +1708,74 @@ def test_pipes_that_end_a_row_on_its_last_cells_line_are_read():
         assert {k: c.value for k, c in report.tables[tid].items()} == \
                {k: c.value for k, c in expected.tables[tid].items()}, tid
     assert [f.rule for f in check(report).findings if f.severity == "error"] == []
+
+
+@pytest.mark.parametrize("where, words", [
+    ("三、收到和处理政府信息公开申请情况\n", "本年度未收到政府信息公开申请。"),
+    ("三、收到和处理政府信息公开申请情况\n", "本年度新收政府信息公开申请3件。"),
+    ("三、收到和处理政府信息公开申请情况\n", "（本年度新收政府信息公开申请）"),
+    ("三、收到和处理政府信息公开申请情况\n", "本年度无上年结转政府信息公开申请。"),
+    ("三、收到和处理政府信息公开申请情况\n", "无结转下年度继续办理的申请。"),
+    ("二、主动公开政府信息情况\n", "本年度制发行政规范性文件7件。"),
+    ("行政事业性收费\t0\t\t\n", "注：行政事业性收费单位为万元。"),
+])
+def test_a_sentence_under_a_table_heading_is_not_read_as_a_row(where, words):
+    """Review round 42: a sentence a township writes under the heading ("本年度未收到政府信息公开申请。") was
+    taken for row 一's label with a typo; the real row 一 was then "出现了两次" and dropped, all blank — so a
+    wrong cell in it passed with exit 0. In 表二 "本年度制发行政规范性文件0件。" blanked the real row."""
+    values = {**VALUES, ("t2", "1", "1"): 5}          # row 一's 自然人 wrong: its total is 3
+    plain = load_text(scratch_report(values))
+    text = scratch_report(values)
+    assert where in text
+    text = text.replace(where, where + "\n" + words + "\n", 1)
+    report = load_text(text)
+    assert {t: {k: c.value for k, c in cells.items()} for t, cells in report.tables.items()} == \
+           {t: {k: c.value for k, c in cells.items()} for t, cells in plain.tables.items()}
+    assert not [f for f in report.parse_findings if "两次" in f.message or "错别字" in f.message]
+    assert ("error", "t2", ("1", "1")) in {(f.severity, f.table, c) for f in check(report).findings for c in f.cells}
+
+
+@pytest.mark.parametrize("draft", ["", "（征求意见稿）"])
+def test_a_draft_and_its_final_version_in_one_file_are_named(draft):
+    """Review round 42: the same report pasted twice (a draft, then the final version with other numbers) was
+    checked as its first copy, and the second was ignored without a word: a second title was named only when it
+    differed from the first."""
+    first = scratch_report(VALUES)
+    title = first.strip().split("\n")[0]
+    assert "年度报告" in title
+    final = scratch_report({**VALUES, ("t2", "1", "1"): 5})
+    text = first.replace(title, title + draft, 1) + "\n" + final
+    report = load_text(text)
+    notes = [f for f in report.parse_findings if "同样标题" in f.message]
+    second_line = text.split("\n").index(title, len(first.split("\n")) - 1) + 1
+    assert len(notes) == 1 and f"第 {second_line} 行起" in notes[0].message
+    assert report.text_end is not None and text[report.text_end:].lstrip().startswith(title)
+
+
+def test_the_title_repeated_at_the_foot_of_the_page_is_not_a_second_report():
+    text = scratch_report(VALUES)
+    title = text.strip().split("\n")[0]
+    report = load_text(text + "\n\n" + title + "\n打印本页 关闭窗口\n")
+    assert not [f for f in report.parse_findings if "报告" in f.message and "行起" in f.message]
+
+
+def test_a_row_label_defined_after_a_colon_in_a_whole_sentence_is_still_read():
+    """Round 42's sentences are no labels; a province's 表二 defines its rows in full sentences after a colon
+    ("规章:地方行政规章指省级人民政府制定的规范性文件。"): the row is still the one before the colon."""
+    text = scratch_report(VALUES).replace("\n行政规范性文件\t7\t0\t7", "\n行政规范性文件：是指各级人民政府制定的具有普遍约束力的文件。\t7\t0\t7", 1)
+    assert "约束力的文件。\t7" in text
+    report = load_text(text)
+    assert [report.tables["t1"][("20.1.2", c)].value for c in ("1", "2", "3")] == [7, 0, 7]
+
+
+def test_a_footnote_mark_after_a_number_is_not_read_as_its_digit():
+    """Review round 42: "2①" was read as 21 and "50²" as 502 (NFKC turns the marks into digits), with no word."""
+    from app.values import parse_value
+    assert [parse_value(t).state for t in ("2①", "50²", "⑵")] == ["text"] * 3
+    assert parse_value("１２").value == 12          # full-width digits are still digits
+    text = scratch_report(VALUES)
+    row = "一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3"
+    assert row in text
+    report = load_text(text.replace(row, row[:-1] + "3①", 1))
+    assert report.tables["t2"][("1", "3")].state == "text"
+    assert ("error", "value") in {(f.severity, f.kind) for f in check(report).findings if ("1", "3") in f.cells}
