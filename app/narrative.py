@@ -177,6 +177,9 @@ _REVIEW_NEXT = _regex.compile(r"(?:(?!也|并且|亦|同时(?:也)?(?:未|没有
 # A part of a review's or lawsuit's count: its outcome ("行政复议结果维持1件", "行政诉讼一审判决维持1件").
 _CASE_OUTCOME = _regex.compile(r"维持|纠正|纠错|撤销|败诉|胜诉|驳回|判决|审结|结果|确认违法")
 _EARLIER_YEAR = _regex.compile(r"上年|去年|上一年|同比")
+# A period a count may be of, named in its clause: a year, part of one ("2022年1-6月", "上半年", "一季度")
+_COMPARED = _regex.compile(r"相比|相较|比较|同比|环比|增长|下降|上升|持平")
+_PERIOD = _regex.compile(r"((?:19|20)\d{2})\s*年|上半年|下半年|前?[一二三四1-4]\s*季度|(\d{1,2})\s*[-－—~～至到]\s*(\d{1,2})\s*月")
 _ITEM_WORDS = _regex.compile(r"(?:(?!共|计|合计|总计)[\u4e00-\u9fff])")     # (words between 申请 and a count in 项)
 _WHOLE = _regex.compile(r"全年|本年|共|总|合计|累计")
 # A total after a count's parts: "收到群众网上申请105件，快递17件，合计122件" (not past a 结转 or 办结 count).
@@ -362,10 +365,39 @@ def _year_words(year: int | None):
     return str(year - 1), str(year + 1), said
 
 
-def _statements(prose: list[str], year: int | None = None, continued=(), about_apps: bool = False) -> list[Statement]:
+def _elsewhen(s: str, at: int, year: int | None, around: str) -> bool:
+    """Whether the clause of sentence s before position `at` says the count there is of another period than
+    the report's year: another year ("与2021年收到申请900件相比") or a part of the year ("2022年1-6月收到申请400件").
+    `around`: s with the sentences it goes on from or into (after a semicolon)."""
+    for m in _PERIOD.finditer(s, _clause_start(s, at), at):
+        if m.group(1):
+            # (another year's count beside this year's or compared with it; alone, "2022年度共发生行政复议0件" in a
+            # 2023 report is more likely last year's sentence copied with its year: still read against the table)
+            if year is not None and int(m.group(1)) != year and (str(year) in around or _COMPARED.search(around)):
+                return True
+        elif not m.group(2) or (int(m.group(2)), int(m.group(3))) != (1, 12):
+            return True
+    return False
+
+
+def _around(prose: list[str], k: int, continued) -> str:
+    """Sentence k with the sentences of its line it goes on from or into (after a semicolon)."""
+    out = prose[k]
+    if k in continued:
+        out = prose[k - 1] + "；" + out
+    if k + 1 in continued:
+        out += "；" + prose[k + 1]
+    return out
+
+
+def _statements(prose: list[str], year: int | None = None, continued=(), about_apps: bool = False,
+                this_year: int | None = None, context: str = "") -> list[Statement]:
     """What the sentences of `prose` state. `continued`: indexes of sentences that go on from the one before
-    them (after a semicolon); about_apps: the first sentence goes on from one about applications."""
+    them (after a semicolon); about_apps: the first sentence goes on from one about applications; this_year,
+    context: the report's year where `year` is not given and the sentences around (a sentence read again in
+    other words)."""
     found: list[Statement] = []
+    this_year = year if year is not None else this_year
     before, after, in_words = _year_words(year) or ("\0", "\0", None)
     apps = inherited = about_apps   # whether the sentence before was about disclosure applications; this one
     for k, said in enumerate(prose):
@@ -389,7 +421,8 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
         s = _CN_COUNT.sub(_in_digits, s) if _CN_COUNT.search(s) else s
         if s != said:
             # The statements quote the sentence as the report has it.
-            found += [st.replace(sentence=said) for st in _statements([s], about_apps=inherited)]
+            found += [st.replace(sentence=said) for st in _statements([s], about_apps=inherited, this_year=this_year,
+                                                                      context=_around(prose, k, continued))]
             continue
         # A sentence about applications of another kind only ("受理行政许可申请300件，办结300件，其中不予…1件"):
         # none of its counts is about disclosure.
@@ -418,6 +451,8 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
         earlier = _EARLIER_YEAR.search(s)
         qizhong = "其中" in s
         has_total = "合计" in s or "共计" in s or "总计" in s
+        periods = ("年" in s or "季度" in s or "月" in s) and _PERIOD.search(s) is not None
+        around = (context or _around(prose, k, continued)) if periods else ""
         channels = "通过" in s and len(_CHANNEL_PART.findall(s)) >= 2
         for m in (_REVIEW_AND_LAWSUIT.finditer(s) if "复议" in s else ()):
             combined.append((m.start(), m.end()))
@@ -499,6 +534,8 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
                             value = int(later.group(1))     # the first count was one channel's part
                     # ("其余54件全部按时答复": the rest of this year's, perhaps)
                     new_only = rx is _DONE_COUNT_FIRST and s[m.start():m.start(1)].strip() in _REMAINDER
+                    if periods and _elsewhen(s, m.start(m.lastindex), this_year, around):
+                        continue            # "与2021年收到申请900件相比", "2022年1-6月收到申请400件"
                     found.append(Statement(s, said, table, these, cols, value, new_only))
                     continue
                 if any(a <= m.start() < b for a, b in combined):
@@ -515,6 +552,8 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
                         said, these = "复议后起诉的行政诉讼", ("2.2.5",)
                     elif direct and not later:
                         said, these = "未经复议直接起诉的行政诉讼", ("2.1.5",)
+                if periods and _elsewhen(s, m.start(m.lastindex), this_year, around):
+                    continue
                 found.append(Statement(s, said, table, rows, these, int(m.group(m.lastindex))))
         # The outcome names are specific to applications: no 申请 needed in the clause; but "予以公开政府信息
         # 1200条" counts information, not applications.
@@ -525,7 +564,7 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
         for m in _OUTCOME.finditer(s) if not foreign else ():
             if "信息" in s[m.end(1):m.start(3)] or m.group(0).endswith("条") or "分别" in m.group(0):
                 continue            # ("予以公开、部分公开、不予公开分别为10件、3件、1件": counts in a list)
-            if not _outcome_trusted(s, m.start(), trusted):
+            if not _outcome_trusted(s, m.start(), trusted) or periods and _elsewhen(s, m.start(3), this_year, around):
                 continue
             names = [m.group(1)] + ([m.group(2)] if m.group(2) else [])
             rows = tuple(r for n in names for r in T2_OUTCOMES[n])

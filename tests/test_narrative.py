@@ -286,6 +286,15 @@ def test_a_sentence_too_long_to_state_a_count_is_not_read():
 # Sentences from review rounds 25-29 (diff reviews, and real sentences from report pages: rounds 26 and 28)
 # and what the prose check must say of each inside the consistent report of _said.
 REVIEWED_SENTENCES = {
+    # --- Review round 42: a count of another year or of part of the year is not this year's
+    "与2021年收到申请20件相比，2022年收到申请26件。": [],
+    "2022年1-6月收到申请10件，全年收到申请26件。": [],
+    "2021年共收到申请20件；2022年共收到申请26件。": [],
+    "上半年予以公开10件，全年予以公开29件。": [],
+    "前三季度共收到申请20件。": [],
+    "2022年1月至12月共收到申请30件。": [("R-TXT-APP", 30, 26)],      # the whole year, still read
+    "2022年共收到申请30件。": [("R-TXT-APP", 30, 26)],
+    "2021年收到申请30件，同比增长15%。": [],            # compared: the earlier year's
     # --- Review of the session's prose changes (round 25) and 85 real sentences from report pages (round 26).
     # a 其中 about something else earlier in the sentence does not make the count a part
     "全年主动公开政府信息356条，其中政策文件35条，全年收到政府信息公开申请30件。": [("R-TXT-APP", 30, 26)],
@@ -490,6 +499,7 @@ REVIEWED_SENTENCES = {
     "收到政府信息公开申请26件，3件均经征求第三方意见后答复。": [],
     "申请人无须经过行政复议即可提起行政诉讼。": [],
     # … parts only when each sentence names whose count it is
+    # (a sentence alone naming 2021 in a 2022 report may be last year's words copied: read, review round 42)
     "本年度共收到政府信息公开申请20件。2021年收到政府信息公开申请6件。": [("R-TXT-APP", 20, 26), ("R-TXT-APP", 6, 26)],
     # a count said twice is no parts: both disagree with the table
     "全年共收到政府信息公开申请13件。本年度新收政府信息公开申请13件。": [("R-TXT-APP", 13, 26), ("R-TXT-APP", 13, 26)],
