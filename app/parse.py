@@ -479,7 +479,10 @@ def _template_labels() -> frozenset[str]:
 def _sentence(text: str) -> bool:
     """A cell that is a sentence ("本年度未收到政府信息公开申请。", "注：行政事业性收费单位为万元。"), not a label:
     no label of the templates ends with a full stop or ends a clause."""
-    return text[-1:] in "。；;！!"
+    return text[-1:] in _SENTENCE_END
+
+
+_SENTENCE_END = frozenset("。；;！!")
 
 
 def _has_numbers(row: LogicalRow, label_idx: int) -> bool:
@@ -927,7 +930,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         row_match, label_idx = None, None
         fuzzy = k_row < _FUZZY_ROWS
         for k, t in enumerate(texts):
-            if t and not t.isdigit() and not _sentence(t):
+            if t and not t.isdigit() and t[-1] not in _SENTENCE_END:     # (a sentence is no label: _sentence)
                 col_hit, m = classify(t, fuzzy)
                 if col_hit is not None:
                     col_hits.append(col_hit)
