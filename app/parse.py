@@ -234,9 +234,9 @@ def _unpipe(lines: list[str]) -> list[str] | None:
             alone += 1
         elif not s.strip("| "):
             only += 1
-        elif s.endswith("|") and _pipe_ended(s) is not None:
+        elif s.endswith("|") and (cell := _pipe_ended(s)) is not None:
             ended += 1
-            numbers += _pipe_ended(s).isdigit()
+            numbers += cell.isdigit()
         else:
             rows += 1           # "| a | b |": pipe rows, read as they are
     if ended >= 10 and numbers >= 5 and ended > rows:
@@ -251,8 +251,7 @@ def _unpipe(lines: list[str]) -> list[str] | None:
                 out.append("\t" if s == "|" and k and lines[k - 1].strip().endswith("|")
                            and lines[k - 1].strip("| \t") and nxt.endswith("|")
                            and (not nxt.strip("| ") or _is_value_like(nxt[:-1]) and nxt.count("|") == 1) else "")
-            elif s.endswith("|") and _pipe_ended(s) is not None:
-                cell = _pipe_ended(s)
+            elif s.endswith("|") and (cell := _pipe_ended(s)) is not None:
                 heading = _HEAD_PREFIX.match(cell) and _section_named(cell)
                 out.append(cell if heading else "\t" + cell)       # (a heading stays a heading)
             elif s and k and out[-1].startswith("\t") and "|" not in s and _is_num(s) and (
@@ -1008,7 +1007,8 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             # What looked like the row's label, with no numbers, was words about it ("（本年度未收到政府信息公开
             # 申请）" under the heading): the row is this one.
             earlier = found.pop(rid)[0]
-            sequence[:] = [item for item in sequence if item[1] is not earlier]
+            # (its place in `sequence` stays, with no row id: unlabeled rows and subtotals keep positions in it)
+            sequence[:] = [("", item[1], item[2]) if item[1] is earlier else item for item in sequence]
             if rid in typo_note:
                 ctx.findings.remove(typo_note.pop(rid))
         if rid in found:
@@ -2299,7 +2299,7 @@ def _second_report(lines: list[str], regions: dict, title: str, table: str, ctx:
 def _tables_again(lines: list[str], start: int) -> bool:
     """A heading of 表二 or 表三 within the lines after `start`."""
     for line in lines[start:start + 3000]:
-        if ("情况" in line) and not line.startswith("\t") and len(line) <= 60:
+        if "情况" in line and not line.startswith("\t") and len(line) <= 60:
             s = line.strip()
             if len(s) <= 40 and _section_named(s) in ("t1", "t2"):
                 return True
