@@ -868,6 +868,10 @@ def _t2_classifier(generation: str):
             m = row_index.lookup(text, allow_fuzzy=fuzzy)
             if m is not None and m.target[0] == "row":
                 row_match = m
+            elif m is not None and m.target[0] == "group" and m.quality == "contains":
+                # A group's label and the row's joined in one cell ("三、本年度办理结果（七）总计", "（六）其他处理
+                # 3.其他"): a group's label exactly, then a row's label exactly.
+                row_match = _group_then_row(row_index, text)
             elif " " in text:
                 # A group's label and the row's set apart by a space, not a tab ("三、本年度办理结果 (一) 予以公开"):
                 # a group's label exactly, then a row's label exactly.
@@ -886,6 +890,17 @@ def _t2_classifier(generation: str):
         return hit
 
     return classify
+
+
+def _group_then_row(row_index: LabelIndex, text: str):
+    """The row a cell names after its group's label ("三、本年度办理结果（七）总计"), or None."""
+    for k in range(2, min(len(text) - 1, 24)):
+        g = row_index.lookup(text[:k], allow_contains=False, allow_fuzzy=False)
+        if g is not None and g.target[0] == "group" and g.quality == "exact":
+            m = row_index.lookup(text[k:], allow_contains=False, allow_fuzzy=False)
+            if m is not None and m.target[0] == "row" and m.quality == "exact":
+                return m
+    return None
 
 
 _SEVEN_HEJI = _regex.compile(r"[（(]\s*七\s*[)）]\s*合\s*计")
@@ -1596,6 +1611,20 @@ def _resolve_surplus(surplus_rows, table, n, ctx: _Ctx, spec: TableSpec, col_ord
     """
     extra = max(len(v) - n for v in surplus_rows.values())
     parsed = {rid: _make_cells(vals) for rid, vals in surplus_rows.items()}
+    if extra == 1 and len(parsed) >= 3 and len(parsed) * 5 >= (len(table) + len(parsed)) * 4 \
+            and all(len(v) == n + 1 for v in parsed.values()):
+        # One place blank in every such row: an empty column (a spacer a copy from Word or WPS keeps between
+        # columns, the header beside it), not a number too many.
+        empty = [k for k in range(1, n) if all(v[k].state == BLANK for v in parsed.values())]
+        if len(empty) == 1:
+            k = empty[0]
+            for rid, v in parsed.items():
+                table[rid] = v[:k] + v[k + 1:]
+            names = {c.id: c.label for c in spec.blocks[0].columns}
+            ctx.add("warning", "layout", "t2", [],
+                    f"表三“{names.get(col_order[k - 1], '小计')}”列与“{names.get(col_order[k], '小计')}”列之间多了一列空白，"
+                    f"已忽略这一列，请核对原表。", "R-SHAPE")
+            return
     best_k = None
     if extra == 1:
         # Relations that touch no surplus row score the same under every choice: leave them out.
@@ -1664,6 +1693,7 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     group_rows: dict[str, list[tuple[str, int]]] = {}     # 表四 as three rows of five: group -> its cells
     single: dict[tuple[str, str], tuple[str, int]] = {}   # one value per line: (group, outcome) -> cell
     group = None
+    header_groups: list[str] = []       # the groups the header names, in its order
     for row in rows:
         texts = list(map(str.strip, row.cells))
         if not any(texts):
@@ -1696,6 +1726,8 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             continue
         if named and not values:
             group = named
+            if not datas:
+                header_groups.extend(g for g in (_t3_group(t) for _, t in words) if g and g not in header_groups)
         if outcomes or any(t in _T3_TOP for t in texts):
             header_seen = True
             header_outcomes.extend(outcomes)
@@ -1724,10 +1756,14 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     if len(header_outcomes) > 15 and all(h == header_outcomes[k % 15] for k, h in enumerate(header_outcomes)):
         header_outcomes = header_outcomes[:15]      # the header repeated after a page break
     order = col_ids
-    if header_outcomes != expected:
+    # 复议后起诉 before 未经复议直接起诉 in the header (the groups' order is the header's, like the columns')
+    swapped = "2.1" in header_groups and "2.2" in header_groups \
+        and header_groups.index("2.2") < header_groups.index("2.1")
+    groups = ("1", "2.2", "2.1") if swapped else ("1", "2.1", "2.2")
+    if header_outcomes != expected or swapped:
         if len(header_outcomes) == 15 and all(
                 sorted(header_outcomes[g:g + 5]) == sorted(expected[:5]) for g in (0, 5, 10)):
-            order = [f"{gid}.{expected[:5].index(lab) + 1}" for gid, g in (("1", 0), ("2.1", 5), ("2.2", 10))
+            order = [f"{gid}.{expected[:5].index(lab) + 1}" for gid, g in zip(groups, (0, 5, 10))
                      for lab in header_outcomes[g:g + 5]]
             ctx.add("warning", "format", "t3", [],
                     "表四的列顺序与模板不同，已按表头的列标题读取。", "R-LABEL")
@@ -1740,8 +1776,8 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         while vals and _label_like(vals[0][0].strip()) and not vals[0][0].strip()[:1].isdigit() \
                 and not _CN_NUMBER.fullmatch(vals[0][0].strip()):
             vals.pop(0)         # a row label ("数量", "件数") before the numbers; not "2件3" or "十二" typed for one
-        while vals and _label_like(vals[-1][0].strip()):      # a unit ("件") after them
-            vals.pop()
+        while vals and _label_like(vals[-1][0].strip()) and not _CN_NUMBER.fullmatch(vals[-1][0].strip()):
+            vals.pop()      # a unit ("件") after them; not "二" typed for a number
         filled = sum(1 for t, _ in vals if not _blank(t))
         split = _split_joined(vals, 15) if filled == 14 else None
         if split is not None:
@@ -1767,10 +1803,8 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             cells[("1", col)] = cell
     else:
         ctx.add("error", "format", "t3", [("1", c) for c in col_ids], "表四只有表头，没有数据行。", "R-LABEL")
-    for c in col_ids:
-        if ("1", c) not in cells:
-            cells[("1", c)] = _ABSENT
-    return cells
+    # (in the template's column order, whatever the header's)
+    return {("1", c): cells.get(("1", c), _ABSENT) for c in col_ids}
 
 
 @lru_cache(maxsize=1024)

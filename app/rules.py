@@ -181,6 +181,9 @@ def _domain_finding(tid, key, name, cell, domain) -> Finding | None:
                         "R-NUM-PARSE")
         if note == "fullwidth":
             return make("warning", f"{name}用了全角数字“{cell.raw}”，已按 {format_number(v)} 读取。", "R-NUM-PARSE")
+        if note == "plus" and domain != SIGNED:
+            return make("warning", f"{name}写成了“{cell.raw}”（带“+”号），这里只填数字，已按 {format_number(v)} 读取。",
+                        "R-NUM-PARSE")
     return None
 
 

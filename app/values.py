@@ -49,15 +49,16 @@ def _parse(text: str, line: int | None) -> Cell:
     if _MINUS.match(s):
         s = "-" + s[1:]
         notes.append("sign")
-    elif s[:1] in "增减" and s[1:].strip().isdigit():     # 2019's 本年增/减 written "减4", "增2"
-        s = ("-" if s[0] == "减" else "+") + s[1:].strip()
+    elif s[:1] in "增减" and s[1 + (s[1:2] in "加少"):].strip().isdigit():
+        # 2019's 本年增/减 written "减4", "增2", "减少2", "增加3"
+        s = ("-" if s[0] == "减" else "+") + s[1 + (s[1:2] in "加少"):].strip()
         notes.append("sign")
     if any(unicodedata.category(ch) == "No" for ch in s if ch > "\x7f"):
         # A footnote mark ("2①", "50²") is no digit of the number: NFKC would read them 21 and 502.
         return Cell(raw, TEXT, None, line, tuple(notes))
     norm = unicodedata.normalize("NFKC", s)
     if norm != s:
-        notes.append("fullwidth" if any("\uff10" <= ch <= "\uff19" for ch in s) else "space")
+        notes.append("fullwidth" if any("\uff10" <= ch <= "\uff19" or ch == "．" for ch in s) else "space")
     squeezed = "".join(norm.split())
     if squeezed != norm.strip():
         # Space inside the number: "1 2" may be two numbers run together; the clerk is told.

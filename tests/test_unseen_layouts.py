@@ -2,6 +2,7 @@
 is built from a clean report, so that any finding beyond the expected one is a wrong answer."""
 
 import re
+from decimal import Decimal
 
 import pytest
 
@@ -593,6 +594,7 @@ def test_no_fix_rests_on_one_break_beside_a_total_left_blank():
 @pytest.mark.parametrize("text, value, notes", [
     ("−3", -3, ("sign",)), ("–3", -3, ("sign",)), ("—3", -3, ("sign",)), ("减4", -4, ("sign",)),
     ("1,241件", 1241, ("unit:件", "thousands")), ("１，２４１", 1241, ("fullwidth", "thousands")),
+    ("减少2", -2, ("sign",)), ("增加3", 3, ("sign", "plus")),       # review round 42: 本年增/减 in words
 ])
 def test_word_processor_minus_signs_and_thousands_with_a_unit_are_numbers(text, value, notes):
     from app.values import parse_value
@@ -1779,3 +1781,111 @@ def test_a_footnote_mark_after_a_number_is_not_read_as_its_digit():
     report = load_text(text.replace(row, row[:-1] + "3①", 1))
     assert report.tables["t2"][("1", "3")].state == "text"
     assert ("error", "value") in {(f.severity, f.kind) for f in check(report).findings if ("1", "3") in f.cells}
+
+
+T3_VALUES = {("t3", "1", "1.1"): 1, ("t3", "1", "1.5"): 1,
+             ("t3", "1", "2.1.1"): 2, ("t3", "1", "2.1.5"): 2, ("t3", "1", "2.2.2"): 3, ("t3", "1", "2.2.5"): 3}
+
+
+@pytest.mark.parametrize("layout_b", [False, True])
+def test_the_two_lawsuit_groups_in_the_other_order_are_read_by_their_header(layout_b):
+    """Review round 42 (R2): a 表四 whose header puts 复议后起诉 before 未经复议直接起诉, its numbers in the same
+    order, was read by position: 复议后起诉's numbers landed under 未经复议直接起诉, with no word."""
+    text = scratch_report(T3_VALUES, layout_b=layout_b)
+    sep = "\n\t" if layout_b else "\t"
+    head = sep.join(["未经复议直接起诉", "", "", "", "", "复议后起诉"])
+    assert head in text
+    data = sep.join(["1", "0", "0", "0", "1", "2", "0", "0", "0", "2", "0", "3", "0", "0", "3"])
+    assert data in text
+    swapped = text.replace(head, sep.join(["复议后起诉", "", "", "", "", "未经复议直接起诉"]), 1).replace(
+        data, sep.join(["1", "0", "0", "0", "1", "0", "3", "0", "0", "3", "2", "0", "0", "0", "2"]), 1)
+    report = load_text(swapped)
+    expected = load_text(text)
+    assert {k: c.value for k, c in report.tables["t3"].items()} == \
+           {k: c.value for k, c in expected.tables["t3"].items()}
+    assert [f.message for f in report.parse_findings if f.table == "t3"] == ["表四的列顺序与模板不同，已按表头的列标题读取。"]
+    assert not [f for f in check(report).findings if f.severity == "error"]
+
+
+@pytest.mark.parametrize("joined, dropped", [
+    ("三、本年度办理结果（七）总计", "\t\t3.其他\t0\t0\t0\t0\t0\t0\t0\n"),
+    ("三、本年度办理结果（七）总计", ""),
+    ("三、本年度办理结果 （七）总计", "\t\t3.其他\t0\t0\t0\t0\t0\t0\t0\n"),
+])
+def test_a_group_label_joined_to_its_row_label_names_the_row(joined, dropped):
+    """Review round 42 (R5): "三、本年度办理结果（七）总计" in one cell matched only the group, so the row was
+    read by position; with 3.其他 missing above it, the 总计's numbers went into 3.其他 and （七）总计 was
+    "missing"."""
+    text = scratch_report(VALUES)
+    total = "\t（七）总计\t3\t0\t0\t0\t0\t0\t3\n"
+    assert total in text and "\t\t3.其他\t0\t0\t0\t0\t0\t0\t0\n" in text
+    report = load_text(text.replace(total, joined + total[len("\t（七）总计"):], 1).replace(dropped, "", 1)
+                       if dropped else text.replace(total, joined + total[len("\t（七）总计"):], 1))
+    assert [report.tables["t2"][("3.7", c)].value for c in ("1", "3")] == [3, 3]
+    assert not [f for f in report.parse_findings if "没有行标签" in f.message]
+    missing = [f.message for f in report.parse_findings if "缺少" in f.message]
+    assert missing == (["表三缺少“（六）其他处理3.其他”。"] if dropped else [])
+
+
+def test_a_group_label_joined_to_an_item_label_names_the_item():
+    text = scratch_report({**VALUES, ("t2", "3.6.3", "1"): 0})
+    row = "\t\t3.其他\t0\t0\t0\t0\t0\t0\t0\n"
+    assert row in text
+    report = load_text(text.replace(row, "（六）其他处理3.其他\t0\t0\t0\t0\t0\t0\t0\n", 1))
+    assert report.tables["t2"][("3.6.3", "1")].value == 0
+    assert not report.parse_findings
+
+
+def test_an_empty_spacer_column_in_table_three_is_dropped_without_an_error():
+    """Review round 42 (R4): a copy from WPS kept an empty column between 其他 and 总计 in every row; the
+    cells were read right, but an error claimed each row had 8 numbers under 7 columns."""
+    values = {**VALUES, ("t2", "3.5.2", "2.1"): 5}      # a real defect: 重复申请's 商业企业 breaks its row
+    text = scratch_report(values)
+    a, b = text.index("三、收到和处理政府信息公开申请情况"), text.index("四、政府信息公开行政复议")
+    spaced = text[:a] + re.sub(r"^(.*\t)(\d+)\t(\d+)$", r"\1\2\t\t\3", text[a:b], flags=re.M) + text[b:]
+    plain = load_text(text)
+    report = load_text(spaced)
+    assert spaced != text and "\t0\t\t3\n" in spaced
+    assert {k: c.value for k, c in report.tables["t2"].items()} == \
+           {k: c.value for k, c in plain.tables["t2"].items()}
+    layout = [f for f in report.parse_findings if f.kind == "layout"]
+    assert [(f.severity, f.message) for f in layout] == [
+        ("warning", "表三“其他”列与“总计”列之间多了一列空白，已忽略这一列，请核对原表。")]
+    assert [(fx.cell, fx.value) for fx in check(report).fixes] == [(("3.5.2", "2.1"), 0)]
+
+
+def test_a_number_in_chinese_in_the_last_cell_of_table_four_stays_in_its_column():
+    """Review round 42 (R7): "二" typed for 2 in 表四's last cell was dropped as a unit after the numbers, so the
+    row was 14 cells and read flush right: every number moved one column."""
+    text = scratch_report(T3_VALUES)
+    data = "\t".join(["1", "0", "0", "0", "1", "2", "0", "0", "0", "2", "0", "3", "0", "0", "3"])
+    assert data in text
+    report = load_text(text.replace(data, data[:-1] + "三", 1))
+    cells = report.tables["t3"]
+    assert [cells[("1", c)].value for c in ("1.1", "1.5", "2.1.1", "2.2.2")] == [1, 1, 2, 3]
+    assert cells[("1", "2.2.5")].state == "text"
+    assert not [f for f in report.parse_findings if f.kind == "layout"]
+
+
+@pytest.mark.parametrize("cell, written, message", [
+    ("1", "+3", "写成了“+3”（带“+”号），这里只填数字，已按 3 读取。"),
+    ("1", "3", None),
+])
+def test_a_plus_sign_in_a_count_is_named(cell, written, message):
+    """Review round 42: "+50" in a count cell was read as 50 with no word (a sign is for 2019's 本年增/减)."""
+    text = scratch_report(VALUES)
+    row = "一、本年新收政府信息公开申请数量\t3\t"
+    assert row in text
+    result = check(load_text(text.replace(row, row.replace("\t3\t", f"\t{written}\t"), 1)))
+    found = [f.message for f in result.findings if f.cells == (("1", cell),)]
+    assert found == ([f"表三（依申请）“一、本年新收政府信息公开申请数量”行“自然人”列{message}"] if message else [])
+
+
+def test_a_full_width_decimal_point_in_an_amount_is_named():
+    """Review round 42: "387．389" (a full-width point) was read as 387.389 with no word, unlike full-width
+    digits."""
+    text = scratch_report({**VALUES, ("t1", "20.8.1", "1"): Decimal("387.389")})
+    assert "行政事业性收费\t387.389" in text
+    result = check(load_text(text.replace("行政事业性收费\t387.389", "行政事业性收费\t387．389", 1)))
+    found = [(f.severity, f.rule) for f in result.findings if f.cells == (("20.8.1", "1"),)]
+    assert found == [("warning", "R-NUM-PARSE")]
