@@ -95,7 +95,7 @@ def _find_headings(lines: list[str], text: str) -> dict[str, tuple[int, str]]:
     cands: list[tuple[int, str, str]] = []        # (line index, key, stripped text)
     for i in _lines_with(text, _HEADING_WORDS):
         line = lines[i]
-        if not line or line[0] == "\t" or len(line) > 60:
+        if not line or line[0] == "\t" or len(line) > 60 and len(line.rstrip()) > 60:
             continue
         s = line.strip()
         if len(s) > 40:
@@ -705,6 +705,14 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             ctx.add("warning", "layout", "t1", [(rid, c) for c in order],
                     f"表二“{texts[label_idx]}”行有 {n + surplus} 个数据单元格，模板只有 {n} 列；已读取前 {n} 个。", "R-SHAPE")
             chosen = chosen[:n]
+        elif len(vals) < n and k_row + 1 < len(rows) and (more := _run_on(row, rows[k_row + 1], n - len(vals))):
+            chosen = vals + more        # the row's last numbers on the next line
+            skip = k_row + 1
+            ctx.add("warning", "layout", "t1", [(rid, c) for c in order],
+                    f"表二“{texts[label_idx]}”行的数字分在了第 {row.lines[-1]}、{more[0][1]} 两行，已当作一行读取，"
+                    f"请核对原表。" if any(not _blank(t) for t, _ in vals) else
+                    f"表二“{texts[label_idx]}”行的数字在标签的下一行（第 {more[0][1]} 行），已按这一行的数字读取，"
+                    f"请核对原表。", "R-SHAPE")
         elif len(vals) < n and any(not _blank(t) for t, _ in vals) and _ends_file(vals, ctx):
             chosen = _read_cut_row(ctx, "t1", rid, [(rid, c) for c in order], f"表二“{texts[label_idx]}”行", vals, n)
         elif len(vals) < n and any(not _blank(t) for t, _ in vals):
@@ -726,6 +734,18 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                 f"表二缺少“{r.label}”行。", "R-LABEL")
     _fill_absent(cells, spec)
     return cells
+
+
+def _run_on(row: LogicalRow, nxt: LogicalRow, want: int) -> list[tuple[str, int]] | None:
+    """The `want` cells a row lacks, continued on the very next line as numbers alone ("行政规范性文件 | 0 | 49",
+    then "19": a PDF's or a narrow page's wrap), or None."""
+    if not row.lines or not nxt.lines or nxt.lines[0] != row.lines[-1] + 1:
+        return None
+    cells = list(zip(nxt.cells, nxt.lines))
+    filled = [(t, ln) for t, ln in cells if not _blank(t)]
+    if not filled or not all(_is_num(t.strip()) for t, _ in filled):
+        return None
+    return cells if len(cells) == want else filled if len(filled) == want else None
 
 
 def _wrapped_t1_label(part: str, nxt: LogicalRow, row_index: LabelIndex) -> bool:
@@ -934,7 +954,10 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         sequence[-1] = (prid, merged, plabel)
         return prid
 
+    skip = -1           # the second half of a wrapped label, read with the numbers above it
     for k_row, row in enumerate(rows):
+        if k_row == skip:
+            continue
         texts = list(map(str.strip, row.cells))
         if not any(texts):
             continue
@@ -986,17 +1009,36 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                 if prid in typo_note:           # its first part alone looked like a typo: it is not one
                     ctx.findings.remove(typo_note.pop(prid))
                 continue
-        if row_match is None and ("计" in joined or "（" in joined or "(" in joined):
+        if row_match is None and ("计" in joined or "（" in joined or "(" in joined or "办理结果" in joined):
             sub_k = next((k for k, t in enumerate(texts) if t.endswith("小计") and "法人" not in t
                           or t.endswith("合计") and _total_follows(rows, k_row)), None)
             if sub_k is None:       # a group's own label row carrying its numbers: "（三）不予公开 | 50 | …"
-                sub_k = next((k for k, t in enumerate(texts) if _GROUP_ENUM.match(t) and _label_like(t)), None)
+                sub_k = next((k for k, t in enumerate(texts) if (_GROUP_ENUM.match(t) or _RESULTS.fullmatch(t))
+                              and _label_like(t)), None)
             if sub_k is not None and sum(1 for t in texts[sub_k + 1:] if t and _is_num(t)) >= 3:
                 prev = next((item[0] for item in reversed(sequence) if item[0] != "?"), None)
                 subtotals.append(("".join(texts[:sub_k + 1]), row, sub_k, prev, len(sequence)))
                 continue
         if row_match is None:
             numeric = sum(1 for t in texts if t and _is_num(t))
+            if numeric == len(col_order) == sum(1 for t in texts if t) \
+                    and (around := _label_around(rows, k_row, classify)) is not None:
+                # the row's numbers alone between the two halves of its label (a PDF copy)
+                rid, merged, label_idx, match = around
+                before = rows[k_row - 1]
+                if sequence and sequence[-1][1] is before:      # its first half, taken for a row
+                    wrong = sequence.pop()[0]
+                    found.pop(wrong, None)
+                    if wrong in typo_note:
+                        ctx.findings.remove(typo_note.pop(wrong))
+                if rid not in found:
+                    found[rid] = (merged, label_idx, match)
+                    sequence.append((rid, merged, label_idx))
+                    skip = k_row + 1
+                    ctx.add("warning", "layout", "t2", [(rid, c.id) for c in block.columns],
+                            f"表三“{short_row_label(spec.row(rid))}”行的标签折成了第 {before.lines[-1]}、{row.lines[0] + 1} "
+                            f"两行，数字在两行之间，已按这一行读取，请核对原表。", "R-SHAPE")
+                    continue
             if numeric and sequence and sequence[-1][0] != "?" and numeric == sum(1 for t in texts if t):
                 joined_row = _rejoin(sequence[-1], row, len(col_order))
                 if joined_row is not None:
@@ -1005,7 +1047,9 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                     rejoined.add(prid)          # the blank's place is known: not a short row
                     label = short_row_label(spec.row(prid))
                     at = row.lines[0] - 1
-                    msg = (f"表三第 {at} 行是空行，夹在“{label}”行的数字中间，已当作一个空白单元格读取，" if blanks == 1 else
+                    msg = (f"表三“{label}”行的数字在标签的下一行（第 {at + 1} 行），已按这一行的数字读取，" if blanks == -2 else
+                           f"表三“{label}”行的数字分在了第 {at}、{at + 1} 两行，已当作一行读取，" if blanks == -1 else
+                           f"表三第 {at} 行是空行，夹在“{label}”行的数字中间，已当作一个空白单元格读取，" if blanks == 1 else
                            f"表三第 {at - blanks + 1}—{at} 行是 {blanks} 个空行，夹在“{label}”行中间，"
                            f"已当作 {blanks} 个空白单元格读取，" if blanks else
                            f"表三第 {at} 行多了一个空行，把“{label}”行的数字分成了两段，已当作一行读取，")
@@ -1228,17 +1272,53 @@ def _continued(prev: tuple[str, LogicalRow, int], row: LogicalRow, texts: list[s
     return LogicalRow(prow.cells + row.cells[k + 1:], prow.lines + row.lines[k + 1:])
 
 
+def _label_around(rows: list[LogicalRow], k_row: int, classify):
+    """A row of numbers alone on its line between the two halves of a wrapped label ("（二）部分公开（区分处理的，
+    只计这一情形，" / "16 0 0 0 72 0 43" / "不计其他情形）": a PDF copy centres the numbers in the cell's height):
+    (the row id, the row with its whole label and numbers, the label's position, the match), or None."""
+    if k_row == 0 or k_row + 1 >= len(rows):
+        return None
+    before, row, after = rows[k_row - 1], rows[k_row], rows[k_row + 1]
+    if not before.lines or not after.lines or before.lines[-1] + 1 != row.lines[0] \
+            or row.lines[-1] + 1 != after.lines[0]:
+        return None
+    at = max((k for k, t in enumerate(before.cells) if t.strip()), default=None)
+    tail = [t.strip() for t in after.cells if t.strip()]
+    if at is None or len(tail) != 1:
+        return None
+    head = before.cells[at].strip()
+    if not _label_like(head) or not _label_like(tail[0]) or _is_num(head) or _is_num(tail[0]):
+        return None
+    _, m = classify(head + tail[0], False)
+    if m is None:       # (not fuzzy: exact, or the row's label after its group's)
+        return None
+    # (not a whole label above: a row's label and its numbers, then the next row's label alone)
+    _, mh = classify(head, False)
+    if mh is not None and mh.quality == "exact":
+        return None
+    cells = before.cells[:at] + [head + tail[0]] + row.cells
+    return m.target[1], LogicalRow(cells, before.lines[:at + 1] + row.lines), at, m
+
+
 def _rejoin(prev: tuple[str, LogicalRow, int], row: LogicalRow, n: int) -> tuple[LogicalRow, int] | None:
     """One cell per line, a row's numbers cut in two by empty lines: blank cells written as empty lines
     instead of tabs (the labelled part above and this unlabeled part, with one blank cell for each empty
     line between them, give exactly the n cells of a row: "本年新收…" then six empty lines then its 总计),
     or one stray empty line (the two parts alone give n).
-    Returns the joined row and how many empty lines were taken for blank cells (0: a stray one)."""
+    Returns the joined row and how many empty lines were taken for blank cells (0: a stray one; no empty
+    line: -1, the numbers continued on the next line, -2, all of them on the line under the label)."""
     _, prow, plabel = prev
     have = len(prow.cells) - plabel - 1
     if not prow.lines or not row.lines or have < 0:
         return None
     gap = row.lines[0] - prow.lines[-1] - 1         # the empty lines between the two parts
+    if gap == 0:
+        # Tab-separated rows, the numbers' last ones on the very next line (a PDF's or a narrow page's wrap)
+        # (or all of them, under a label without any: a PDF copy puts a row's numbers between the halves of its
+        # wrapped label, "（二）部分公开（区分处理的，只计这一情形，" / "16 0 0 0 72 0 43" / "不计其他情形）")
+        if have + len(row.cells) == n and prow.lines[0] == prow.lines[-1] and row.lines[0] == row.lines[-1]:
+            return LogicalRow(prow.cells + row.cells, prow.lines + row.lines), -1 if have else -2
+        return None
     if gap < 1 or gap > 1 and len(set(prow.lines)) != len(prow.lines):
         return None         # (empty lines for blank cells: only where every cell has a line of its own)
     # Each empty line a blank cell; or, in a copy with an empty line after every cell, all but one of them.
@@ -1493,13 +1573,14 @@ def _t2_outer_columns(order: list[str], header_at: dict[str, int], ctx: _Ctx) ->
 
 
 _GROUP_ENUM = _regex.compile(r"[（(]\s*([三四五六])\s*[)）]")
+_RESULTS = _regex.compile(r"三\s*[、.．]?\s*本年度?办理结果")        # the group of （一）…（七）, whose total is （七）
 
 
 def _check_subtotals(subtotals, sequence, table, col_order, spec: TableSpec, ctx: _Ctx, n: int) -> None:
     """R-APP-SUB: a subtotal row a report adds under （三）…（六） equals the sum of that group's sub-rows,
     column by column. The group is the one its row names; else the group the row above closes (its last
     sub-row); else the group the row below opens (its first sub-row)."""
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, list[str]] = {"3": ["3.7"]}
     for r in spec.blocks[0].rows:
         parts = r.id.split(".")
         if len(parts) == 3:
@@ -1507,7 +1588,9 @@ def _check_subtotals(subtotals, sequence, table, col_order, spec: TableSpec, ctx
     for text, row, k, prev, pos in subtotals:
         m = _GROUP_ENUM.search(text)
         nxt = next((item[0] for item in sequence[pos:] if item[0] != "?"), None)
-        if m:
+        if _RESULTS.search(text):
+            gid = "3"           # its total: the row （七）总计
+        elif m:
             gid = f"3.{'三四五六'.index(m.group(1)) + 3}"
         elif prev and prev.count(".") == 2 and groups[prev.rsplit(".", 1)[0]][-1] == prev:
             gid = prev.rsplit(".", 1)[0]
@@ -1529,8 +1612,9 @@ def _check_subtotals(subtotals, sequence, table, col_order, spec: TableSpec, ctx
             total = sum(c.value for c in parts)
             if total != sub.value:
                 name = spec.column(rids[0], col).label
+                why = "与（七）总计相同" if gid == "3" else "各分项之和"
                 ctx.add("error", "column-total", "t2", [(r, col) for r in rids],
-                        f"表三第 {row.lines[k]} 行“{group_label}”的小计在“{name}”列应为 {total}（各分项之和），"
+                        f"表三第 {row.lines[k]} 行“{group_label}”的小计在“{name}”列应为 {total}（{why}），"
                         f"表中填的是 {sub.value}，相差 {abs(total - sub.value)}。", "R-APP-SUB", total, sub.value)
 
 
@@ -1743,9 +1827,14 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         if len(datas) >= 2:
             # 行政复议 and 行政诉讼 as two tables: a row of 5 numbers, then one of 10
             parts = [[(t, ln) for t, ln in zip(r.cells, r.lines) if not _blank(t)] for r in datas[:2]]
-            if len(parts[0]) == 5 and len(parts[1]) == 10:
+            if len(parts[0]) + len(parts[1]) == 15 and len(parts[0]) in (5, 10) \
+                    and (len(parts[0]) == 5 or datas[1].lines[0] == datas[0].lines[-1] + 1):
+                # 行政复议's 5 and 行政诉讼's 10 as two tables, or a row of 15 wrapped after its 10th number
                 both = parts[0] + parts[1]
                 data = LogicalRow([t for t, _ in both], [ln for _, ln in both])
+                if len(parts[0]) == 10:
+                    ctx.add("warning", "layout", "t3", [], f"表四的数字分在了第 {datas[0].lines[-1]}、{datas[1].lines[0]} "
+                            f"两行，已当作一行读取，请核对原表。", "R-SHAPE")
     col_ids = [c.id for c in block.columns]
     expected = [c.label for c in block.columns]
     if data is None and (group_rows or single):
@@ -2173,7 +2262,7 @@ def _misworded_heading(lines, numeral: str, official: str) -> tuple[int, str] | 
     body = official.split("、", 1)[1]
     tried = 0
     for k, line in enumerate(lines):
-        if not line.startswith(numeral) or "\t" in line or len(line) > 60:
+        if not line.startswith(numeral) or "\t" in line or len(line) > 60 and len(line.rstrip()) > 60:
             continue
         s = line.strip()
         m = _HEAD_PREFIX.match(s)

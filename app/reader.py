@@ -90,7 +90,22 @@ def load_report(path: str | os.PathLike, encoding: str | None = None) -> Report:
     if str(path).lower().endswith(".xlsx"):
         raise DecodeError("文件扩展名是 .xlsx，但内容不是 Excel 工作簿（文件可能已损坏或被改了扩展名）。")
     text, codec = decode_bytes(data, encoding)
+    if str(path).lower().endswith(".csv") and "," in text and "\t" not in text:
+        text = _csv_rows(text)
     return parse_text(text, str(path), codec)
+
+
+def _csv_rows(text: str) -> str:
+    """A table saved from Excel as CSV ("另存为 CSV"), as the tab-separated rows the parser reads: its
+    cells are comma-separated, quoted when they hold a comma or a line break (kept as nothing: a wrapped
+    label is one label)."""
+    import csv
+    import io
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error:
+        return text
+    return "\n".join("\t".join(c.replace("\r", "").replace("\n", "") for c in row) for row in rows)
 
 
 def iter_report_files(folder: str | os.PathLike):

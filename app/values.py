@@ -16,7 +16,8 @@ MISSING_TOKENS = frozenset({"/", "／", "—", "——", "-", "－", "–", "―
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 _NUM = _regex.compile(r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)")
 _THOUSANDS = _regex.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-_UNIT = _regex.compile(r"(.+?)(万元|元|件|个|项|次|条|份)")
+# ("387.389万", "298件次", "387.389（万元）"; "￥387.389" below)
+_UNIT = _regex.compile(r"(.+?)\(?(万元|元|万|件次|人次|件|个|项|次|条|份|宗)\)?")
 # Minus signs a word processor puts in place of "-": U+2212, en and em dash (the full-width one folds).
 _MINUS = _regex.compile(r"[\u2212\u2013\u2014\ufe63](?=\s*[\d\uff10-\uff19])")
 _ASCII_DIGITS = frozenset("0123456789+-.")
@@ -73,6 +74,9 @@ def _parse(text: str, line: int | None) -> Cell:
         if u is not None:
             notes.append("unit:" + u.group(2))
             s = u.group(1)
+        elif s[:1] == "¥":        # (NFKC folds the full-width ￥)
+            notes.append("unit:元")
+            s = s[1:]
         if _NUM.fullmatch(s) is None:
             if not _THOUSANDS.fullmatch(s):
                 return Cell(raw, TEXT, None, line, tuple(notes))

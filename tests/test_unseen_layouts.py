@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from app import check, load_text
+from app.template import get_template, short_row_label
 from tests.synth import scratch_report
 
 
@@ -1889,3 +1890,119 @@ def test_a_full_width_decimal_point_in_an_amount_is_named():
     result = check(load_text(text.replace("行政事业性收费\t387.389", "行政事业性收费\t387．389", 1)))
     found = [(f.severity, f.rule) for f in result.findings if f.cells == (("20.8.1", "1"),)]
     assert found == [("warning", "R-NUM-PARSE")]
+
+
+# Review round 43: copies out of PDFs and Excel
+
+def _t2_values(report):
+    return {k: c.value for k, c in report.tables["t2"].items()}
+
+
+@pytest.mark.parametrize("label, cut, rid", [
+    ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 16, "3.2"),
+    ("2.其他法律行政法规禁止公开", 7, "3.3.2"),      # "2.其他法律行" alone looks like "3.其他"
+    ("1.属于国家秘密", 4, "3.3.1"),
+])
+@pytest.mark.parametrize("spaces", [False, True])
+def test_a_rows_numbers_between_the_halves_of_its_wrapped_label_are_read(label, cut, rid, spaces):
+    """Review round 43: a PDF viewer copies a cell whose label takes two lines with the numbers between the
+    halves ("（二）部分公开（区分处理的，只计这一情形，" / "16 0 0 0 72 0 43" / "不计其他情形）"). The row was read
+    blank, the number line ignored, and a real defect in it passed with exit 0."""
+    values = {**VALUES, ("t2", "3.2", "1"): 4, ("t2", "3.2", "3"): 3,     # 自然人 4, total 3: a row-total error
+              ("t2", "3.3.2", "1"): 2, ("t2", "3.3.2", "3"): 2, ("t2", "3.3.1", "2.1"): 1, ("t2", "3.3.1", "3"): 1}
+    text = scratch_report(values)
+    line = next(ln for ln in text.split("\n") if ln.strip().startswith(label) or f"\t{label}\t" in ln)
+    cells = line.split("\t")
+    k = next(j for j, c in enumerate(cells) if c == label)
+    sep = " " if spaces else "\t"
+    head = sep.join(c for c in cells[:k] + [label[:cut]] if c or not spaces)
+    wrapped = text.replace(line, "\n".join([head, sep.join(cells[k + 1:]), label[cut:]]), 1)
+    plain = load_text(text)
+    report = load_text(wrapped)
+    if not spaces:
+        assert _t2_values(report) == _t2_values(plain)
+    assert [report.tables["t2"][(rid, c)].value for c in ("1", "2.1", "3")] == \
+           [plain.tables["t2"][(rid, c)].value for c in ("1", "2.1", "3")]
+    assert not [f for f in report.parse_findings if "没有读取" in f.message or "错别字" in f.message
+                or "没有行标签" in f.message]      # (not read by position either: by its label)
+    assert [f.message for f in report.parse_findings if "标签折成了" in f.message] == [
+        f"表三“{short_row_label(get_template('2021').tables['t2'].row(rid))}”行的标签折成了第 {plain.tables['t2'][(rid, '1')].line}、"
+        f"{plain.tables['t2'][(rid, '1')].line + 2} 两行，数字在两行之间，已按这一行读取，请核对原表。"]
+    assert ("error", "t2", ("3.2", "1")) in {(f.severity, f.table, c) for f in check(report).findings for c in f.cells}
+
+
+@pytest.mark.parametrize("table, line, tail", [
+    ("t2", "\t（七）总计\t3\t0\t0\t0\t0\t0\t3", 1),
+    ("t1", "行政规范性文件\t7\t0\t7", 1),
+    ("t3", "\t".join(["1", "0", "0", "0", "1", "2", "0", "0", "0", "2", "0", "3", "0", "0", "3"]), 5),
+])
+def test_a_rows_last_numbers_on_the_very_next_line_are_read_with_it(table, line, tail):
+    """Review round 43: a row whose last numbers wrap onto the next line with no empty line between ("（七）总计
+    347 … 186" / "1475") gave a false "少了单元格" error and shifted cells; 表四 lost the wrapped numbers. With an
+    empty line between, it was already read."""
+    text = scratch_report({**VALUES, **T3_VALUES})
+    assert line in text
+    parts = line.split("\t")
+    report = load_text(text.replace(line, "\t".join(parts[:-tail]) + "\n" + "\t".join(parts[-tail:]), 1))
+    plain = load_text(text)
+    assert {k: c.value for k, c in report.tables[table].items()} == {k: c.value for k, c in plain.tables[table].items()}
+    assert [f.severity for f in report.parse_findings if f.kind == "layout"] == ["warning"]
+    assert not [f for f in check(report).findings if f.severity == "error"]
+
+
+def test_a_table_saved_from_excel_as_csv_is_read(tmp_path):
+    """Review round 43: a report saved from Excel as CSV (GBK, CRLF, commas, a quoted cell) was read as one
+    label per line: every cell "空白" and 表四 "not found"."""
+    import csv
+    import io
+    from app import load_report
+    text = scratch_report({**VALUES, **T3_VALUES})
+    out = io.StringIO()
+    commas = text.replace("（区分处理的，只计这一情形，不计其他情形）", "（区分处理的,只计这一情形,不计其他情形）")
+    csv.writer(out).writerows(line.split("\t") for line in commas.split("\n"))
+    data = out.getvalue()
+    assert '"（二）部分公开（区分处理的,只计' in data
+    path = tmp_path / "report.csv"
+    path.write_bytes(data.encode("gbk"))
+    report = load_report(path)
+    plain = load_text(text)
+    for tid in ("t1", "t2", "t3"):
+        assert {k: c.value for k, c in report.tables[tid].items()} == {k: c.value for k, c in plain.tables[tid].items()}
+    assert not [f for f in check(report).findings if f.severity == "error"]
+
+
+@pytest.mark.parametrize("written, value, unit", [
+    ("387.389万", Decimal("387.389"), "万"), ("387.389（万元）", Decimal("387.389"), "万元"),
+    ("298件次", 298, "件次"), ("298宗", 298, "宗"), ("298人次", 298, "人次"), ("￥387.389", Decimal("387.389"), "元"),
+])
+def test_more_units_after_a_number_are_read_and_named(written, value, unit):
+    """Review round 43: "387.389万", "298件次" and "￥387.389" were "不是数字" errors, where "387.389万元" and
+    "298件" were read with a warning."""
+    from app.values import parse_value
+    cell = parse_value(written)
+    assert (cell.state, cell.value, f"unit:{unit}" in cell.notes) == ("number", value, True)
+
+
+def test_lines_padded_with_spaces_still_have_their_headings():
+    """Review round 43: text padded to 80 columns (a layout-preserving converter) had no headings: a line
+    longer than 60 characters was no heading, before its padding was stripped."""
+    text = scratch_report(VALUES)
+    padded = "\n".join(line.ljust(80) for line in text.split("\n"))
+    report = load_text(padded)
+    assert set(report.tables) == {"t1", "t2", "t3"}
+    assert {k: c.value for k, c in report.tables["t2"].items()} == _t2_values(load_text(text))
+    assert not [f for f in check(report).findings if f.severity == "error"]
+
+
+@pytest.mark.parametrize("total, error", [(3, False), (4, True)])
+def test_the_results_group_row_carrying_totals_is_checked_against_row_seven(total, error):
+    """Review round 43: a "三、本年度办理结果" row filled with the totals of （一）…（六） was "有数字但没有行标签", and
+    its wrong sum passed. It is a subtotal, as a （三）不予公开 row with numbers is: it must equal （七）总计."""
+    text = scratch_report(VALUES)
+    head = "三、本年度办理结果\t（一）予以公开\t"
+    assert head in text
+    report = load_text(text.replace(head, f"三、本年度办理结果\t3\t0\t0\t0\t0\t0\t{total}\n\t（一）予以公开\t", 1))
+    assert not [f for f in report.parse_findings if "行标签" in f.message]
+    assert {k: c.value for k, c in report.tables["t2"].items()} == _t2_values(load_text(text))
+    found = [(f.rule, f.expected, f.actual) for f in check(report).findings if f.severity == "error"]
+    assert found == ([("R-APP-SUB", 3, 4)] if error else [])
