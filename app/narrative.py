@@ -130,7 +130,9 @@ _OUTCOME = _regex.compile(r"(" + _OUTCOME_NAMES + r")"
 _NONE_APP = _regex.compile(r"(?:未|没有|无(?=(?:收到|受理|接到|接收)(?:政府信息公开|信息公开|依申请公开)?申请(?:情况|记录|[。；，,]|$)))(?:(?:收到|受理|接到|接收|接获|发生)[^。；，,\d]{0,12}?"
                            r"|(?:收到|受理|接到|接收|接获)(?=[^。；，,\d]{0,24}?(?:公民|法人|组织|个人|群众|单位|等渠道|等方式|任何|各种))"
                            r"(?:(?!申请)[^。；，,\d]){0,24}?)申请(?!人)"
-                           r"|无依申请公开(?![^。；，,]{0,6}?费)")
+                           r"|无依申请公开(?![^。；，,]{0,6}?费)"
+                           # "本年度无政府信息公开申请。": none, said of the applications themselves
+                           r"|无(?:政府)?信息公开申请(?=情况|记录|事项|[。；，,]|$)")
 # No carried-over applications, from last year ("无上年结转申请", "上年度无结转") or into next year ("无结转下年度
 # 的申请", "没有需要结转到下一年度办理的"). A bare "无结转" could be either: not read.
 _NONE_CARRIED = _regex.compile(

@@ -940,7 +940,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     found: dict[str, tuple[LogicalRow, int, object]] = {}
     unlabeled: list[tuple[int, LogicalRow]] = []
     sequence: list[tuple[str, LogicalRow, int]] = []
-    header_seen = total_named = False
+    header_seen = total_named = total_first = applicants_seen = False
     header_at: dict[str, int] = {}          # column -> the cell position of its header
     subtotals: list[tuple] = []         # rows a report adds: (label text, row, 小计's cell, row above, position)
     rejoined: set[str] = set()
@@ -993,6 +993,14 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                 or (len(set(col_hits)) >= 3):
             header_seen = True
             total_named = total_named or "总计" in texts
+            if not applicants_seen and len(joined) < 120:        # (a header's row, not a sentence naming it)
+                # "总计" named before "申请人情况" and the applicants' columns: the total is the first column (in
+                # any layout: the positions of cells set one per line are no columns, but their order is)
+                # (in the row's text: a header line set apart by spaces is one cell)
+                firsts = [k for k in map(joined.find, ("申请人", "自然人", "法人")) if k >= 0]
+                k_total = joined.find("总计") if any(t == "总计" or "总计 " in t or " 总计" in t for t in texts) else -1
+                total_first = k_total >= 0 and (not firsts or k_total < min(firsts)) or total_first
+                applicants_seen = bool(firsts)
             # "合计" beside a column named 总计 is the 法人 subtotal; without one it is the 总计 (always last)
             leaf = [("subtotal" if h == "heji" else h) for h in col_hits
                     if h in ("2.1", "2.2", "2.3", "2.4", "2.5", "subtotal") or h == "heji" and total_named]
@@ -1110,6 +1118,9 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             ctx.add("warning", "format", "t2", [(rid, c.id) for c in block.columns],
                     f"表三第 {row.line} 行的数据没有行标签，按位置读作“{short_row_label(spec.row(rid))}”行。", "R-LABEL")
     col_order = _t2_outer_columns(col_order, header_at, ctx)
+    if total_first and col_order[0] != "3":
+        col_order = ["3"] + [c for c in col_order if c != "3"]
+        ctx.add("warning", "format", "t2", [], "表三的列顺序与模板不同（“总计”列在最前），已按表头的列标题读取。", "R-LABEL")
     # Values
     n = len(col_order)
     raw_rows: dict[str, list[tuple[str, int]]] = {}

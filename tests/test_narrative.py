@@ -357,6 +357,11 @@ REVIEWED_SENTENCES = {
     "共收到通过政府网站、信函、当面提交等方式的政府信息公开申请30件。": [("R-TXT-APP", 30, 26)],
     "全年未收到新的政府信息公开申请，办结上年结转申请3件。": [("R-TXT-NONE", 0, 26)],
     "全年未收到政府信息公开申请，办结上年结转申请3件。": [("R-TXT-NONE", 0, 26)],
+    # review round 42: "无" before the applications themselves, not before a verb of receiving
+    "本年度无政府信息公开申请。": [("R-TXT-NONE", 0, 29)],
+    "本年度无信息公开申请，也无行政复议。": [("R-TXT-NONE", 0, 29), ("R-TXT-NONE", 0, 4)],
+    "全年无政府信息公开申请人。": [],
+    "无政府信息公开申请费用。": [],
     "未收到政府信息公开申请同时未发生行政复议和行政诉讼。": [
         ("R-TXT-NONE", 0, 29), ("R-TXT-NONE", 0, 4), ("R-TXT-NONE", 0, 1)],
     # "all upheld": the groups named before it

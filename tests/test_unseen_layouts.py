@@ -2006,3 +2006,23 @@ def test_the_results_group_row_carrying_totals_is_checked_against_row_seven(tota
     assert {k: c.value for k, c in report.tables["t2"].items()} == _t2_values(load_text(text))
     found = [(f.rule, f.expected, f.actual) for f in check(report).findings if f.severity == "error"]
     assert found == ([("R-APP-SUB", 3, 4)] if error else [])
+
+
+@pytest.mark.parametrize("layout", ["spaces", "one cell per line"])
+def test_t3_with_the_total_first_is_read_by_its_header_in_every_layout(layout):
+    """Review round 43: 表三 with 总计 first was read by its header only in the tab layout; one cell per line or
+    set apart by spaces, where positions are no columns, every row was read shifted: about 50 false errors."""
+    tabbed = _reorder_t3_columns(scratch_report(DROPPED), True)
+
+    def change(body):
+        if layout == "spaces":
+            return "\n".join(" ".join(c for c in line.split("\t") if c) for line in body.split("\n"))
+        out = []
+        for line in body.split("\n"):
+            out += ["\t" + c for c in line.split("\t")] + [""] if "\t" in line else [line]
+        return "\n".join(out)
+    report = load_text(_region(tabbed, "三、收到和处理政府信息公开申请情况", "四、政府信息公开", change))
+    assert [report.tables["t2"][("3.1", c)].value for c in ("1", "2.1", "2.2", "3")] == [10, 2, 1, 13]
+    result = check(report)
+    assert [(f.severity, f.rule) for f in result.findings] == [("warning", "R-LABEL")]
+    assert "“总计”列在最前" in result.findings[0].message
