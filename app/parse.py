@@ -18,7 +18,7 @@ from . import _regex
 from ._exceptions import NoTableError
 from ._record import Record
 from .labels import LabelIndex, has_cjk, norm
-from .model import ABSENT as _ABSENT, BLANK, NUMBER, Cell, Finding, Report
+from .model import ABSENT as _ABSENT, BLANK, NUMBER, TEXT, Cell, Finding, Report
 from .template import (
     FINGERPRINTS, T2_ADDEND_COLUMNS, T2_TOTAL_COLUMN, TABLE_SHORT, TABLE_TITLES, Block, TableSpec,
     get_template, short_row_label,
@@ -719,10 +719,14 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             # Cells were lost (a trailing tab trimmed, a web copy that drops empty cells): which column is
             # empty is unknown. Read flush right (the last cell is the one most often filled) and say so.
             ctx.guessed.update(("t1", rid, c) for c in order)
+            nxt = rows[k_row + 1] if k_row + 1 < len(rows) else None
+            lone = [t.strip() for t in nxt.cells if t.strip()] if nxt is not None and nxt.lines \
+                and nxt.lines[0] == row.lines[-1] + 1 else []
+            maybe = f"（下一行的“{lone[0]}”可能是本行的最后一个数，也可能是页码）" if len(lone) == 1 and _is_num(lone[0]) else ""
             ctx.add("error", "layout", "t1", [(rid, c) for c in order],
                     f"表二“{texts[label_idx]}”行只有 {len(vals)} 个单元格，模板有 {n} 列：少了 {n - len(vals)} 个单元格，"
-                    f"无法确定是哪{'一' if n - len(vals) == 1 else '几'}列，已按靠右读取（缺少的当作空白），请核对原表。",
-                    "R-SHAPE")
+                    f"无法确定是哪{'一' if n - len(vals) == 1 else '几'}列，已按靠右读取（缺少的当作空白）{maybe}，"
+                    f"请核对原表。", "R-SHAPE")
         for col, cell in zip(order, _make_cells(chosen)):
             cells[(rid, col)] = cell
     if not found_any:
@@ -737,14 +741,14 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
 
 
 def _run_on(row: LogicalRow, nxt: LogicalRow, want: int) -> list[tuple[str, int]] | None:
-    """The `want` cells a row lacks, continued on the very next line as numbers alone ("行政规范性文件 | 0 | 49",
-    then "19": a PDF's or a narrow page's wrap), or None."""
+    """The `want` cells a row lacks, continued on the very next line as numbers alone ("行政规范性文件 | 0", then
+    "49 | 19": a PDF's or a narrow page's wrap), or None. Not a lone number: it may as well be a page number."""
     if not row.lines or not nxt.lines or nxt.lines[0] != row.lines[-1] + 1:
         return None
     cells = list(zip(nxt.cells, nxt.lines))
     filled = [(t, ln) for t, ln in cells if not _blank(t)]
-    if not filled or not all(_is_num(t.strip()) for t, _ in filled):
-        return None
+    if len(filled) < 2 or not all(_is_num(t.strip()) for t, _ in filled):
+        return None         # (a lone number may be a page number: the row stays short, and the clerk is told)
     return cells if len(cells) == want else filled if len(filled) == want else None
 
 
@@ -1021,8 +1025,9 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             sub_k = next((k for k, t in enumerate(texts) if t.endswith("小计") and "法人" not in t
                           or t.endswith("合计") and _total_follows(rows, k_row)), None)
             if sub_k is None:       # a group's own label row carrying its numbers: "（三）不予公开 | 50 | …"
-                sub_k = next((k for k, t in enumerate(texts) if (_GROUP_ENUM.match(t) or _RESULTS.fullmatch(t))
-                              and _label_like(t)), None)
+                sub_k = next((k for k, t in enumerate(texts) if (_GROUP_ENUM.match(t) or _RESULTS.fullmatch(t)
+                                                                  and not any(map(has_cjk, texts[k + 1:])))
+                              and _label_like(t)), None)       # (not "三、本年度办理结果 | （一）予以" wrapped)
             if sub_k is not None and sum(1 for t in texts[sub_k + 1:] if t and _is_num(t)) >= 3:
                 prev = next((item[0] for item in reversed(sequence) if item[0] != "?"), None)
                 subtotals.append(("".join(texts[:sub_k + 1]), row, sub_k, prev, len(sequence)))
@@ -1030,7 +1035,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         if row_match is None:
             numeric = sum(1 for t in texts if t and _is_num(t))
             if numeric == len(col_order) == sum(1 for t in texts if t) \
-                    and (around := _label_around(rows, k_row, classify)) is not None:
+                    and (around := _label_around(rows, k_row, classify, _t2_indexes(generation)[0])) is not None:
                 # the row's numbers alone between the two halves of its label (a PDF copy)
                 rid, merged, label_idx, match = around
                 before = rows[k_row - 1]
@@ -1049,6 +1054,9 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                     continue
             if numeric and sequence and sequence[-1][0] != "?" and numeric == sum(1 for t in texts if t):
                 joined_row = _rejoin(sequence[-1], row, len(col_order))
+                if joined_row is not None and joined_row[1] == -1 and numeric == 1 and not _row_total_holds(
+                        _make_cells(_value_cells(joined_row[0], sequence[-1][2])), col_order):
+                    joined_row = None       # a lone number on the next line: maybe a page number, not the row's
                 if joined_row is not None:
                     merged, blanks = joined_row
                     prid = extend_last(merged)
@@ -1269,21 +1277,27 @@ def _row_keys(col_order: tuple[str, ...]):
 
 def _continued(prev: tuple[str, LogicalRow, int], row: LogicalRow, texts: list[str], classify, fuzzy: bool):
     """A long label wrapped onto the next line, its numbers after the wrapped part ("（二）部分公开（区分处理的，
-    只计这一情形，不计" / "其他情形）<tab>1<tab>0…"): the row above is its label alone, and the two parts
-    together name that row. The wrapped part alone may look like another row's label ("3.其他")."""
+    只计这一情形，不计" / "其他情形）<tab>1<tab>0…") or on the line after it: the row above is its label alone,
+    and the two parts together name that row. The wrapped part alone may look like another row's label ("3.其他")."""
     prid, prow, plabel = prev
     if len(prow.cells) != plabel + 1:
         return None
     k = next((j for j, t in enumerate(texts) if t), None)
-    if k is None or not _label_like(texts[k]) or not any(t and _is_num(t) for t in texts[k + 1:]):
+    if k is None or not _label_like(texts[k]):
         return None
     _, m = classify(prow.cells[plabel].strip() + texts[k], fuzzy)
     if m is None or m.target[1] != prid:
         return None
+    if not any(t and _is_num(t) for t in texts[k + 1:]) and (
+            m.quality != "exact" or not row.lines or row.lines[0] != prow.lines[-1] + 1):
+        return None         # (the wrapped part alone on the next line, its numbers on the line after it: exactly)
+    if len(row.cells) == k + 1:     # the whole label, on the wrapped part's line: its numbers may follow it
+        return LogicalRow(prow.cells[:plabel] + [prow.cells[plabel].strip() + texts[k]],
+                          prow.lines[:plabel] + [row.lines[k]])
     return LogicalRow(prow.cells + row.cells[k + 1:], prow.lines + row.lines[k + 1:])
 
 
-def _label_around(rows: list[LogicalRow], k_row: int, classify):
+def _label_around(rows: list[LogicalRow], k_row: int, classify, row_index: LabelIndex):
     """A row of numbers alone on its line between the two halves of a wrapped label ("（二）部分公开（区分处理的，
     只计这一情形，" / "16 0 0 0 72 0 43" / "不计其他情形）": a PDF copy centres the numbers in the cell's height):
     (the row id, the row with its whole label and numbers, the label's position, the match), or None."""
@@ -1301,7 +1315,11 @@ def _label_around(rows: list[LogicalRow], k_row: int, classify):
     if not _label_like(head) or not _label_like(tail[0]) or _is_num(head) or _is_num(tail[0]):
         return None
     _, m = classify(head + tail[0], False)
-    if m is None:       # (not fuzzy: exact, or the row's label after its group's)
+    if m is not None and m.quality != "exact":
+        # Exactly a label, or a group's and a row's: not a label that holds another ("（一）予以公示" mistyped,
+        # its numbers, then the next row's whole label "（二）部分公开…")
+        m = _group_then_row(row_index, (head + tail[0]).replace(" ", ""))
+    if m is None:
         return None
     # (not a whole label above: a row's label and its numbers, then the next row's label alone)
     _, mh = classify(head, False)
@@ -1327,7 +1345,7 @@ def _rejoin(prev: tuple[str, LogicalRow, int], row: LogicalRow, n: int) -> tuple
         # Tab-separated rows, the numbers' last ones on the very next line (a PDF's or a narrow page's wrap)
         # (or all of them, under a label without any: a PDF copy puts a row's numbers between the halves of its
         # wrapped label, "（二）部分公开（区分处理的，只计这一情形，" / "16 0 0 0 72 0 43" / "不计其他情形）")
-        if have + len(row.cells) == n and prow.lines[0] == prow.lines[-1] and row.lines[0] == row.lines[-1]:
+        if have + len(row.cells) == n and (prow.lines[0] == prow.lines[-1] or not have) and row.lines[0] == row.lines[-1]:
             return LogicalRow(prow.cells + row.cells, prow.lines + row.lines), -1 if have else -2
         return None
     if gap < 1 or gap > 1 and len(set(prow.lines)) != len(prow.lines):
@@ -1711,7 +1729,8 @@ def _resolve_surplus(surplus_rows, table, n, ctx: _Ctx, spec: TableSpec, col_ord
         # One place blank in every such row: an empty column (a spacer a copy from Word or WPS keeps between
         # columns, the header beside it), not a number too many.
         empty = [k for k in range(1, n) if all(v[k].state == BLANK for v in parsed.values())]
-        if len(empty) == 1:
+        # (not a real column blank in every row beside a unit cell "件" at the rows' end)
+        if len(empty) == 1 and all(c.state != TEXT for v in parsed.values() for c in v):
             k = empty[0]
             for rid, v in parsed.items():
                 table[rid] = v[:k] + v[k + 1:]
@@ -1822,7 +1841,9 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         if named and not values:
             group = named
             if not datas:
-                header_groups.extend(g for g in (_t3_group(t) for _, t in words) if g and g not in header_groups)
+                # (a header's cells, not a sentence or note that names the groups: "…复议后起诉的案件…")
+                header_groups.extend(g for g in (_t3_group(t) for _, t in words if len(t) <= 16 and not _SENTENCE_MARKS
+                                                 .search(t)) if g and g not in header_groups)
         if outcomes or any(t in _T3_TOP for t in texts):
             header_seen = True
             header_outcomes.extend(outcomes)
@@ -1918,6 +1939,7 @@ def _t3_words(texts: tuple[str, ...]):
 
 
 _CN_NUMBER = _regex.compile(r"[零〇一二两三四五六七八九十百千]+")      # a number written in words
+_SENTENCE_MARKS = _regex.compile(r"[。，,；;：:！!？?]")
 _PAGE_NUMBER = _regex.compile(r"[-—－–]+\s*\d{1,3}\s*[-—－–]+|\d{1,3}\s*/\s*\d{1,3}")      # "- 5 -", "5/12"
 
 

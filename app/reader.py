@@ -90,7 +90,7 @@ def load_report(path: str | os.PathLike, encoding: str | None = None) -> Report:
     if str(path).lower().endswith(".xlsx"):
         raise DecodeError("文件扩展名是 .xlsx，但内容不是 Excel 工作簿（文件可能已损坏或被改了扩展名）。")
     text, codec = decode_bytes(data, encoding)
-    if str(path).lower().endswith(".csv") and "," in text and "\t" not in text:
+    if str(path).lower().endswith(".csv") and text.count(",") > text.count("\t"):
         text = _csv_rows(text)
     return parse_text(text, str(path), codec)
 

@@ -71,7 +71,8 @@ def _parse(text: str, line: int | None) -> Cell:
         return Cell(raw, MISSING, None, line, tuple(notes))
     if _NUM.fullmatch(s) is None:
         u = _UNIT.fullmatch(s)
-        if u is not None:
+        if u is not None and (u.group(2) != "万" or "." in u.group(1)):
+            # (a bare 万 only after an amount with decimals, "387.389万": "3万" may be a count of 30000)
             notes.append("unit:" + u.group(2))
             s = u.group(1)
         elif s[:1] == "¥":        # (NFKC folds the full-width ￥)
