@@ -1052,6 +1052,14 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                             f"表三“{short_row_label(spec.row(rid))}”行的标签折成了第 {before.lines[-1]}、{row.lines[0] + 1} "
                             f"两行，数字在两行之间，已按这一行读取，请核对原表。", "R-SHAPE")
                     continue
+            if numeric == len(col_order) == sum(1 for t in texts if t) and sequence and sequence[-1][0] not in ("?", "") \
+                    and (frags := _label_fragments(rows, k_row, sequence[-1], classify)):
+                # a label alone (a wrapped one's first line), words that go on with it, then its numbers
+                prid = extend_last(LogicalRow(sequence[-1][1].cells + row.cells, sequence[-1][1].lines + row.lines))
+                ctx.add("warning", "layout", "t2", [(prid, c.id) for c in block.columns],
+                        f"表三“{short_row_label(spec.row(prid))}”行的标签折成了 {frags + 1} 行以上，数字在第 {row.line} 行，"
+                        f"已按这一行的数字读取，请核对原表。", "R-SHAPE")
+                continue
             if numeric and sequence and sequence[-1][0] != "?" and numeric == sum(1 for t in texts if t):
                 joined_row = _rejoin(sequence[-1], row, len(col_order))
                 if joined_row is not None and joined_row[1] == -1 and numeric == 1 and not _row_total_holds(
@@ -1295,6 +1303,25 @@ def _continued(prev: tuple[str, LogicalRow, int], row: LogicalRow, texts: list[s
         return LogicalRow(prow.cells[:plabel] + [prow.cells[plabel].strip() + texts[k]],
                           prow.lines[:plabel] + [row.lines[k]])
     return LogicalRow(prow.cells + row.cells[k + 1:], prow.lines + row.lines[k + 1:])
+
+
+def _label_fragments(rows: list[LogicalRow], k_row: int, prev: tuple[str, LogicalRow, int], classify) -> int:
+    """How many lines of words lie between a row's label alone (`prev`, no numbers) and this row of numbers,
+    each on the line after the other, none a row's label nor holding a digit: a long label wrapped over several
+    lines, its numbers in the middle (a PDF copy: "（二）部分公开（区" / "分处理的，只计这一" / "16 0 0 0 72 0 43").
+    0 when the lines between are anything else (or there are none: _rejoin reads that)."""
+    _, prow, plabel = prev
+    if len(prow.cells) != plabel + 1 or not prow.lines or not rows[k_row].lines:
+        return 0
+    j, line = k_row - 1, rows[k_row].lines[0]
+    while j >= 0 and rows[j] is not prow and k_row - j <= 4:
+        words = "".join(t.strip() for t in rows[j].cells)
+        if not words or not rows[j].lines or rows[j].lines[-1] != line - 1 or _ANY_DIGIT.search(words) \
+                or classify(words, True)[1] is not None:
+            return 0
+        line = rows[j].lines[0]
+        j -= 1
+    return k_row - 1 - j if j >= 0 and rows[j] is prow and j < k_row - 1 and prow.lines[-1] == line - 1 else 0
 
 
 def _label_around(rows: list[LogicalRow], k_row: int, classify, row_index: LabelIndex):

@@ -2126,3 +2126,19 @@ def test_a_real_column_blank_in_every_row_beside_a_unit_cell_is_no_spacer():
     report = load_text(text[:a] + body + text[b:])
     assert report.tables["t2"][("3.1", "3")].value == 3
     assert not [f for f in report.parse_findings if "空白，已忽略这一列" in f.message]
+
+
+@pytest.mark.parametrize("spaces", [False, True])
+def test_a_label_wrapped_over_several_lines_with_its_numbers_between_is_read(spaces):
+    """Review round 44 (G1): a PDF copy of a narrow label column wraps （二）'s label over four lines, its numbers
+    after the second: the row was read blank ("没有读取") and its wrong cell passed with exit 0."""
+    values = {**VALUES, ("t2", "3.2", "1"): 4, ("t2", "3.2", "3"): 3}     # 自然人 4, total 3: a row-total error
+    text = scratch_report(values)
+    line = "\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t4\t0\t0\t0\t0\t0\t3"
+    assert line in text
+    sep = " " if spaces else "\t"
+    nums = sep.join(["4", "0", "0", "0", "0", "0", "3"])
+    report = load_text(text.replace(line, "\n".join(["\t（二）部分公开（区", "分处理的，只计这一", nums, "情形，不计其他情", "形）"]), 1))
+    assert [report.tables["t2"][("3.2", c)].value for c in ("1", "3")] == [4, 3]
+    assert not [f for f in report.parse_findings if "没有读取" in f.message]
+    assert ("error", "t2", ("3.2", "1")) in {(f.severity, f.table, c) for f in check(report).findings for c in f.cells}
