@@ -98,3 +98,16 @@ def test_a_file_grown_past_its_bound_keeps_what_was_used(tmp_path):
     assert r.returncode == 0, r.stderr
     key, table = marshal.loads(cache.read_bytes())
     assert sorted(p for p, _ in table) == [r"(\d+)次", r"(\d+)起"]
+
+
+def test_stale_patterns_of_earlier_versions_do_not_pile_up(tmp_path):
+    """A hundred-odd patterns left by earlier versions (an upgrade over an install, a checkout edited for weeks)
+    were kept up to 1000, and loading them cost every start about 1 % of a 200-report batch: past a bound
+    a little above what a check and the window use, only what a start used is kept."""
+    cache = tmp_path / "regex.marshal"
+    stale = {(f"old{k}", 0): _regex._compiled(f"old{k}", 0) for k in range(250)}
+    cache.write_bytes(marshal.dumps((_regex._KEY, stale)))
+    r = _run("import app._regex as R\nR.compile(r'(\\d+)起')\nprint('ok')", cache)
+    assert r.returncode == 0, r.stderr
+    key, table = marshal.loads(cache.read_bytes())
+    assert sorted(p for p, _ in table) == [r"(\d+)起"]
