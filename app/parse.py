@@ -1148,6 +1148,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     all_filled = {rid: [k for k, (t, _) in enumerate(vals) if t and not t.isspace()] for rid, vals in all_vals.items()}
     lead_anchor, trail_anchor = _row_anchors(all_vals, all_filled, n)
     ends_blank: set[str] = set()
+    both_ends: dict[str, list] = {}         # rows the two anchors place differently: both placements
     for rid, vals in all_vals.items():
         window = None
         filled = all_filled[rid]
@@ -1157,12 +1158,20 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             if len(vals) >= lead + span and first >= lead and last < lead + span:
                 window = vals[lead:lead + span]
                 window_from_lead = True
-        if window is None and trail_anchor is not None:
+        if trail_anchor is not None:
             trail, span = trail_anchor
             start = len(vals) - trail - span
             if start >= 0 and first >= start and last < len(vals) - trail:
-                window = vals[start:len(vals) - trail]
-                window_from_lead = False
+                if window is None:
+                    window = vals[start:len(vals) - trail]
+                    window_from_lead = False
+                elif start != lead_anchor[0] and span == lead_anchor[1] == n:
+                    # The two ends place the row differently (seed 004 pads the （六）/（七）/四 rows in front, not the
+                    # others): the arithmetic chooses, as for a row with a blank edge cell. Unless it tells, where
+                    # the full rows end in their 总计, a cell after the row's last number is its 总计, left blank.
+                    both_ends[rid] = [window, vals[start:len(vals) - trail]]
+                    if trail == 0:
+                        window, window_from_lead = both_ends[rid][1], False
         if window is not None:
             if len(window) > n:
                 surplus_rows[rid] = window
@@ -1233,7 +1242,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     for rid, vals in raw_rows.items():
         chosen = vals if len(vals) == n else _window(vals, n, profile)[0]
         table[rid] = _make_cells(chosen)
-        options = _windows(vals, raw_filled[rid], n)
+        options = both_ends.get(rid) or _windows(vals, raw_filled[rid], n)
         if len(options) > 1:
             ambiguous[rid] = [_make_cells(w) for w in options]
     if ambiguous:
@@ -1496,10 +1505,10 @@ def _numbers(cells: list[Cell]) -> list:
     return [c.value if c.state == NUMBER else None for c in cells]
 
 
-def _held(values: dict[str, list], entries) -> int:
+def _held(values: dict[str, list], entries, blank=None) -> int:
     """Relations that hold minus relations that break among `entries`, over the numbers of the rows read
     so far (None where a cell is not a number): the measure for choosing between readings of a
-    misaligned table."""
+    misaligned table. `blank`: what a None counts as (by default, a relation through one is left out)."""
     total = 0
     for refs, nl in entries:
         try:
@@ -1507,7 +1516,9 @@ def _held(values: dict[str, list], entries) -> int:
         except (KeyError, IndexError):
             continue
         if None in xs:
-            continue
+            if blank is None:
+                continue
+            xs = [blank if x is None else x for x in xs]
         total += 1 if sum(xs[:nl]) == sum(xs[nl:]) else -1
     return total
 
@@ -1554,10 +1565,12 @@ def _settle_ambiguous(table, ambiguous, col_order, generation) -> None:
     for rid, options in ambiguous.items():
         entries = plan.get(rid, ())
         best, best_values = table[rid], values[rid]
-        best_score = _held(values, entries)
+        # (ties: the placement under which fewer relations break with its blanks counted as 0 — a blank
+        # beside seed 004's blank 一/二 rows leaves every relation through it unevaluated)
+        best_score = (_held(values, entries), _held(values, entries, 0))
         for cand in options:
             values[rid] = cand_values = _numbers(cand)
-            sc = _held(values, entries)
+            sc = (_held(values, entries), _held(values, entries, 0))
             if sc > best_score:
                 best, best_values, best_score = cand, cand_values, sc
         table[rid], values[rid] = best, best_values

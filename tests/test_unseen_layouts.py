@@ -2168,3 +2168,21 @@ def test_every_detail_rows_total_left_blank_in_the_2019_tab_layout_is_blank_not_
               and "不成立" in f.message]
     assert column == (["表三（依申请）“自然人”列的（七）总计无法确认：其中有 2 个单元格是空白，按 0 计时也不成立（0 ≠ 5）。"]
                       if defect else [])
+
+
+def test_a_padded_row_with_both_edge_cells_blank_in_the_2019_tab_layout_is_not_shifted(seeds):
+    """Review round 45 (F2): seed 004 pads the （六）/（七）/四 rows in front; a 四 row with 自然人 and 总计 both
+    blank ("\\t四、结转…\\t\\t\\t0\\t0\\t0\\t0\\t2\\t") was placed by the full rows' front and read one column right:
+    a false 勾稽 error on 其他, and a fix "现为 0，改为 2" for a cell the file already has as 2."""
+    text = seeds["004"].read_text(encoding="utf-8")
+    changes = [("一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0", "一、本年新收政府信息公开申请数量\t4\t1\t0\t0\t0\t2\t7"),
+               ("1.本机关不掌握相关政府信息\t0\t0\t0\t0\t0\t0\t0", "1.本机关不掌握相关政府信息\t4\t1\t0\t0\t0\t0\t5"),
+               ("(七) 总计\t\t0\t0\t0\t0\t0\t0\t0", "(七) 总计\t\t4\t1\t0\t0\t0\t0\t5"),
+               ("四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0", "四、结转下年度继续办理\t\t\t0\t0\t0\t0\t2\t")]
+    for old, new in changes:
+        assert old in text
+        text = text.replace(old, new, 1)
+    report = load_text(text)
+    assert [report.tables["t2"][("4", c)].value for c in ("1", "2.1", "2.5", "3")] == [None, 0, 2, None]
+    result = check(report)
+    assert [f for f in result.findings if f.severity == "error"] == [] and result.fixes == ()
