@@ -1318,6 +1318,9 @@ def _continued(prev: tuple[str, LogicalRow, int], row: LogicalRow, texts: list[s
     return LogicalRow(prow.cells + row.cells[k + 1:], prow.lines + row.lines[k + 1:])
 
 
+_LABEL_START = _regex.compile(r"[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[)）]|\d+\s*[.、．]")
+
+
 def _label_fragments(rows: list[LogicalRow], k_row: int, prev: tuple[str, LogicalRow, int], classify) -> int:
     """How many lines of words lie between a row's label alone (`prev`, no numbers) and this row of numbers,
     each on the line after the other, none a row's label nor holding a digit: a long label wrapped over several
@@ -1330,8 +1333,8 @@ def _label_fragments(rows: list[LogicalRow], k_row: int, prev: tuple[str, Logica
     while j >= 0 and rows[j] is not prow and k_row - j <= 4:
         words = "".join(t.strip() for t in rows[j].cells)
         if not words or not rows[j].lines or rows[j].lines[-1] != line - 1 or _ANY_DIGIT.search(words) \
-                or classify(words, True)[1] is not None:
-            return 0
+                or _LABEL_START.match(words) or classify(words, True)[1] is not None:
+            return 0        # (not the start of another row's label, "一、本年" / "新收政府" / numbers)
         line = rows[j].lines[0]
         j -= 1
     return k_row - 1 - j if j >= 0 and rows[j] is prow and j < k_row - 1 and prow.lines[-1] == line - 1 else 0

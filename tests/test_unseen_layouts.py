@@ -2186,3 +2186,18 @@ def test_a_padded_row_with_both_edge_cells_blank_in_the_2019_tab_layout_is_not_s
     assert [report.tables["t2"][("4", c)].value for c in ("1", "2.1", "2.5", "3")] == [None, 0, 2, None]
     result = check(report)
     assert [f for f in result.findings if f.severity == "error"] == [] and result.fixes == ()
+
+
+def test_the_start_of_the_next_rows_label_is_no_fragment_of_a_header_word_taken_for_a_row():
+    """A PDF's text copy (round 43's R1b): "商业企业 其他" (a header line: its "其他" looks like row 3.其他), then
+    "构 益组织 务机构", then row 一's label wrapped as "一、本年" / "新收政府" around its numbers. The several-line
+    label rule gave row 一's numbers to 3.其他: a line that starts a label ("一、") ends the fragments."""
+    text = scratch_report(VALUES)
+    head = "\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t"
+    row = "一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3"
+    assert head in text and row in text
+    pdf = text.replace(head, "科研机 社会公 法律服\n商业企业 其他\n构 益组织 务机构", 1).replace(
+        row, "一、本年\n新收政府\n3 0 0 0 0 0 3\n信息公开\n申请数量", 1)
+    report = load_text(pdf)
+    assert [report.tables["t2"][("1", c)].value for c in ("1", "3")] == [3, 3]
+    assert report.tables["t2"][("3.6.3", "1")].value == 0
