@@ -2201,3 +2201,17 @@ def test_the_start_of_the_next_rows_label_is_no_fragment_of_a_header_word_taken_
     report = load_text(pdf)
     assert [report.tables["t2"][("1", c)].value for c in ("1", "3")] == [3, 3]
     assert report.tables["t2"][("3.6.3", "1")].value == 0
+
+
+def test_one_block_headed_in_the_2019_words_does_not_make_a_2021_report_2019():
+    """Review round 45 (F5): a 2021-format report whose block (一) header alone used the 2019 words (本年新制作数量,
+    本年新公开数量, 对外公开总数量) was read as a 2019 report: its three words outvoted the other blocks' two, so
+    行政许可 was read as 上一年项目数量 and the fee got a false "是小数" error. A block's header words count once."""
+    text = scratch_report({**VALUES, ("t1", "20.8.1", "1"): Decimal("3.5")})
+    head = "信息内容\t本年制发件数\t本年废止件数\t现行有效件数"
+    assert head in text
+    report = load_text(text.replace(head, "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量", 1))
+    assert report.format == "2021"
+    assert report.tables["t1"][("20.6.1", "1")].value == 12 and report.tables["t1"][("20.8.1", "1")].value == Decimal("3.5")
+    errors = [f.message for f in check(report).findings if f.severity == "error"]
+    assert errors == ["表二同时出现了2019年版和2021年版模板的栏目，新旧格式混用。"]
