@@ -20,7 +20,7 @@ from ._record import Record
 from .labels import LabelIndex, has_cjk, norm
 from .model import ABSENT as _ABSENT, BLANK, NUMBER, TEXT, Cell, Finding, Report
 from .template import (
-    FINGERPRINTS, T2_ADDEND_COLUMNS, T2_TOTAL_COLUMN, TABLE_SHORT, TABLE_TITLES, Block, TableSpec,
+    FINGERPRINT_GROUPS, FINGERPRINTS, T2_ADDEND_COLUMNS, T2_TOTAL_COLUMN, TABLE_SHORT, TABLE_TITLES, Block, TableSpec,
     get_template, short_row_label,
 )
 from .values import MISSING_TOKENS, parse_value
@@ -1034,7 +1034,8 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                 continue
         if row_match is None:
             numeric = sum(1 for t in texts if t and _is_num(t))
-            if numeric == len(col_order) == sum(1 for t in texts if t) \
+            only_numbers = numeric == sum(1 for t in texts if t)
+            if only_numbers and numeric == len(col_order) \
                     and (around := _label_around(rows, k_row, classify, _t2_indexes(generation)[0])) is not None:
                 # the row's numbers alone between the two halves of its label (a PDF copy)
                 rid, merged, label_idx, match = around
@@ -1052,7 +1053,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                             f"表三“{short_row_label(spec.row(rid))}”行的标签折成了第 {before.lines[-1]}、{row.lines[0] + 1} "
                             f"两行，数字在两行之间，已按这一行读取，请核对原表。", "R-SHAPE")
                     continue
-            if numeric == len(col_order) == sum(1 for t in texts if t) and sequence and sequence[-1][0] not in ("?", "") \
+            if only_numbers and numeric == len(col_order) and sequence and sequence[-1][0] not in ("?", "") \
                     and (frags := _label_fragments(rows, k_row, sequence[-1], classify)):
                 # a label alone (a wrapped one's first line), words that go on with it, then its numbers
                 prid = extend_last(LogicalRow(sequence[-1][1].cells + row.cells, sequence[-1][1].lines + row.lines))
@@ -1060,7 +1061,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                         f"表三“{short_row_label(spec.row(prid))}”行的标签折成了 {frags + 1} 行以上，数字在第 {row.line} 行，"
                         f"已按这一行的数字读取，请核对原表。", "R-SHAPE")
                 continue
-            if numeric and sequence and sequence[-1][0] != "?" and numeric == sum(1 for t in texts if t):
+            if numeric and only_numbers and sequence and sequence[-1][0] != "?":
                 joined_row = _rejoin(sequence[-1], row, len(col_order))
                 if joined_row is not None and joined_row[1] == -1 and numeric == 1 and not _row_total_holds(
                         _make_cells(_value_cells(joined_row[0], sequence[-1][2])), col_order):
@@ -1890,9 +1891,10 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         if named and not values:
             group = named
             if not datas:
-                # (a header's cells, not a sentence or note that names the groups: "…复议后起诉的案件…")
-                header_groups.extend(g for g in (_t3_group(t) for _, t in words if len(t) <= 16 and not _SENTENCE_MARKS
-                                                 .search(t)) if g and g not in header_groups)
+                for _, t in words:      # a header's cells, not a sentence naming the groups ("…其中复议后起诉3件。")
+                    g = _t3_group(t) if len(t) <= 16 and not _SENTENCE_MARKS.search(t) else None
+                    if g and g not in header_groups:
+                        header_groups.append(g)
         if outcomes or any(t in _T3_TOP for t in texts):
             header_seen = True
             header_outcomes.extend(outcomes)
@@ -2194,20 +2196,8 @@ def _year(title: str, text: str) -> tuple[int | None, bool, tuple[int, int] | No
     return (int(m.group(1)) if m and not _within(m, slip) else None), False, stated
 
 
-# The fingerprints by the part of 表二 they come from: a block's header words count once, so that one block
-# headed in the other generation's words does not outvote the rest of the table (review round 45).
-_FINGERPRINT_GROUPS = {
-    "2019": (("本年新制作数量", "本年新公开数量", "对外公开总数量"), ("上一年项目数量", "本年增/减"),
-             ("第二十条第（九）项", "政府集中采购"), ("其他对外管理服务事项",)),
-    "2021": (("本年制发件数", "本年废止件数", "现行有效件数"), ("本年处理决定数量",), ("本年收费金额",),
-             ("逾期不补正", "逾期未按收费通知")),
-}
-assert {g: sorted(fp for grp in groups for fp in grp) for g, groups in _FINGERPRINT_GROUPS.items()} == \
-    {g: sorted(fps) for g, fps in FINGERPRINTS.items()}
-
-
 def _generation(region: str) -> str | None:
-    score = {g: sum(any(fp in region for fp in grp) for grp in groups) for g, groups in _FINGERPRINT_GROUPS.items()}
+    score = {g: sum(any(fp in region for fp in grp) for grp in groups) for g, groups in FINGERPRINT_GROUPS.items()}
     if score["2019"] == score["2021"]:
         return None
     return "2019" if score["2019"] > score["2021"] else "2021"

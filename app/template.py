@@ -350,12 +350,15 @@ def _relations(generation: str, t2: TableSpec) -> tuple[Relation, ...]:
     return tuple(rel)
 
 
-FINGERPRINTS = {
-    "2019": ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减",
-             "第二十条第（九）项", "政府集中采购", "其他对外管理服务事项"),
-    "2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额",
-             "逾期不补正", "逾期未按收费通知"),
+# Words only one generation's tables have, by the part of the table they come from: a block's header words
+# are one group, so that one block headed in the other generation's words does not outvote the rest.
+FINGERPRINT_GROUPS = {
+    "2019": (("本年新制作数量", "本年新公开数量", "对外公开总数量"), ("上一年项目数量", "本年增/减"),
+             ("第二十条第（九）项", "政府集中采购"), ("其他对外管理服务事项",)),
+    "2021": (("本年制发件数", "本年废止件数", "现行有效件数"), ("本年处理决定数量",), ("本年收费金额",),
+             ("逾期不补正", "逾期未按收费通知")),
 }
+FINGERPRINTS = {g: tuple(fp for group in groups for fp in group) for g, groups in FINGERPRINT_GROUPS.items()}
 
 
 @lru_cache(maxsize=None)

@@ -50,9 +50,9 @@ def _parse(text: str, line: int | None) -> Cell:
     if _MINUS.match(s):
         s = "-" + s[1:]
         notes.append("sign")
-    elif s[:1] in "增减" and s[1 + (s[1:2] in "加少"):].strip().isdigit():
+    elif s[:1] in "增减" and (rest := s[2:] if s[:2] in ("增加", "减少") else s[1:]).strip().isdigit():
         # 2019's 本年增/减 written "减4", "增2", "减少2", "增加3"
-        s = ("-" if s[0] == "减" else "+") + s[1 + (s[1:2] in "加少"):].strip()
+        s = ("-" if s[0] == "减" else "+") + rest.strip()
         notes.append("sign")
     if any(unicodedata.category(ch) == "No" for ch in s if ch > "\x7f"):
         # A footnote mark ("2①", "50²") is no digit of the number: NFKC would read them 21 and 502.
