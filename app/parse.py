@@ -623,6 +623,7 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     found_any = False
     carried = ""            # the first part of a wrapped row label
     skip = -1               # rows of a wrapped header, read with its first line
+    mentioned = 0           # the line of a lone number a short row's error names
     for k_row, row in enumerate(rows):
         if k_row <= skip:
             continue
@@ -682,6 +683,12 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                 # a row the template does not have ("其他主动公开文件 | 186 | 86 | 255"): said, not read
                 ctx.add("warning", "format", "t1", [], f"表二第 {row.line} 行“{texts[first]}”不是模板中的行，"
                         f"它的数字没有读取，请核对原表。", "R-LABEL")
+            elif current is not None and all(not t or parse_value(t).state == NUMBER for t in texts) \
+                    and row.line != mentioned:
+                # numbers under no row label (not the rest of the row above: that is read with it): said, not read
+                numbers = "、".join(t for t in texts if t)
+                ctx.add("warning", "format", "t1", [], f"表二第 {row.line} 行的“{numbers}”没有行标签，不属于任何一行"
+                        f"（也可能是页码），没有读取，请核对原表。", "R-LABEL")
             continue
         rid = match.target
         if rid in seen_rows:
@@ -713,6 +720,26 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                     f"请核对原表。" if any(not _blank(t) for t, _ in vals) else
                     f"表二“{texts[label_idx]}”行的数字在标签的下一行（第 {more[0][1]} 行），已按这一行的数字读取，"
                     f"请核对原表。", "R-SHAPE")
+        elif len(vals) < n and k_row + 1 < len(rows) and (gapped := _gapped_rest(rows, row, label_idx, rows[k_row + 1], n)):
+            # One cell per line, the row's blank cells written as empty lines (an editor that trims trailing
+            # whitespace turns a blank cell's "\t" into one): the numbers after them are the row's
+            joined, blanks = gapped
+            chosen = _value_cells(joined, label_idx)
+            chosen += [("", chosen[-1][1] + 1 + k) for k in range(n - len(chosen))]    # (its last cells trimmed too)
+            skip = k_row + 1
+            at = rows[k_row + 1].lines[0] - 1
+            ctx.add("warning", "layout", "t1", [(rid, c) for c in order],
+                    (f"表二第 {at} 行是空行，夹在“{texts[label_idx]}”行的数字中间，已当作一个空白单元格读取，" if blanks == 1 else
+                     f"表二第 {at - blanks + 1}—{at} 行是 {blanks} 个空行，夹在“{texts[label_idx]}”行中间，已当作 {blanks} "
+                     f"个空白单元格读取，" if blanks else
+                     f"表二第 {at} 行多了一个空行，把“{texts[label_idx]}”行的数字分成了两段，已当作一行读取，") + "请核对原表。",
+                    "R-SHAPE")
+        elif len(vals) < n and vals and _one_per_line(row, label_idx) and not _ends_file(vals, ctx) \
+                and _trimmed_after(rows, row, n - len(vals)):
+            # One cell per line, in order under the label, and an empty line more after it than after other rows for
+            # each cell it lacks: those are its last ones, blank cells whose "\t" an editor trimmed (their lines went
+            # with the empty lines after the row). (Without those lines, a cell's line was lost: which is unknown.)
+            chosen = vals + [("", vals[-1][1] + 1 + k) for k in range(n - len(vals))]
         elif len(vals) < n and any(not _blank(t) for t, _ in vals) and _ends_file(vals, ctx):
             chosen = _read_cut_row(ctx, "t1", rid, [(rid, c) for c in order], f"表二“{texts[label_idx]}”行", vals, n)
         elif len(vals) < n and any(not _blank(t) for t, _ in vals):
@@ -723,6 +750,7 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             lone = [t.strip() for t in nxt.cells if t.strip()] if nxt is not None and nxt.lines \
                 and nxt.lines[0] == row.lines[-1] + 1 else []
             maybe = f"（下一行的“{lone[0]}”可能是本行的最后一个数，也可能是页码）" if len(lone) == 1 and _is_num(lone[0]) else ""
+            mentioned = nxt.line if maybe else mentioned
             ctx.add("error", "layout", "t1", [(rid, c) for c in order],
                     f"表二“{texts[label_idx]}”行只有 {len(vals)} 个单元格，模板有 {n} 列：少了 {n - len(vals)} 个单元格，"
                     f"无法确定是哪{'一' if n - len(vals) == 1 else '几'}列，已按靠右读取（缺少的当作空白）{maybe}，"
@@ -750,6 +778,23 @@ def _run_on(row: LogicalRow, nxt: LogicalRow, want: int) -> list[tuple[str, int]
     if len(filled) < 2 or not all(_is_num(t.strip()) for t, _ in filled):
         return None         # (a lone number may be a page number: the row stays short, and the clerk is told)
     return cells if len(cells) == want else filled if len(filled) == want else None
+
+
+def _gapped_rest(rows: list[LogicalRow], row: LogicalRow, label_idx: int, nxt: LogicalRow,
+                 n: int) -> tuple[LogicalRow, int] | None:
+    """A 表二 row set one cell per line whose numbers go on after empty lines (its blank cells' tabs trimmed):
+    the row joined with the numbers-only row below and the count of empty lines read as blank cells (see
+    _rejoin), or None."""
+    if not nxt.lines or nxt.lines[0] == row.lines[-1] + 1 or len(set(nxt.lines)) != len(nxt.lines):
+        return None         # (the very next line: _run_on's case; several numbers on one line: no such copy)
+    if not all(not _blank(t) and parse_value(t.strip()).state == NUMBER for t in nxt.cells):
+        return None
+    have = len(row.cells) - label_idx - 1
+    gap = nxt.lines[0] - row.lines[-1] - 1
+    if len(nxt.cells) == 1 and not (have + gap + 1 == n and (have or gap == 1) or gap == 1 and have + 1 == n):
+        return None     # (a lone number after an empty line may as well be a page number; not as a row's last cell)
+    joined = _rejoin(("", row, label_idx), nxt, n, partial=not _kept_blank(rows))
+    return joined if joined is not None and joined[1] >= 0 else None
 
 
 def _wrapped_t1_label(part: str, nxt: LogicalRow, row_index: LabelIndex) -> bool:
@@ -1062,8 +1107,8 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                         f"已按这一行的数字读取，请核对原表。", "R-SHAPE")
                 continue
             if numeric and only_numbers and sequence and sequence[-1][0] != "?":
-                joined_row = _rejoin(sequence[-1], row, len(col_order))
-                if joined_row is not None and joined_row[1] == -1 and numeric == 1 and not _row_total_holds(
+                joined_row = _rejoin(sequence[-1], row, len(col_order), partial=not _kept_blank(rows))
+                if joined_row is not None and joined_row[1] in (-1, 0) and numeric == 1 and not _row_total_holds(
                         _make_cells(_value_cells(joined_row[0], sequence[-1][2])), col_order):
                     joined_row = None       # a lone number on the next line: maybe a page number, not the row's
                 if joined_row is not None:
@@ -1196,11 +1241,26 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     # first cell may be a label's padding, as 004's （六） row has: that stays a lost cell.)
     width = (lead_anchor[0] + lead_anchor[1] + trail_anchor[0]
              if lead_anchor and trail_anchor and lead_anchor[1] == trail_anchor[1] == n else None)
-    short = [rid for rid, vals in raw_rows.items() if rid not in rejoined and _one_missing(vals, raw_filled[rid], n)]
+    # One cell per line, each row's cells in order under its label, and an empty line more after a row than after
+    # others for each cell it lacks: those are its last ones, blank cells whose "\t" an editor trimmed (their lines
+    # went with the empty lines after the row; a blank first or middle cell leaves an empty line inside the row,
+    # see _rejoin). Read as with the tabs kept: no layout finding, the rules name the blank cells. (Not a row the
+    # file ends inside: cut off. Without the trace, cells were dropped: which ones is unknown.)
+    trimmed = [rid for rid, vals in raw_rows.items() if len(vals) < n and raw_filled[rid]
+               and _one_per_line(*found[rid][:2]) and not _ends_file(vals, ctx)
+               and _trimmed_after(rows, found[rid][0], n - len(vals))]
+    # (the table's last row one cell short, with no trace either way: its total left blank, if the arithmetic agrees)
+    last_blank = [rid for rid, vals in raw_rows.items() if len(vals) == n - 1 and len(raw_filled[rid]) == n - 1
+                  and _one_per_line(*found[rid][:2]) and _trimmed_after(rows, found[rid][0], 1) is None]
+    for rid in trimmed + last_blank:
+        vals = raw_rows[rid]
+        raw_rows[rid] = vals + [("", vals[-1][1] + 1 + k) for k in range(n - len(vals))]
+    short = [rid for rid, vals in raw_rows.items() if rid not in rejoined and _one_missing(vals, raw_filled[rid], n)
+             and not (len(vals) == n and _one_per_line(*found[rid][:2]))]    # (a blank "\t" line is a cell)
     blank_total = [rid for rid in short if len(all_vals[rid]) == width and _blank(all_vals[rid][-1][0])
-                   or rid in ends_blank]
-    for rid in blank_total:         # (confirmed by the arithmetic below, once the table is read)
-        short.remove(rid)
+                   or rid in ends_blank] + last_blank
+    if blank_total:                 # (confirmed by the arithmetic below, once the table is read)
+        short = [rid for rid in short if rid not in blank_total]
     # A row the file ends inside, cut off (a truncated download): its cells are its first ones.
     # (Not a row one cell short, at the table's end: its 总计 left blank and its tab trimmed is as likely.)
     cut = next((rid for rid, vals in raw_rows.items() if len(vals) < n - 1 and raw_filled[rid] and rid not in rejoined
@@ -1373,11 +1433,13 @@ def _label_around(rows: list[LogicalRow], k_row: int, classify, row_index: Label
     return m.target[1], LogicalRow(cells, before.lines[:at + 1] + row.lines), at, m
 
 
-def _rejoin(prev: tuple[str, LogicalRow, int], row: LogicalRow, n: int) -> tuple[LogicalRow, int] | None:
+def _rejoin(prev: tuple[str, LogicalRow, int], row: LogicalRow, n: int,
+            partial: bool = False) -> tuple[LogicalRow, int] | None:
     """One cell per line, a row's numbers cut in two by empty lines: blank cells written as empty lines
     instead of tabs (the labelled part above and this unlabeled part, with one blank cell for each empty
     line between them, give exactly the n cells of a row: "本年新收…" then six empty lines then its 总计),
-    or one stray empty line (the two parts alone give n).
+    or one stray empty line (the two parts alone give n). partial: the file may have been trimmed (no blank
+    cell kept its "\\t"), so the row may also lack its last cells: fewer than n are joined too.
     Returns the joined row and how many empty lines were taken for blank cells (0: a stray one; no empty
     line: -1, the numbers continued on the next line, -2, all of them on the line under the label)."""
     _, prow, plabel = prev
@@ -1402,6 +1464,12 @@ def _rejoin(prev: tuple[str, LogicalRow, int], row: LogicalRow, n: int) -> tuple
                           prow.lines + list(range(first, first + blanks)) + row.lines), blanks
     if gap == 1 and have + len(row.cells) == n and have:
         return LogicalRow(prow.cells + row.cells, prow.lines + row.lines), 0
+    if partial and have + gap + len(row.cells) < n and _consecutive(prow.lines[plabel:]) and _consecutive(row.lines):
+        # One cell per line, a row that lacks its last cells too (their "\t" trimmed as well): the empty lines
+        # between the parts are blank cells, and the row goes on (_parse_t2 pads its end)
+        first = prow.lines[-1] + 1
+        return LogicalRow(prow.cells + [""] * gap + row.cells,
+                          prow.lines + list(range(first, first + gap)) + row.lines), gap
     return None
 
 
@@ -1547,6 +1615,38 @@ def _confirm_blank_totals(rids, table, col_order, generation, spec: TableSpec, c
         ctx.add("error", "layout", "t2", [(rid, c) for c in col_order if c != "subtotal"],
                 f"表三“{short_row_label(spec.row(rid))}”行只有 {n - 1} 个数，最后一格是空的：可能是总计没有填，"
                 f"也可能中间少了一个单元格（按总计空白读取时，与它有关的合计不成立），请核对原表。", "R-SHAPE")
+
+
+def _one_per_line(row: LogicalRow, label_idx: int) -> bool:
+    """Whether the row's label and its cells stand each on its own line, one after another."""
+    return label_idx >= 0 and len(row.lines) - label_idx >= 2 and _consecutive(row.lines[label_idx:])
+
+
+def _trimmed_after(rows: list[LogicalRow], row: LogicalRow, lack: int) -> bool:
+    """Whether at least `lack` more empty lines follow the row than the fewest that follow any row of the table
+    (one at least): the trace of `lack` blank cells at its end whose "\\t" lines an editor trimmed to empty ones.
+    Not in a table one of whose cells set one per line is blank, its "\\t" kept: that file was not trimmed.
+    None: the table's last row (the empty lines after it are not known here)."""
+    if _kept_blank(rows) or any(len(t.split()) > 1 and not has_cjk(t) for t in row.cells):
+        return False        # (a cell wrapped onto the next line has that line too: its empty lines are not known)
+    end = row.lines[-1]
+    gaps = [b.lines[0] - a.lines[-1] - 1 for a, b in zip(rows, rows[1:]) if a.lines and b.lines]
+    after = next((g for a, g in zip(rows, gaps) if a.lines and a.lines[-1] == end), None)
+    usual = min((g for g in gaps if g >= 1), default=None)
+    if after is None and row.lines[-1] >= rows[-1].lines[-1]:
+        return None
+    return after is not None and usual is not None and after >= usual + lack
+
+
+def _kept_blank(rows: list[LogicalRow]) -> bool:
+    """Whether a cell of the table set one per line is blank with its "\\t" kept (a line of white space only): its
+    file was not trimmed, and an empty line is no blank cell that lost its tab."""
+    return any(not t for r in rows if len(r.cells) > 1 and _consecutive(r.lines) for t in r.cells)
+
+
+def _consecutive(lines: list[int]) -> bool:
+    """Whether the lines follow one another, one each."""
+    return bool(lines) and lines[-1] - lines[0] == len(lines) - 1 and all(a < b for a, b in zip(lines, lines[1:]))
 
 
 def _held_all(values: dict[str, list], entries) -> bool:
@@ -1858,10 +1958,15 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     single: dict[tuple[str, str], tuple[str, int]] = {}   # one value per line: (group, outcome) -> cell
     group = None
     header_groups: list[str] = []       # the groups the header names, in its order
+    pieces: list[LogicalRow | None] = []    # rows of numbers one per line, each after the last (None: words between)
     for row in rows:
         texts = list(map(str.strip, row.cells))
         if not any(texts):
             continue
+        if not has_cjk("".join(texts)) and _consecutive(row.lines):
+            pieces.append(row)
+        elif pieces and pieces[-1] is not None:
+            pieces.append(None)
         if not has_cjk("".join(texts)):         # the data row: numbers only
             numeric = sum(1 for t in texts if t and (_is_num(t) or t in MISSING_TOKENS))
             # (or the start of one, the file cut off inside it: two numbers at least; a lone one, or "- 5 -", may
@@ -1918,6 +2023,11 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                 if len(parts[0]) == 10:
                     ctx.add("warning", "layout", "t3", [], f"表四的数字分在了第 {datas[0].lines[-1]}、{datas[1].lines[0]} "
                             f"两行，已当作一行读取，请核对原表。", "R-SHAPE")
+    trimmed = 0         # cells the data row set one per line and cut by empty lines lacks at its ends
+    if data is not None and len(data.cells) < 15 and data in pieces and not _kept_blank(rows):
+        joined, lack = _t3_pieces(pieces, pieces.index(data))
+        if len(joined.cells) > len(data.cells):     # (empty lines inside it: its blank cells lost their tabs)
+            data, trimmed = joined, lack
     col_ids = [c.id for c in block.columns]
     expected = [c.label for c in block.columns]
     if data is None and (group_rows or single):
@@ -1958,7 +2068,14 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             ctx.add("warning", "layout", "t3", [("1", c) for c in col_ids],
                     f"表四数据行少一个单元格，而“{text}”是两个数之间隔了一个空格：已按两个单元格读取，请核对原表。", "R-SHAPE")
         chosen, surplus = _window(vals, 15)
-        if filled and len(vals) < 15 and _ends_file(vals, ctx, lone=True, totals=False):
+        if trimmed and len(vals) < 15 and not _ends_file(vals, ctx, lone=True, totals=False):
+            chosen, sure = _t3_place(vals, order, generation)
+            if not sure:        # (no fix is built on a guessed place)
+                ctx.guessed.update(("t3", "1", c) for c in col_ids)
+                ctx.add("warning", "layout", "t3", [("1", c) for c in col_ids],
+                        f"表四数据行的数字之间有空行（空白单元格的制表符被删去了），连同空行只有 {len(vals)} 个单元格，"
+                        f"模板有 15 列：缺少的是行首还是行尾的空白单元格无法确定，已按行尾读取，请核对原表。", "R-SHAPE")
+        elif filled and len(vals) < 15 and _ends_file(vals, ctx, lone=True, totals=False):
             chosen = _read_cut_row(ctx, "t3", "1", [("1", c) for c in col_ids], "表四数据行", vals, 15)
         elif surplus:
             chosen, how = _t3_drop_surplus(chosen, surplus, order, generation)
@@ -1977,6 +2094,47 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         ctx.add("error", "format", "t3", [("1", c) for c in col_ids], "表四只有表头，没有数据行。", "R-LABEL")
     # (in the template's column order, whatever the header's)
     return {("1", c): cells.get(("1", c), _ABSENT) for c in col_ids}
+
+
+def _t3_pieces(pieces: list[LogicalRow | None], k: int) -> tuple[LogicalRow, int]:
+    """表四's numbers set one per line and cut by empty lines (blank cells whose "\\t" an editor trimmed): the data
+    row pieces[k] joined with the pieces after it, each empty line between them a blank cell, while they fit in 15;
+    and how many cells the joined row still lacks (0: none, or not such a copy)."""
+    row = pieces[k]
+    cells, lines = list(row.cells), list(row.lines)
+    for prev in reversed(pieces[:k]):       # (its first cells, when they stand apart)
+        if prev is None:
+            break
+        gap = lines[0] - prev.lines[-1] - 1
+        if gap < 1 or len(cells) + gap + len(prev.cells) > 15:
+            break
+        cells = prev.cells + [""] * gap + cells
+        lines = prev.lines + list(range(prev.lines[-1] + 1, lines[0])) + lines
+    for nxt in pieces[k + 1:]:
+        if nxt is None:
+            break
+        gap = nxt.lines[0] - lines[-1] - 1
+        if gap < 1 or len(cells) + gap + len(nxt.cells) > 15:
+            break
+        cells += [""] * gap + nxt.cells
+        lines += list(range(lines[-1] + 1, nxt.lines[0])) + nxt.lines
+    return LogicalRow(cells, lines), 15 - len(cells)
+
+
+def _t3_place(vals: list[tuple[str, int]], order: list[str], generation: str) -> tuple[list[tuple[str, int]], bool]:
+    """A 表四 row set one cell per line that lacks cells at its ends: placed where most of its relations hold,
+    blanks counted as missing, then as 0; on a tie at its front (the cells lost are most often the last ones:
+    their lines went with the empty lines after the row). And whether that placement is the only best one."""
+    lack = 15 - len(vals)
+    line = vals[-1][1]
+    plan = _plan(generation, "t3", tuple(order)).get("1", ())
+    scored = []
+    for front in range(lack + 1):
+        cand = [("", vals[0][1])] * front + vals + [("", line)] * (lack - front)
+        values = {"1": _numbers(_make_cells(cand))}
+        scored.append(((_held(values, plan), _held(values, plan, 0), -front), cand))
+    scored.sort(key=lambda item: item[0], reverse=True)
+    return scored[0][1], len(scored) == 1 or scored[1][0][:2] < scored[0][0][:2]
 
 
 @lru_cache(maxsize=1024)
