@@ -349,7 +349,7 @@ def _localise(report: Report, broken, holding, unsure=()) -> list[Fix]:
         if not ok or value is None:
             continue
         unsure_here = unsure_by_cell.get((tid, key), ())
-        if not all(_satisfiable(rel, key, value, cells) for rel in unsure_here):
+        if not all(_satisfiable(rel, key, value, cells, report.guessed) for rel in unsure_here):
             continue
         # One break (its column), with the cell's own row unverifiable (its 总计 or a cell left blank): if
         # another cell of that row is in the same case, the row is shifted or incomplete, and each of its
@@ -373,9 +373,10 @@ def _localise(report: Report, broken, holding, unsure=()) -> list[Fix]:
     return fixes
 
 
-def _satisfiable(rel: Relation, key, value, cells) -> bool:
+def _satisfiable(rel: Relation, key, value, cells, guessed=frozenset()) -> bool:
     """Whether the equality, with `key` set to value, can still hold for some counts ≥ 0 in its cells that
-    are not numbers (blank, missing, text)."""
+    are not numbers (blank, missing, text) or whose place is a guess (`guessed`: (table, row, column); a misread
+    row's number says nothing about the cell it was put in)."""
     def side(keys):
         known, unknown = 0, False
         for k in keys:
@@ -383,7 +384,7 @@ def _satisfiable(rel: Relation, key, value, cells) -> bool:
                 known += value
                 continue
             c = cells.get(k)
-            if c is not None and c.state == NUMBER:
+            if c is not None and c.state == NUMBER and not (guessed and (rel.table,) + k in guessed):
                 known += c.value
             else:
                 unknown = True

@@ -2290,3 +2290,24 @@ def test_numbers_under_no_row_label_in_table_two_are_said_not_dropped():
     text = text[:line_end + 1] + "17\n" + text[line_end + 1:]
     messages = [f.message for f in load_text(text).parse_findings if f.table == "t1"]
     assert any("“17”没有行标签" in m for m in messages), messages
+
+
+def test_a_fix_is_not_refused_for_a_relation_through_a_misread_row(seeds):
+    """Review round 45 (F4): seed 002 with 上年结转's 总计 left blank (its ragged row read by guess) and a real typo
+    in （七）总计·其他 (8 for 10). The 勾稽 identity runs through the guessed row, and the fix that repairs both
+    broken relations was refused because the guessed numbers were taken as exact; a lesser cell, （三）4.'s 其他,
+    was proposed instead (2 → 0, leaving the （七） row's error standing)."""
+    text = seeds["002"].read_text(encoding="utf-8")
+    edits = [("一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0\t", "一、本年新收政府信息公开申请数量\t\t5\t0\t0\t0\t0\t10\t15\t"),
+             ("二、上年结转政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0\t", "二、上年结转政府信息公开申请数量\t\t2\t0\t0\t0\t0\t3\t\t"),
+             ("(一) 予以公开\t0\t0\t0\t0\t0\t0\t0\t", "(一) 予以公开\t4\t0\t0\t0\t0\t8\t12\t"),
+             ("4.保护第三方合法权益\t0\t0\t0\t0\t0\t0\t0", "4.保护第三方合法权益\t0\t0\t0\t0\t\t2\t2"),
+             ("(七) 总计\t0\t0\t0\t0\t0\t0\t0\t", "(七) 总计\t4\t0\t0\t0\t0\t8\t14\t"),
+             ("四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0\t", "四、结转下年度继续办理\t\t3\t0\t0\t0\t0\t3\t6\t")]
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    report = load_text(text)
+    assert any(f.kind == "layout" and f.severity == "error" for f in report.parse_findings)   # the guessed row
+    fixes = check(report).fixes
+    assert [(f.table, f.cell, f.value) for f in fixes] == [("t2", ("3.7", "2.5"), 10)]
