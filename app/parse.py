@@ -624,6 +624,8 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     carried = ""            # the first part of a wrapped row label
     skip = -1               # rows of a wrapped header, read with its first line
     mentioned = 0           # the line of a lone number a short row's error names
+    padding: dict[tuple[int, int, int], int] = {}     # (columns, cells, first number's place) of full rows: count
+    deferred: list = []     # rows with more cells than columns and a blank at an edge: placed by `padding`
     for k_row, row in enumerate(rows):
         if k_row <= skip:
             continue
@@ -708,6 +710,12 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         n = len(order)
         vals = _value_cells(row, label_idx)
         chosen, surplus = _window(vals, n)
+        if len(vals) > n and not surplus:
+            filled = [k for k, (t, _) in enumerate(vals) if not _blank(t)]
+            if len(filled) == n and filled[-1] - filled[0] == n - 1:
+                padding[(n, len(vals), filled[0])] = padding.get((n, len(vals), filled[0]), 0) + 1
+            elif filled and filled[-1] - filled[0] < n - 1:
+                deferred.append((rid, order, vals, filled))     # placed below, as the full rows are
         if surplus:
             ctx.add("warning", "layout", "t1", [(rid, c) for c in order],
                     f"表二“{texts[label_idx]}”行有 {n + surplus} 个数据单元格，模板只有 {n} 列；已读取前 {n} 个。", "R-SHAPE")
@@ -759,6 +767,16 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             cells[(rid, col)] = cell
     if not found_any:
         return None
+    for rid, order, vals, filled in deferred:
+        # A row padded like the others ("行政事业性收费\t\t-105\t", seed 004's rows end in a tab) with a blank cell
+        # at an edge: placed where the full rows of its width have their numbers, not flush right.
+        n = len(order)
+        leads = [(count, lead) for (width, size, lead), count in padding.items()
+                 if width == n and size == len(vals) and lead <= filled[0] and filled[-1] < lead + n]
+        if leads:
+            lead = max(leads)[1]
+            for col, cell in zip(order, _make_cells(vals[lead:lead + n])):
+                cells[(rid, col)] = cell
     missing_rows = [r for r in spec.rows() if r.id not in seen_rows]
     for r in missing_rows:
         block = spec.block_of(r.id)

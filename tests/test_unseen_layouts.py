@@ -2311,3 +2311,15 @@ def test_a_fix_is_not_refused_for_a_relation_through_a_misread_row(seeds):
     assert any(f.kind == "layout" and f.severity == "error" for f in report.parse_findings)   # the guessed row
     fixes = check(report).fixes
     assert [(f.table, f.cell, f.value) for f in fixes] == [("t2", ("3.7", "2.5"), 10)]
+
+
+@pytest.mark.parametrize("written, first, second", [("\t\t-105\t", None, -105), ("\t-105\t\t", -105, None)])
+def test_a_table_two_row_padded_like_the_others_with_an_edge_cell_blank_keeps_its_place(seeds, written, first, second):
+    """Seed 004 ends every 表二 row in a tab ("行政事业性收费\\t0\\t0\\t"). With its first cell blank
+    ("\\t\\t-105\\t") the row's cells were placed flush right: -105 went under the first column, silently."""
+    text = seeds["004"].read_text(encoding="utf-8")
+    old = "行政事业性收费\t0\t0\t\n"
+    assert text.count(old) == 1
+    report = load_text(text.replace(old, "行政事业性收费" + written + "\n"))
+    got = [_read_back(report.tables["t1"][("20.8.1", c)]) for c in ("1", "2")]
+    assert got == [first, second]
