@@ -1277,8 +1277,14 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
              and not (len(vals) == n and _one_per_line(*found[rid][:2]))]    # (a blank "\t" line is a cell)
     blank_total = [rid for rid in short if len(all_vals[rid]) == width and _blank(all_vals[rid][-1][0])
                    or rid in ends_blank] + last_blank
-    if blank_total:                 # (confirmed by the arithmetic below, once the table is read)
-        short = [rid for rid in short if rid not in blank_total]
+    # As wide as the full rows and in their place, its first cell blank with its tab kept: 自然人 left blank (a
+    # label's padding would make the row wider), confirmed by the arithmetic below as a blank 总计 is
+    # (or, where the full rows have no padding after their labels and end in their 总计, exactly n cells)
+    exact = width if width is not None else n if trail_anchor == (0, n) and lead_anchor in (None, (0, n)) else None
+    blank_first = [rid for rid in short if rid not in blank_total and len(all_vals[rid]) == exact
+                   and len(raw_rows[rid]) == n and _blank(raw_rows[rid][0][0])]
+    if blank_total or blank_first:  # (confirmed by the arithmetic below, once the table is read)
+        short = [rid for rid in short if rid not in blank_total and rid not in blank_first]
     # A row the file ends inside, cut off (a truncated download): its cells are its first ones.
     # (Not a row one cell short, at the table's end: its 总计 left blank and its tab trimmed is as likely.)
     cut = next((rid for rid, vals in raw_rows.items() if len(vals) < n - 1 and raw_filled[rid] and rid not in rejoined
@@ -1332,6 +1338,8 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         _check_subtotals(subtotals, sequence, table, col_order, spec, ctx, n)
     if blank_total:
         _confirm_blank_totals(blank_total, table, col_order, generation, spec, ctx, n)
+    if blank_first:
+        _confirm_blank_totals(blank_first, table, col_order, generation, spec, ctx, n, first=True)
     cells: dict[tuple[str, str], Cell] = {}
     keys = _row_keys(tuple(col_order))
     for rid, row_cells in table.items():
@@ -1613,26 +1621,29 @@ def _held(values: dict[str, list], entries, blank=None) -> int:
     return total
 
 
-def _confirm_blank_totals(rids, table, col_order, generation, spec: TableSpec, ctx: _Ctx, n: int) -> None:
-    """Rows of n-1 numbers and a blank last cell, as wide as the table's full rows: a 总计 left blank, when
-    every relation through their numbers that can be checked holds. When one breaks, a cell may have
-    been lost from the row's middle instead (and a tab kept at its end): a layout error, as for a row
-    a cell short."""
+def _confirm_blank_totals(rids, table, col_order, generation, spec: TableSpec, ctx: _Ctx, n: int,
+                         first: bool = False) -> None:
+    """Rows of n-1 numbers and a blank last cell (`first`: first cell), as wide as the table's full rows: a
+    总计 (自然人) left blank, when every relation through their numbers that can be checked holds. When one
+    breaks, a cell may have been lost from the row's middle instead (and a tab kept at its end, or a label's
+    padding kept at its front): a layout error, as for a row a cell short."""
     if len(rids) >= 3:
-        return      # many rows so, the same way: totals left blank (a cell lost from each middle is no pattern)
+        return      # many rows so, the same way: cells left blank (a cell lost from each middle is no pattern)
     values = {rid: _numbers(cells) for rid, cells in table.items()}
     plan = _plan(generation, "t2", tuple(col_order))
-    last = len(col_order) - 1
+    edge = 0 if first else len(col_order) - 1
+    name = {c.id: c.label for c in spec.blocks[0].columns}.get(col_order[edge], "总计")
     for rid in rids:
-        # the relations through its numbers, not through its blank total; other blanks counted as 0 (a
+        # the relations through its numbers, not through its blank cell; other blanks counted as 0 (a
         # table of blank cells confirms nothing: "按 0 计时也不成立" is evidence of a shifted row)
-        entries = [e for e in plan.get(rid, ()) if (rid, last) not in e[0]]
+        entries = [e for e in plan.get(rid, ()) if (rid, edge) not in e[0]]
         if entries and _held_all(values, entries):
             continue
         ctx.guessed.update(("t2", rid, c) for c in col_order if c != "subtotal")
         ctx.add("error", "layout", "t2", [(rid, c) for c in col_order if c != "subtotal"],
-                f"表三“{short_row_label(spec.row(rid))}”行只有 {n - 1} 个数，最后一格是空的：可能是总计没有填，"
-                f"也可能中间少了一个单元格（按总计空白读取时，与它有关的合计不成立），请核对原表。", "R-SHAPE")
+                f"表三“{short_row_label(spec.row(rid))}”行只有 {n - 1} 个数，{'第一' if first else '最后一'}格是空的："
+                f"可能是“{name}”没有填，也可能中间少了一个单元格（按“{name}”空白读取时，与它有关的合计不成立），"
+                f"请核对原表。", "R-SHAPE")
 
 
 def _one_per_line(row: LogicalRow, label_idx: int) -> bool:

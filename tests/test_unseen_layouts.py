@@ -2323,3 +2323,20 @@ def test_a_table_two_row_padded_like_the_others_with_an_edge_cell_blank_keeps_it
     report = load_text(text.replace(old, "行政事业性收费" + written + "\n"))
     got = [_read_back(report.tables["t1"][("20.8.1", c)]) for c in ("1", "2")]
     assert got == [first, second]
+
+
+@pytest.mark.parametrize("cells, said", [("\t\t0\t0\t0\t0\t0\t0", None),
+                                         ("\t\t5\t0\t0\t0\t0\t5", "第一格是空的：可能是“自然人”没有填")])
+def test_a_row_as_wide_as_the_full_rows_with_its_first_cell_blank_is_read_in_place(seeds, cells, said):
+    """Seed 004's detail rows have exactly seven cells after their labels and end in their 总计. One whose 自然人
+    is blank with its tab kept ("…3.危及“三安全一稳定”\\t\\t0…") was "少了一个单元格，无法确定是哪一列" (a label's
+    padding was thought as likely). It is in its place; the relations through its numbers confirm it, as for
+    a blank 总计."""
+    text = seeds["004"].read_text(encoding="utf-8")
+    old = "\t\t3.危及“三安全一稳定”\t0\t0\t0\t0\t0\t0\t0"
+    assert text.count(old) == 1
+    report = load_text(text.replace(old, "\t\t3.危及“三安全一稳定”" + cells))
+    assert report.tables["t2"][("3.3.3", "1")].state == "blank"
+    assert _read_back(report.tables["t2"][("3.3.3", "2.1")]) == (5 if said else 0)
+    shape = [f.message for f in report.parse_findings if f.rule == "R-SHAPE"]
+    assert (shape == []) if said is None else (len(shape) == 1 and said in shape[0])
