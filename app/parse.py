@@ -740,7 +740,10 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                     (f"表二第 {at} 行是空行，夹在“{texts[label_idx]}”行的数字中间，已当作一个空白单元格读取，" if blanks == 1 else
                      f"表二第 {at - blanks + 1}—{at} 行是 {blanks} 个空行，夹在“{texts[label_idx]}”行中间，已当作 {blanks} "
                      f"个空白单元格读取，" if blanks else
-                     f"表二第 {at} 行多了一个空行，把“{texts[label_idx]}”行的数字分成了两段，已当作一行读取，") + "请核对原表。",
+                     f"表二第 {at} 行多了一个空行，把“{texts[label_idx]}”行的数字分成了两段，已当作一行读取，"
+                     if at == row.lines[-1] + 1 else
+                     f"表二第 {row.lines[-1] + 1}—{at} 行是空行，把“{texts[label_idx]}”行的数字分成了两段，已当作一行读取，")
+                    + "请核对原表。",
                     "R-SHAPE")
         elif len(vals) < n and vals and _one_per_line(row, label_idx) and not _ends_file(vals, ctx) \
                 and _trimmed_after(rows, row, n - len(vals)):
@@ -1124,13 +1127,15 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                         f"表三“{short_row_label(spec.row(prid))}”行的标签折成了 {frags + 1} 行以上，数字在第 {row.line} 行，"
                         f"已按这一行的数字读取，请核对原表。", "R-SHAPE")
                 continue
-            if numeric and only_numbers and sequence and sequence[-1][0] != "?":
+            if numeric and only_numbers and sequence and sequence[-1][0] != "?" \
+                    and _page_marks_only(rows, k_row, sequence[-1][1].lines[-1]):
                 joined_row = _rejoin(sequence[-1], row, len(col_order), partial=not _kept_blank(rows))
                 if joined_row is not None and joined_row[1] in (-1, 0) and numeric == 1 and not _row_total_holds(
                         _make_cells(_value_cells(joined_row[0], sequence[-1][2])), col_order):
                     joined_row = None       # a lone number on the next line: maybe a page number, not the row's
                 if joined_row is not None:
                     merged, blanks = joined_row
+                    between = row.lines[0] - sequence[-1][1].lines[-1] - 1       # lines between the two parts
                     prid = extend_last(merged)
                     rejoined.add(prid)          # the blank's place is known: not a short row
                     label = short_row_label(spec.row(prid))
@@ -1140,7 +1145,8 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                            f"表三第 {at} 行是空行，夹在“{label}”行的数字中间，已当作一个空白单元格读取，" if blanks == 1 else
                            f"表三第 {at - blanks + 1}—{at} 行是 {blanks} 个空行，夹在“{label}”行中间，"
                            f"已当作 {blanks} 个空白单元格读取，" if blanks else
-                           f"表三第 {at} 行多了一个空行，把“{label}”行的数字分成了两段，已当作一行读取，")
+                           f"表三第 {at} 行多了一个空行，把“{label}”行的数字分成了两段，已当作一行读取，" if between == 1 else
+                           f"表三第 {at - between + 1}—{at} 行（空行或页码）把“{label}”行的数字分成了两段，已当作一行读取，")
                     ctx.add("warning", "layout", "t2", [(prid, c.id) for c in block.columns], msg + "请核对原表。",
                             "R-SHAPE")
                     continue
@@ -1490,6 +1496,10 @@ def _rejoin(prev: tuple[str, LogicalRow, int], row: LogicalRow, n: int,
                           prow.lines + list(range(first, first + blanks)) + row.lines), blanks
     if gap == 1 and have + len(row.cells) == n and have:
         return LogicalRow(prow.cells + row.cells, prow.lines + row.lines), 0
+    if have and have + len(row.cells) == n and _consecutive(prow.lines[plabel:]) and _consecutive(row.lines):
+        # One cell per line, the row's two parts alone make n: the lines between them (empty lines, a page number:
+        # a page break inside the row; the caller has seen that nothing else stands there) are no cells
+        return LogicalRow(prow.cells + row.cells, prow.lines + row.lines), 0
     if partial and have + gap + len(row.cells) < n and _consecutive(prow.lines[plabel:]) and _consecutive(row.lines):
         # One cell per line, a row that lacks its last cells too (their "\t" trimmed as well): the empty lines
         # between the parts are blank cells, and the row goes on (_parse_t2 pads its end)
@@ -1671,6 +1681,22 @@ def _kept_blank(rows: list[LogicalRow]) -> bool:
     """Whether a cell of the table set one per line is blank with its "\\t" kept (a line of white space only): its
     file was not trimmed, and an empty line is no blank cell that lost its tab."""
     return any(not t for r in rows if len(r.cells) > 1 and _consecutive(r.lines) for t in r.cells)
+
+
+_PAGE_MARK = _regex.compile(r"[-—－–]*\s*(?:第\s*)?\d{1,3}\s*(?:页)?\s*[-—－–]*|\d{1,3}\s*/\s*\d{1,3}|\f*"
+                            r"|第\s*\d{1,3}\s*页\s*[,，/]?\s*共\s*\d{1,3}\s*页|共\s*\d{1,3}\s*页\s*[,，]?\s*第\s*\d{1,3}\s*页"
+                            r"|[Pp]age\s*\d{1,3}(?:\s*of\s*\d{1,3})?")
+
+
+def _page_marks_only(rows: list[LogicalRow], k: int, after: int) -> bool:
+    """Whether the rows between line `after` and rows[k] are page marks at most ("- 5 -", "第 3 页", "3", a form
+    feed), two at most: a page break, not other text, between the two parts of a row."""
+    j = k - 1
+    while j >= 0 and rows[j].lines and rows[j].lines[0] > after:
+        if j < k - 2 or not _PAGE_MARK.fullmatch("".join(rows[j].cells).strip()):
+            return False
+        j -= 1
+    return True
 
 
 def _consecutive(lines: list[int]) -> bool:

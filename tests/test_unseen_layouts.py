@@ -2340,3 +2340,17 @@ def test_a_row_as_wide_as_the_full_rows_with_its_first_cell_blank_is_read_in_pla
     assert _read_back(report.tables["t2"][("3.3.3", "2.1")]) == (5 if said else 0)
     shape = [f.message for f in report.parse_findings if f.rule == "R-SHAPE"]
     assert (shape == []) if said is None else (len(shape) == 1 and said in shape[0])
+
+
+@pytest.mark.parametrize("between", ["\n\n", "\n- 5 -\n\n", "\n第 5 页\n\n", "\n5\n\n", "\n第3页 共6页\n\n"])
+def test_a_page_break_inside_a_row_set_one_per_line_does_not_split_it(between):
+    """Review round 45 (F6): a page number or a doubled empty line between a 表三 row's cells (one per line)
+    split the row: its first half was read as a row "只有 3 个单元格" by guess and its second half dropped."""
+    text = scratch_report(VALUES, layout_b=True)
+    old = "\t（一）予以公开\n\t3\n\t0\n\t0\n"
+    assert old in text
+    report = load_text(text.replace(old, "\t（一）予以公开\n\t3\n\t0\n\t0\n" + between))
+    assert [_read_back(report.tables["t2"][("3.1", c)]) for c in ("1", "2.1", "2.2", "2.3", "2.4", "2.5", "3")] == \
+        [3, 0, 0, 0, 0, 0, 3]
+    shape = [f for f in check(report).findings if f.rule == "R-SHAPE"]
+    assert [f.severity for f in shape] == ["warning"] and "分成了两段" in shape[0].message
