@@ -1690,11 +1690,16 @@ _PAGE_MARK = _regex.compile(r"[-—－–]*\s*(?:第\s*)?\d{1,3}\s*(?:页)?\s*[-
 
 def _page_marks_only(rows: list[LogicalRow], k: int, after: int) -> bool:
     """Whether the rows between line `after` and rows[k] are page marks at most ("- 5 -", "第 3 页", "3", a form
-    feed), two at most: a page break, not other text, between the two parts of a row."""
-    j = k - 1
+    feed), two at most, and blank lines: a page break, not other text, between the two parts of a row."""
+    j, marks = k - 1, 0
     while j >= 0 and rows[j].lines and rows[j].lines[0] > after:
-        if j < k - 2 or not _PAGE_MARK.fullmatch("".join(rows[j].cells).strip()):
-            return False
+        text = "".join(rows[j].cells).strip()
+        if text:
+            marks += 1
+            if marks > 2 or not _PAGE_MARK.fullmatch(text):
+                return False
+        elif j < k - 64:
+            return False        # (a long run of rows: no page break, and no quadratic walk through junk)
         j -= 1
     return True
 

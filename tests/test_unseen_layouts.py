@@ -2354,3 +2354,15 @@ def test_a_page_break_inside_a_row_set_one_per_line_does_not_split_it(between):
         [3, 0, 0, 0, 0, 0, 3]
     shape = [f for f in check(report).findings if f.rule == "R-SHAPE"]
     assert [f.severity for f in shape] == ["warning"] and "分成了两段" in shape[0].message
+
+
+def test_whitespace_only_lines_between_a_label_and_its_total_are_still_blank_cells():
+    """The page-mark rule (a row's two parts joined across page marks, two at most) first counted each
+    whitespace-only line between the parts as a page mark: a label, six "\\t" lines and its 总计 were no longer
+    joined, and the total went under 自然人."""
+    head = ("三、收到和处理政府信息公开申请情况\n\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
+            "申请人情况\n\n自然人\n法人或其他组织\n总计\n\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n\n")
+    rows = "".join(f"{label}\n" + "\t\n" * 6 + f"{v}\n\n"
+                   for label, v in (("一、本年新收政府信息公开申请数量", 5), ("二、上年结转政府信息公开申请数量", 7)))
+    report = load_text("某镇2020年政府信息公开工作年度报告\n\n" + head + rows)
+    assert [_read_back(report.tables["t2"][(r, c)]) for r in ("1", "2") for c in ("1", "3")] == [None, 5, None, 7]
