@@ -751,6 +751,10 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             # each cell it lacks: those are its last ones, blank cells whose "\t" an editor trimmed (their lines went
             # with the empty lines after the row). (Without those lines, a cell's line was lost: which is unknown.)
             chosen = vals + [("", vals[-1][1] + 1 + k) for k in range(n - len(vals))]
+            ctx.add("warning", "layout", "t1", [(rid, c) for c in order],
+                    f"表二“{texts[label_idx]}”行只有 {len(vals)} 个单元格，模板有 {n} 列：行后多出的空行像是末尾空白单元格的"
+                    f"制表符被删去了，已按末尾{'一格' if n - len(vals) == 1 else '几格'}空白读取；如果是中间少了一格，"
+                    f"请核对原表。", "R-SHAPE")
         elif len(vals) < n and any(not _blank(t) for t, _ in vals) and _ends_file(vals, ctx):
             chosen = _read_cut_row(ctx, "t1", rid, [(rid, c) for c in order], f"表二“{texts[label_idx]}”行", vals, n)
         elif len(vals) < n and any(not _blank(t) for t, _ in vals):
@@ -1282,7 +1286,9 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     short = [rid for rid, vals in raw_rows.items() if rid not in rejoined and _one_missing(vals, raw_filled[rid], n)
              and not (len(vals) == n and _one_per_line(*found[rid][:2]))]    # (a blank "\t" line is a cell)
     blank_total = [rid for rid in short if len(all_vals[rid]) == width and _blank(all_vals[rid][-1][0])
-                   or rid in ends_blank] + last_blank
+                   or rid in ends_blank] + last_blank + [rid for rid in trimmed if rid not in rejoined]
+    # (the trace is no proof: a next row's label padding, trimmed too, adds empty lines; a lost line is told by
+    # the relations through the row's numbers, as for a blank 总计 with its tab kept)
     # As wide as the full rows and in their place, its first cell blank with its tab kept: 自然人 left blank (a
     # label's padding would make the row wider), confirmed by the arithmetic below as a blank 总计 is
     # (or, where the full rows have no padding after their labels and end in their 总计, exactly n cells)
@@ -1650,8 +1656,9 @@ def _confirm_blank_totals(rids, table, col_order, generation, spec: TableSpec, c
         if entries and _held_all(values, entries):
             continue
         ctx.guessed.update(("t2", rid, c) for c in col_order if c != "subtotal")
+        numbers = sum(1 for c in table[rid] if c.state != BLANK)
         ctx.add("error", "layout", "t2", [(rid, c) for c in col_order if c != "subtotal"],
-                f"表三“{short_row_label(spec.row(rid))}”行只有 {n - 1} 个数，{'第一' if first else '最后一'}格是空的："
+                f"表三“{short_row_label(spec.row(rid))}”行只有 {numbers} 个数，{'第一' if first else '最后一'}格是空的："
                 f"可能是“{name}”没有填，也可能中间少了一个单元格（按“{name}”空白读取时，与它有关的合计不成立），"
                 f"请核对原表。", "R-SHAPE")
 
@@ -2023,8 +2030,8 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         texts = list(map(str.strip, row.cells))
         if not any(texts):
             continue
-        if not has_cjk("".join(texts)) and _consecutive(row.lines):
-            pieces.append(row)
+        if _consecutive(row.lines) and all(_is_num(t) or t in MISSING_TOKENS for t in texts):
+            pieces.append(row)          # (not "- 5 -": a page mark is no piece of the row)
         elif pieces and pieces[-1] is not None:
             pieces.append(None)
         if not has_cjk("".join(texts)):         # the data row: numbers only
@@ -2083,11 +2090,14 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                 if len(parts[0]) == 10:
                     ctx.add("warning", "layout", "t3", [], f"表四的数字分在了第 {datas[0].lines[-1]}、{datas[1].lines[0]} "
                             f"两行，已当作一行读取，请核对原表。", "R-SHAPE")
-    trimmed = 0         # cells the data row set one per line and cut by empty lines lacks at its ends
-    if data is not None and len(data.cells) < 15 and data in pieces and not _kept_blank(rows):
-        joined, lack = _t3_pieces(pieces, pieces.index(data))
-        if len(joined.cells) > len(data.cells):     # (empty lines inside it: its blank cells lost their tabs)
-            data, trimmed = joined, lack
+    if data is not None and len(data.cells) < 15 and data in pieces:
+        joined, blanks = _t3_pieces(pieces, pieces.index(data),
+                                    any(not t.strip() for r in rows if len(r.cells) > 1 for t in r.cells))
+        if joined is not data:
+            data = joined
+            ctx.add("warning", "layout", "t3", [], (f"表四的数字之间有 {blanks} 个空行，已当作空白单元格读取（空白单元格的"
+                    f"制表符被删去了），请核对原表。" if blanks else "表四的数字之间有空行，已当作一行读取，请核对原表。"),
+                    "R-SHAPE")
     col_ids = [c.id for c in block.columns]
     expected = [c.label for c in block.columns]
     if data is None and (group_rows or single):
@@ -2128,14 +2138,7 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             ctx.add("warning", "layout", "t3", [("1", c) for c in col_ids],
                     f"表四数据行少一个单元格，而“{text}”是两个数之间隔了一个空格：已按两个单元格读取，请核对原表。", "R-SHAPE")
         chosen, surplus = _window(vals, 15)
-        if trimmed and len(vals) < 15 and not _ends_file(vals, ctx, lone=True, totals=False):
-            chosen, sure = _t3_place(vals, order, generation)
-            if not sure:        # (no fix is built on a guessed place)
-                ctx.guessed.update(("t3", "1", c) for c in col_ids)
-                ctx.add("warning", "layout", "t3", [("1", c) for c in col_ids],
-                        f"表四数据行的数字之间有空行（空白单元格的制表符被删去了），连同空行只有 {len(vals)} 个单元格，"
-                        f"模板有 15 列：缺少的是行首还是行尾的空白单元格无法确定，已按行尾读取，请核对原表。", "R-SHAPE")
-        elif filled and len(vals) < 15 and _ends_file(vals, ctx, lone=True, totals=False):
+        if filled and len(vals) < 15 and _ends_file(vals, ctx, lone=True, totals=False):
             chosen = _read_cut_row(ctx, "t3", "1", [("1", c) for c in col_ids], "表四数据行", vals, 15)
         elif surplus:
             chosen, how = _t3_drop_surplus(chosen, surplus, order, generation)
@@ -2156,45 +2159,34 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     return {("1", c): cells.get(("1", c), _ABSENT) for c in col_ids}
 
 
-def _t3_pieces(pieces: list[LogicalRow | None], k: int) -> tuple[LogicalRow, int]:
-    """表四's numbers set one per line and cut by empty lines (blank cells whose "\\t" an editor trimmed): the data
-    row pieces[k] joined with the pieces after it, each empty line between them a blank cell, while they fit in 15;
-    and how many cells the joined row still lacks (0: none, or not such a copy)."""
-    row = pieces[k]
-    cells, lines = list(row.cells), list(row.lines)
-    for prev in reversed(pieces[:k]):       # (its first cells, when they stand apart)
-        if prev is None:
-            break
-        gap = lines[0] - prev.lines[-1] - 1
-        if gap < 1 or len(cells) + gap + len(prev.cells) > 15:
-            break
-        cells = prev.cells + [""] * gap + cells
-        lines = prev.lines + list(range(prev.lines[-1] + 1, lines[0])) + lines
-    for nxt in pieces[k + 1:]:
-        if nxt is None:
-            break
-        gap = nxt.lines[0] - lines[-1] - 1
-        if gap < 1 or len(cells) + gap + len(nxt.cells) > 15:
-            break
-        cells += [""] * gap + nxt.cells
-        lines += list(range(lines[-1] + 1, nxt.lines[0])) + nxt.lines
-    return LogicalRow(cells, lines), 15 - len(cells)
-
-
-def _t3_place(vals: list[tuple[str, int]], order: list[str], generation: str) -> tuple[list[tuple[str, int]], bool]:
-    """A 表四 row set one cell per line that lacks cells at its ends: placed where most of its relations hold,
-    blanks counted as missing, then as 0; on a tie at its front (the cells lost are most often the last ones:
-    their lines went with the empty lines after the row). And whether that placement is the only best one."""
-    lack = 15 - len(vals)
-    line = vals[-1][1]
-    plan = _plan(generation, "t3", tuple(order)).get("1", ())
-    scored = []
-    for front in range(lack + 1):
-        cand = [("", vals[0][1])] * front + vals + [("", line)] * (lack - front)
-        values = {"1": _numbers(_make_cells(cand))}
-        scored.append(((_held(values, plan), _held(values, plan, 0), -front), cand))
-    scored.sort(key=lambda item: item[0], reverse=True)
-    return scored[0][1], len(scored) == 1 or scored[1][0][:2] < scored[0][0][:2]
+def _t3_pieces(pieces: list[LogicalRow | None], k: int, kept: bool) -> tuple[LogicalRow, int]:
+    """表四's numbers set one per line and cut by empty lines: the data row pieces[k] joined with the pieces around
+    it, when they make exactly the 15 cells, either with each empty line between them a blank cell (blank cells
+    whose "\\t" an editor trimmed) or alone (stray empty lines); else pieces[k] as it is. And how many empty lines
+    were read as blank cells. (Not a run that makes fewer or more: a cell lost, a page number among them.)"""
+    lo = hi = k
+    while lo > 0 and pieces[lo - 1] is not None:
+        lo -= 1
+    while hi + 1 < len(pieces) and pieces[hi + 1] is not None:
+        hi += 1
+    run = pieces[lo:hi + 1]
+    count = sum(len(p.cells) for p in run)
+    gaps = [b.lines[0] - a.lines[-1] - 1 for a, b in zip(run, run[1:])]
+    if len(run) < 2 or min(gaps) < 1 or (count != 15 and count + sum(gaps) != 15):
+        return pieces[k], 0
+    blanks = count != 15
+    if blanks and kept:
+        return pieces[k], 0     # (a blank cell kept its "\\t" elsewhere: the file was not trimmed)
+    if not blanks and min(len(run[0].cells), len(run[-1].cells)) < 2:
+        return pieces[k], 0     # (a lone number apart at an end, its empty lines no cells: a page number)
+    cells, lines = list(run[0].cells), list(run[0].lines)
+    for gap, nxt in zip(gaps, run[1:]):
+        if blanks:
+            cells += [""] * gap
+            lines += list(range(lines[-1] + 1, nxt.lines[0]))
+        cells += nxt.cells
+        lines += nxt.lines
+    return LogicalRow(cells, lines), sum(gaps) if blanks else 0
 
 
 @lru_cache(maxsize=1024)
