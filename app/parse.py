@@ -2094,10 +2094,14 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         joined, blanks = _t3_pieces(pieces, pieces.index(data),
                                     any(not t.strip() for r in rows if len(r.cells) > 1 for t in r.cells))
         if joined is not data:
+            lone = any(len(p.cells) == 1 for p in pieces if p is not None and p.lines[0] in joined.lines)
             data = joined
-            ctx.add("warning", "layout", "t3", [], (f"表四的数字之间有 {blanks} 个空行，已当作空白单元格读取（空白单元格的"
-                    f"制表符被删去了），请核对原表。" if blanks else "表四的数字之间有空行，已当作一行读取，请核对原表。"),
-                    "R-SHAPE")
+            keys = [("1", c.id) for c in block.columns]
+            if lone:        # (a number alone between empty lines may be a page number: no fix is built on it)
+                ctx.guessed.update(("t3",) + k for k in keys)
+            ctx.add("warning", "layout", "t3", keys, (f"表四的数字之间有 {blanks} 个空行，已当作空白单元格读取（空白单元格的"
+                    f"制表符被删去了）" if blanks else "表四的数字之间有空行，已当作一行读取") +
+                    ("；其中单独一行的数字也可能是页码" if lone else "") + "，请核对原表。", "R-SHAPE")
     col_ids = [c.id for c in block.columns]
     expected = [c.label for c in block.columns]
     if data is None and (group_rows or single):
@@ -2177,8 +2181,8 @@ def _t3_pieces(pieces: list[LogicalRow | None], k: int, kept: bool) -> tuple[Log
     blanks = count != 15
     if blanks and kept:
         return pieces[k], 0     # (a blank cell kept its "\\t" elsewhere: the file was not trimmed)
-    if not blanks and min(len(run[0].cells), len(run[-1].cells)) < 2:
-        return pieces[k], 0     # (a lone number apart at an end, its empty lines no cells: a page number)
+    if not blanks and min(len(p.cells) for p in run) < 2:
+        return pieces[k], 0     # (a lone number apart, its empty lines no cells: a page number)
     cells, lines = list(run[0].cells), list(run[0].lines)
     for gap, nxt in zip(gaps, run[1:]):
         if blanks:

@@ -2277,7 +2277,8 @@ def test_table_four_cut_by_empty_lines_in_a_trimmed_file_is_read_with_its_blank_
     got = [_read_back(report.tables["t3"][("1", c.id)]) for c in get_template("2021").tables["t3"].blocks[0].columns]
     assert got == [None if k in (1, 7) else v for k, v in enumerate(values)]
     assert [f.message for f in check(report).findings if f.kind == "layout"] == [
-        "表四的数字之间有 2 个空行，已当作空白单元格读取（空白单元格的制表符被删去了），请核对原表。"]
+        "表四的数字之间有 2 个空行，已当作空白单元格读取（空白单元格的制表符被删去了）；其中单独一行的数字也可能是页码，"
+        "请核对原表。"]
 
 
 def test_numbers_under_no_row_label_in_table_two_are_said_not_dropped():
