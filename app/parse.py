@@ -1272,8 +1272,8 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     # One cell per line, each row's cells in order under its label, and an empty line more after a row than after
     # others for each cell it lacks: those are its last ones, blank cells whose "\t" an editor trimmed (their lines
     # went with the empty lines after the row; a blank first or middle cell leaves an empty line inside the row,
-    # see _rejoin). Read as with the tabs kept: no layout finding, the rules name the blank cells. (Not a row the
-    # file ends inside: cut off. Without the trace, cells were dropped: which ones is unknown.)
+    # see _rejoin). Read so, and confirmed below as a blank 总计 with its tab kept is. (Not a row the file ends
+    # inside: cut off. Without the trace, cells were dropped: which ones is unknown.)
     trimmed = [rid for rid, vals in raw_rows.items() if len(vals) < n and raw_filled[rid]
                and _one_per_line(*found[rid][:2]) and not _ends_file(vals, ctx)
                and _trimmed_after(rows, found[rid][0], n - len(vals))]
