@@ -1655,6 +1655,13 @@ def _confirm_blank_totals(rids, table, col_order, generation, spec: TableSpec, c
         entries = [e for e in plan.get(rid, ()) if (rid, edge) not in e[0]]
         if entries and _held_all(values, entries):
             continue
+        if entries and not any(_evaluable(values, e) for e in entries):
+            # Every relation through its numbers also runs through other blank cells (seed 004 fills only the
+            # totals of its （一）/（二） rows): nothing can tell, and a cell left blank is the likelier. Said, not an error.
+            ctx.add("warning", "layout", "t2", [(rid, col_order[edge])],
+                    f"表三“{short_row_label(spec.row(rid))}”行的{'第一' if first else '最后一'}格是空的，已按“{name}”没有填"
+                    f"读取（与它有关的合计都有别的空白单元格，无法核对是不是中间少了一个单元格），请核对原表。", "R-SHAPE")
+            continue
         ctx.guessed.update(("t2", rid, c) for c in col_order if c != "subtotal")
         numbers = sum(1 for c in table[rid] if c.state != BLANK)
         ctx.add("error", "layout", "t2", [(rid, c) for c in col_order if c != "subtotal"],
@@ -1714,6 +1721,14 @@ def _page_marks_only(rows: list[LogicalRow], k: int, after: int) -> bool:
 def _consecutive(lines: list[int]) -> bool:
     """Whether the lines follow one another, one each."""
     return bool(lines) and lines[-1] - lines[0] == len(lines) - 1 and all(a < b for a, b in zip(lines, lines[1:]))
+
+
+def _evaluable(values: dict[str, list], entry) -> bool:
+    """Whether every operand of the relation is a number (a row the table lacks: not evaluable)."""
+    try:
+        return None not in [values[row][k] for row, k in entry[0]]
+    except (KeyError, IndexError):
+        return False
 
 
 def _held_all(values: dict[str, list], entries) -> bool:
