@@ -1150,7 +1150,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                            f"表三第 {at - blanks + 1}—{at} 行是 {blanks} 个空行，夹在“{label}”行中间，"
                            f"已当作 {blanks} 个空白单元格读取，" if blanks else
                            f"表三第 {at} 行多了一个空行，把“{label}”行的数字分成了两段，已当作一行读取，" if between == 1 else
-                           f"表三第 {at - between + 1}—{at} 行（空行或页码）把“{label}”行的数字分成了两段，已当作一行读取，")
+                           f"表三第 {at - between + 1}—{at} 行（空行或页码）夹在“{label}”行中间，已当作一行读取，")
                     ctx.add("warning", "layout", "t2", [(prid, c.id) for c in block.columns], msg + "请核对原表。",
                             "R-SHAPE")
                     continue
@@ -1502,7 +1502,8 @@ def _rejoin(prev: tuple[str, LogicalRow, int], row: LogicalRow, n: int,
                           prow.lines + list(range(first, first + blanks)) + row.lines), blanks
     if gap == 1 and have + len(row.cells) == n and have:
         return LogicalRow(prow.cells + row.cells, prow.lines + row.lines), 0
-    if have and have + len(row.cells) == n and _consecutive(prow.lines[plabel:]) and _consecutive(row.lines):
+    if have + len(row.cells) == n and (have or gap > 1) and _consecutive(prow.lines[plabel:]) \
+            and _consecutive(row.lines):
         # One cell per line, the row's two parts alone make n: the lines between them (empty lines, a page number:
         # a page break inside the row; the caller has seen that nothing else stands there) are no cells
         return LogicalRow(prow.cells + row.cells, prow.lines + row.lines), 0

@@ -2355,7 +2355,7 @@ def test_a_page_break_inside_a_row_set_one_per_line_does_not_split_it(between):
     assert [_read_back(report.tables["t2"][("3.1", c)]) for c in ("1", "2.1", "2.2", "2.3", "2.4", "2.5", "3")] == \
         [3, 0, 0, 0, 0, 0, 3]
     shape = [f for f in check(report).findings if f.rule == "R-SHAPE"]
-    assert [f.severity for f in shape] == ["warning"] and "分成了两段" in shape[0].message
+    assert [f.severity for f in shape] == ["warning"] and ("分成了两段" in shape[0].message or "夹在" in shape[0].message)
 
 
 def test_whitespace_only_lines_between_a_label_and_its_total_are_still_blank_cells():
@@ -2387,3 +2387,14 @@ def test_a_blank_total_that_no_relation_can_check_is_a_warning_not_an_error(seed
     assert wrong == []
     shape = [f for f in report.parse_findings if f.rule == "R-SHAPE"]
     assert [f.severity for f in shape] == ["warning"] and "无法核对" in shape[0].message
+
+
+def test_a_page_break_between_a_label_and_its_numbers_set_one_per_line_keeps_them_together():
+    """Round 46 (S4): a page number between a 表三 label and all its numbers (one per line) left the row blank; the
+    numbers were "没有行标签…没有读取"."""
+    text = scratch_report(VALUES, layout_b=True)
+    old = "\t（一）予以公开\n\t3\n"
+    assert old in text
+    report = load_text(text.replace(old, "\t（一）予以公开\n\n- 5 -\n\n\t3\n"))
+    assert [_read_back(report.tables["t2"][("3.1", c)]) for c in ("1", "2.1", "3")] == [3, 0, 3]
+    assert not [f for f in report.parse_findings if "没有行标签" in f.message]
