@@ -737,14 +737,7 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             skip = k_row + 1
             at = rows[k_row + 1].lines[0] - 1
             ctx.add("warning", "layout", "t1", [(rid, c) for c in order],
-                    (f"表二第 {at} 行是空行，夹在“{texts[label_idx]}”行的数字中间，已当作一个空白单元格读取，" if blanks == 1 else
-                     f"表二第 {at - blanks + 1}—{at} 行是 {blanks} 个空行，夹在“{texts[label_idx]}”行中间，已当作 {blanks} "
-                     f"个空白单元格读取，" if blanks else
-                     f"表二第 {at} 行多了一个空行，把“{texts[label_idx]}”行的数字分成了两段，已当作一行读取，"
-                     if at == row.lines[-1] + 1 else
-                     f"表二第 {row.lines[-1] + 1}—{at} 行是空行，把“{texts[label_idx]}”行的数字分成了两段，已当作一行读取，")
-                    + "请核对原表。",
-                    "R-SHAPE")
+                    _gap_message("表二", texts[label_idx], at, blanks, at - row.lines[-1]), "R-SHAPE")
         elif len(vals) < n and vals and _one_per_line(row, label_idx) and not _ends_file(vals, ctx) \
                 and _trimmed_after(rows, row, n - len(vals)):
             # One cell per line, in order under the label, and an empty line more after it than after other rows for
@@ -803,6 +796,20 @@ def _run_on(row: LogicalRow, nxt: LogicalRow, want: int) -> list[tuple[str, int]
     if len(filled) < 2 or not all(_is_num(t.strip()) for t, _ in filled):
         return None         # (a lone number may be a page number: the row stays short, and the clerk is told)
     return cells if len(cells) == want else filled if len(filled) == want else None
+
+
+def _gap_message(table: str, label: str, at: int, blanks: int, between: int) -> str:
+    """What a row set one cell per line and rejoined across empty lines says: `at` the last line between its parts,
+    `blanks` of those lines read as blank cells (0: none, they are stray), `between` how many lines stand there."""
+    if blanks == 1:
+        how = f"{table}第 {at} 行是空行，夹在“{label}”行的数字中间，已当作一个空白单元格读取，"
+    elif blanks:
+        how = f"{table}第 {at - blanks + 1}—{at} 行是 {blanks} 个空行，夹在“{label}”行中间，已当作 {blanks} 个空白单元格读取，"
+    elif between == 1:
+        how = f"{table}第 {at} 行多了一个空行，把“{label}”行的数字分成了两段，已当作一行读取，"
+    else:
+        how = f"{table}第 {at - between + 1}—{at} 行（空行或页码）夹在“{label}”行中间，已当作一行读取，"
+    return how + "请核对原表。"
 
 
 def _gapped_rest(rows: list[LogicalRow], row: LogicalRow, label_idx: int, nxt: LogicalRow,
@@ -1144,15 +1151,11 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                     rejoined.add(prid)          # the blank's place is known: not a short row
                     label = short_row_label(spec.row(prid))
                     at = row.lines[0] - 1
-                    msg = (f"表三“{label}”行的数字在标签的下一行（第 {at + 1} 行），已按这一行的数字读取，" if blanks == -2 else
-                           f"表三“{label}”行的数字分在了第 {at}、{at + 1} 两行，已当作一行读取，" if blanks == -1 else
-                           f"表三第 {at} 行是空行，夹在“{label}”行的数字中间，已当作一个空白单元格读取，" if blanks == 1 else
-                           f"表三第 {at - blanks + 1}—{at} 行是 {blanks} 个空行，夹在“{label}”行中间，"
-                           f"已当作 {blanks} 个空白单元格读取，" if blanks else
-                           f"表三第 {at} 行多了一个空行，把“{label}”行的数字分成了两段，已当作一行读取，" if between == 1 else
-                           f"表三第 {at - between + 1}—{at} 行（空行或页码）夹在“{label}”行中间，已当作一行读取，")
-                    ctx.add("warning", "layout", "t2", [(prid, c.id) for c in block.columns], msg + "请核对原表。",
-                            "R-SHAPE")
+                    msg = (f"表三“{label}”行的数字在标签的下一行（第 {at + 1} 行），已按这一行的数字读取，请核对原表。"
+                           if blanks == -2 else
+                           f"表三“{label}”行的数字分在了第 {at}、{at + 1} 两行，已当作一行读取，请核对原表。" if blanks == -1 else
+                           _gap_message("表三", label, at, blanks, between))
+                    ctx.add("warning", "layout", "t2", [(prid, c.id) for c in block.columns], msg, "R-SHAPE")
                     continue
             if numeric >= 3:
                 unlabeled.append((len(sequence), row))
@@ -1349,9 +1352,9 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     if subtotals:
         _check_subtotals(subtotals, sequence, table, col_order, spec, ctx, n)
     if blank_total:
-        _confirm_blank_totals(blank_total, table, col_order, generation, spec, ctx, n)
+        _confirm_blank_edges(blank_total, table, col_order, generation, spec, ctx, n)
     if blank_first:
-        _confirm_blank_totals(blank_first, table, col_order, generation, spec, ctx, n, first=True)
+        _confirm_blank_edges(blank_first, table, col_order, generation, spec, ctx, n, first=True)
     cells: dict[tuple[str, str], Cell] = {}
     keys = _row_keys(tuple(col_order))
     for rid, row_cells in table.items():
@@ -1578,7 +1581,7 @@ def _one_missing(vals: list[tuple[str, int]], filled: list[int], n: int) -> bool
     if len(filled) != n - 1 or filled[-1] - filled[0] + 1 != n - 1:
         return False
     # (Six numbers and an empty last cell may be a 总计 left blank: _parse_t2 tells it by the width of the
-    # table's full rows — seed 002 ends them with a tab — and the arithmetic, see _confirm_blank_totals.)
+    # table's full rows — seed 002 ends them with a tab — and the arithmetic, see _confirm_blank_edges.)
     return len(vals) - (n - 1) <= 1 and len(vals) <= n
 
 
@@ -1638,7 +1641,7 @@ def _held(values: dict[str, list], entries, blank=None) -> int:
     return total
 
 
-def _confirm_blank_totals(rids, table, col_order, generation, spec: TableSpec, ctx: _Ctx, n: int,
+def _confirm_blank_edges(rids, table, col_order, generation, spec: TableSpec, ctx: _Ctx, n: int,
                          first: bool = False) -> None:
     """Rows of n-1 numbers and a blank last cell (`first`: first cell), as wide as the table's full rows: a
     总计 (自然人) left blank, when every relation through their numbers that can be checked holds. When one
