@@ -358,9 +358,9 @@ def _year_words(year: int | None):
     says nothing). None: no year."""
     if not year:
         return None
-    last = re.compile(rf"{year - 1}\s*年度?(?=的?\s*(?:结转|转结)(?!\s*(?:至|到)?\s*下))")
-    following = re.compile(rf"(结转|转结)\s*(?:至|到)?\s*{year + 1}\s*年度?")
-    earlier = re.compile(rf"(结转|转结)\s*{year - 1}\s*年度?")      # "结转2022年度申请3件" in a 2023 report
+    last = _regex.compile(rf"{year - 1}\s*年度?(?=的?\s*(?:结转|转结)(?!\s*(?:至|到)?\s*下))")
+    following = _regex.compile(rf"(结转|转结)\s*(?:至|到)?\s*{year + 1}\s*年度?")
+    earlier = _regex.compile(rf"(结转|转结)\s*{year - 1}\s*年度?")      # "结转2022年度申请3件" in a 2023 report
 
     def said(s: str) -> str:
         return earlier.sub(r"\1上年度", following.sub(r"\1到下年度", last.sub("上年", s)))
