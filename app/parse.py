@@ -1652,19 +1652,27 @@ def _confirm_blank_edges(rids, table, col_order, generation, spec: TableSpec, ct
     values = {rid: _numbers(cells) for rid, cells in table.items()}
     plan = _plan(generation, "t2", tuple(col_order))
     edge = 0 if first else len(col_order) - 1
-    name = {c.id: c.label for c in spec.blocks[0].columns}.get(col_order[edge], "总计")
+    other = len(col_order) - 1 - edge       # the far edge: its cell reads the same whichever middle cell was lost
+    names = {c.id: c.label for c in spec.blocks[0].columns}
+    name = names.get(col_order[edge], "总计")
     for rid in rids:
         # the relations through its numbers, not through its blank cell; other blanks counted as 0 (a
         # table of blank cells confirms nothing: "按 0 计时也不成立" is evidence of a shifted row)
         entries = [e for e in plan.get(rid, ()) if (rid, edge) not in e[0]]
         if entries and _held_all(values, entries):
             continue
-        if entries and not any(_evaluable(values, e) for e in entries):
-            # Every relation through its numbers also runs through other blank cells (seed 004 fills only the
-            # totals of its （一）/（二） rows): nothing can tell, and a cell left blank is the likelier. Said, not an error.
+        checked = [e for e in entries if _evaluable(values, e)]
+        if entries and _held_all(values, checked) and not any(
+                r == rid and k != other for e in checked for r, k in e[0]):
+            # Every relation through its numbers that tells the two readings apart also runs through other blank
+            # cells (seed 004 fills only the totals of its （一）/（二） rows); those that can be checked run through
+            # its far edge only, which a cell lost from the middle leaves in place: nothing can tell, and a cell
+            # left blank is the likelier. Said, not an error.
+            why = (f"与它有关的合计中只有“{names.get(col_order[other], '总计')}”列能核对，它分不出是不是中间少了一个单元格"
+                   if checked else "与它有关的合计都有别的空白单元格，无法核对是不是中间少了一个单元格")
             ctx.add("warning", "layout", "t2", [(rid, col_order[edge])],
                     f"表三“{short_row_label(spec.row(rid))}”行的{'第一' if first else '最后一'}格是空的，已按“{name}”没有填"
-                    f"读取（与它有关的合计都有别的空白单元格，无法核对是不是中间少了一个单元格），请核对原表。", "R-SHAPE")
+                    f"读取（{why}），请核对原表。", "R-SHAPE")
             continue
         ctx.guessed.update(("t2", rid, c) for c in col_order if c != "subtotal")
         numbers = sum(1 for c in table[rid] if c.state != BLANK)
