@@ -12,7 +12,7 @@ import codecs
 from . import _regex
 from ._exceptions import DecodeError
 
-__all__ = ["decode_bytes", "looks_like_report", "normalise_newlines"]
+__all__ = ["decode_bytes", "decode_report_bytes", "looks_like_report", "normalise_newlines"]
 
 # Labels any report holds somewhere; one is enough to accept a decoding.
 _LABELS = ("主动公开", "政府信息", "信息公开", "申请", "行政复议", "行政诉讼", "第二十条", "予以公开",
@@ -52,14 +52,29 @@ def canonical_codec(name: str) -> str:
     n = name.strip().lower().replace("_", "-")
     n = _ALIASES.get(n, _ALIASES.get(n.replace("-", "_"), n))
     try:
-        codecs.lookup(n)
+        info = codecs.lookup(n)
     except LookupError:
         raise DecodeError(f"不认识的编码名称“{name}”。可用的有 utf-8、gb18030、gbk、utf-16 等。") from None
+    if not getattr(info, "_is_text_encoding", True):        # base64, hex, zlib, rot13: bytes to bytes
+        raise DecodeError(f"“{name}”不是文字编码，不能用来读取报告。可用的有 utf-8、gb18030、gbk、utf-16 等。")
     return n
+
+
+# A file that decodes but for a few bytes (a stray byte from a copy, a character cut by an editor): read, the bytes
+# shown as U+FFFD and said in a warning, rather than refused or misread whole. More than this is no stray byte.
+_MAX_DAMAGED = 8
 
 
 def decode_bytes(data: bytes, override: str | None = None) -> tuple[str, str]:
     """Return (text, codec). Raises DecodeError with a Chinese message."""
+    text, codec, _ = decode_report_bytes(data, override, lenient=False)
+    return text, codec
+
+
+def decode_report_bytes(data: bytes, override: str | None = None, lenient: bool = True) -> tuple[str, str, list[int]]:
+    """(text, codec, damaged): damaged lists the 1-based lines of the text holding a byte that could not be
+    decoded (shown as U+FFFD), for a file only a few bytes of which do not decode (`lenient`); empty for every
+    other file. Raises DecodeError with a Chinese message."""
     if override:
         codec = canonical_codec(override)
         try:
@@ -70,7 +85,7 @@ def decode_bytes(data: bytes, override: str | None = None) -> tuple[str, str]:
             ) from None
         if codec in ("utf-8", "utf-16", "utf-32") and text.startswith("\ufeff"):
             text = text[1:]
-        return normalise_newlines(text), codec
+        return normalise_newlines(text), codec, []
     if not data.strip():
         raise DecodeError("文件是空的，没有可以检查的内容。")
     tried: list[str] = []
@@ -85,11 +100,14 @@ def decode_bytes(data: bytes, override: str | None = None) -> tuple[str, str]:
         if text.startswith("\ufeff"):
             text = text[1:]
         if looks_like_report(text):
-            return normalise_newlines(text), codec
+            return normalise_newlines(text), codec, []
         if fallback is None and _printable(text):
             fallback = (text, codec)
     if fallback is not None and fallback[1].startswith("utf-"):
-        return normalise_newlines(fallback[0]), fallback[1]    # valid Unicode text: not mixed
+        return normalise_newlines(fallback[0]), fallback[1], []    # valid Unicode text: not mixed
+    damaged = _nearly(data, tried) if lenient else None
+    if damaged is not None:
+        return damaged
     if _looks_binary(data):
         raise DecodeError("这不是文本格式的报告（看起来是二进制文件）。请选择 .txt 报告，或 Gouji 导出的 .xlsx。")
     if _is_mixed(data):
@@ -97,10 +115,43 @@ def decode_bytes(data: bytes, override: str | None = None) -> tuple[str, str]:
                           "请在编辑器中统一另存为 UTF-8 后再检查。")
     if fallback is not None and not _looks_binary(data):
         # Decodes cleanly but holds no label: the parser will say there is no table.
-        return normalise_newlines(fallback[0]), fallback[1]
+        return normalise_newlines(fallback[0]), fallback[1], []
     if _looks_binary(data):
         raise DecodeError("这不是文本格式的报告（看起来是二进制文件）。请选择 .txt 报告，或 Gouji 导出的 .xlsx。")
     raise DecodeError("无法识别文件的文字编码，或文件中没有年度报告的内容。可以用 --encoding 指定编码（如 gbk、utf-8）再试。")
+
+
+def _nearly(data: bytes, tried: list[str]) -> tuple[str, str, list[int]] | None:
+    """The report a few undecodable bytes keep from decoding strictly: the BOM's codec, UTF-8, then GB18030, each
+    with those bytes replaced, when it holds the template's labels; None otherwise."""
+    first = tried[0] if tried and tried[0] not in ("utf-8", "gb18030") else None
+    for codec in (first, "utf-8", "gb18030"):
+        if codec is None or codec.startswith(("utf-16", "utf-32")):
+            continue            # (a stray byte shifts every character after it in UTF-16: no stray byte there)
+        pieces: list[str] = []
+        bad: list[int] = []
+        pos = 0
+        while True:
+            try:
+                pieces.append(data[pos:].decode(codec))
+                break
+            except UnicodeDecodeError as exc:
+                bad.append(pos + exc.start)
+                if len(bad) > _MAX_DAMAGED:
+                    break
+                pieces += (data[pos:pos + exc.start].decode(codec), "\ufffd")
+                pos += exc.end
+        text = "".join(pieces)
+        if not bad or len(bad) > _MAX_DAMAGED or not looks_like_report(text):
+            continue
+        text = normalise_newlines(text[1:] if text.startswith("\ufeff") else text)
+        lines, at = [], -1
+        while (at := text.find("\ufffd", at + 1)) >= 0 and len(lines) < _MAX_DAMAGED:
+            line = text.count("\n", 0, at) + 1
+            if line not in lines:
+                lines.append(line)
+        return text, codec, lines
+    return None
 
 
 def _candidates(data: bytes):

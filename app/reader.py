@@ -6,9 +6,9 @@ import os
 import stat
 
 from ._exceptions import DecodeError, GoujiError, NoTableError, ReadError
-from .encoding import decode_bytes
+from .encoding import decode_report_bytes
 from .formats import convert, sniff_kind
-from .model import Report
+from .model import Finding, Report
 from .parse import parse_text
 
 __all__ = ["load_report", "load_text", "iter_report_files", "MAX_BYTES", "REPORT_SUFFIXES"]
@@ -89,10 +89,20 @@ def load_report(path: str | os.PathLike, encoding: str | None = None) -> Report:
                           "目前可以检查 .txt 文本报告和 Gouji 导出的 .xlsx 工作簿。")
     if str(path).lower().endswith(".xlsx"):
         raise DecodeError("文件扩展名是 .xlsx，但内容不是 Excel 工作簿（文件可能已损坏或被改了扩展名）。")
-    text, codec = decode_bytes(data, encoding)
+    text, codec, damaged = decode_report_bytes(data, encoding)
     if str(path).lower().endswith(".csv") and text.count(",") > text.count("\t"):
         text = _csv_rows(text)
-    return parse_text(text, str(path), codec)
+    report = parse_text(text, str(path), codec)
+    return _say_damaged(report, damaged) if damaged else report
+
+
+def _say_damaged(report: Report, lines: list[int]) -> Report:
+    """A report read from a file a few bytes of which did not decode (shown as U+FFFD): said first."""
+    where = "、".join(map(str, lines[:5])) + ("等" if len(lines) > 5 else "")
+    note = Finding("warning", "format", next(iter(report.tables), "t1"), (), None, None,
+                   f"文件第 {where} 行有按 {report.encoding} 无法解码的字节（可能是复制或保存时损坏的字符），已显示为“\ufffd”，"
+                   f"其余内容照常读取；这几处如果在表格或正文的数字中，请核对原文件。", "R-ENCODING")
+    return report.replace(parse_findings=(note,) + report.parse_findings)
 
 
 def _csv_rows(text: str) -> str:

@@ -99,6 +99,58 @@ def test_missing_path_and_folder_without_reports(tmp_path):
     assert proc.returncode == 2
 
 
+@pytest.mark.parametrize("command", ["check", "export"])
+def test_a_codec_that_is_no_text_encoding_is_a_chinese_error(tmp_path, command):
+    """Round 48: `--encoding base64` (hex, zlib, rot13) is a codec Python knows that turns bytes into bytes:
+    `export` ended in a traceback, `check` blamed itself (“内部错误…请把此文件发给开发者”)."""
+    src = tmp_path / "r.txt"
+    src.write_text(_good_text(), encoding="utf-8")
+    args = ["check", str(src)] if command == "check" else ["export", str(src), "-o", str(tmp_path / "o.xlsx")]
+    proc = subprocess.run([sys.executable, "-m", "app", *args, "--encoding", "base64"], capture_output=True, timeout=120)
+    out = (proc.stdout + proc.stderr).decode("utf-8", "replace")
+    assert proc.returncode == 2 and "Traceback" not in out and "不是文字编码" in out and "内部错误" not in out, out
+
+
+@pytest.mark.parametrize("codec,stray", [("utf-8", b"\xff"), ("gbk", b"\x80"), ("utf-8-sig", b"\xc3")])
+def test_a_few_stray_bytes_are_read_around_and_said(tmp_path, codec, stray):
+    """Round 48: one stray byte in a UTF-8 report refused the whole file as "混用了不同的文字编码", and in a GBK
+    report it made chardet's Latin guess win ("没有找到统计表"). A few such bytes are shown as U+FFFD and said,
+    with their lines; a number they fall in is not a number; every other cell reads as written."""
+    vals = S.consistent(S.Layout("scratch", "", "2021", []), random.Random(3))
+    text = S.scratch_report(vals)
+    data = text.encode(codec)
+    enc = codec.replace("-sig", "")         # (searched without the BOM)
+    at = data.index("主动公开".encode(enc))           # inside a heading, not a number
+    cell = data.index(b"\t", data.index("二、上年结转".encode(enc))) + 1      # inside its first number
+    path = tmp_path / "r.txt"
+    path.write_bytes(data[:at] + stray + data[at:cell] + stray + data[cell:])
+    report = load_report(path)
+    from app import check
+    result = check(report)
+    notes = [f for f in result.findings if f.rule == "R-ENCODING"]
+    lines = [text[:text.index("主动公开")].count("\n") + 1, text[:text.index("二、上年结转")].count("\n") + 1]
+    assert text.index("主动公开") < text.index("二、上年结转")
+    assert len(notes) == 1 and notes[0].severity == "warning" and f"第 {lines[0]}、{lines[1]} 行" in notes[0].message
+    assert report.encoding == {"gbk": "gb18030"}.get(codec, codec)
+    bad = report.tables["t2"][("2", "1")]
+    assert bad.state == "text" and "\ufffd" in bad.raw
+    assert [f for f in result.findings if f.kind == "value" and f.cells == (("2", "1"),) and f.severity == "error"]
+    wrong = [k for k, v in vals.items() if k != ("t2", "2", "1") and report.tables[k[0]][k[1:]].value != v]
+    assert wrong == []
+
+
+def test_a_mixed_file_is_still_refused_not_read_around():
+    good = _good_text()
+    half = len(good) // 2
+    with pytest.raises(GoujiError) as exc:
+        decode_bytes(good[:half].encode("utf-8") + good[half:].encode("gbk"))
+    assert "编码" in str(exc.value)
+    with pytest.raises(GoujiError):
+        load_report_bytes = good[:half].encode("utf-8") + good[half:].encode("gbk")
+        from app.encoding import decode_report_bytes
+        decode_report_bytes(load_report_bytes)
+
+
 def test_plain_utf8_prose_is_not_called_mixed_encodings():
     data = (PROSE * 50).encode("utf-8")
     try:
