@@ -862,12 +862,14 @@ def _export_error(exc: OSError, path: str) -> ExportError:
     code = exc.errno
     if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM):
         return ExportError(f"无法写入 {path}：文件可能正在 Excel 或 WPS 中打开，或者没有写入这个文件夹的权限。"
-                           f"请关闭该文件或换一个位置后重试，窗口中的修改不会丢失。")
+                           f"请关闭该文件或换一个位置后重试。")
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return ExportError(f"磁盘空间不足，工作簿 {path} 没有保存。请清理磁盘或换一个位置后重试。")
     if code == errno.EROFS:
         return ExportError(f"无法写入 {path}：所在磁盘是只读的。请换一个位置保存。")
     if code in (errno.ENOENT, errno.ENOTDIR):
+        if os.path.isdir(os.path.dirname(os.path.abspath(path))):     # (/proc, a mount that takes no new files)
+            return ExportError(f"无法保存到 {path}：这个文件夹里不能新建文件。请换一个位置保存。")
         return ExportError(f"无法保存到 {path}：所在文件夹不存在。")
     if code == errno.EISDIR:
         return ExportError(f"{path} 是一个文件夹，不能保存为工作簿。请换一个文件名。")

@@ -343,7 +343,7 @@ def _relations(generation: str, t2: TableSpec) -> tuple[Relation, ...]:
                          ("20.6.1", "行政处罚"), ("20.6.2", "行政强制"), ("20.8.1", "行政事业性收费")):
             rel.append(Relation("R-OLD-STOCK-NONNEG", "value", "t1",
                                 ((r, "1"), (r, "2")), (), ">=", "error",
-                                name=f"“{label}”本年项目数量（上一年项目数量+本年增/减）不为负"))
+                                name=f"“{label}”本年项目数量（上一年项目数量+本年增/减）不能为负"))
         rel.append(Relation("R-OLD-PROC", "plausibility", "t1",
                             (("20.9.1", "1"),), (("20.9.1", "2"),), "zero-iff", "warning",
                             name="“政府集中采购”采购项目数量与采购总金额应同为0或同不为0"))

@@ -733,6 +733,26 @@ def test_folder_without_write_permission(seeds, tmp_path, monkeypatch):
     assert "权限" in str(exc.value) and os.listdir(tmp_path) == []
 
 
+def test_folder_that_takes_no_new_file_is_not_called_missing(seeds, tmp_path, monkeypatch):
+    """Round 48: `-o /proc/out.xlsx` said the folder did not exist; it exists and takes no new file. The message
+    is the command line's too, so it no longer promises that the window keeps the edits (the window says so)."""
+    import tempfile
+
+    report = load_report(seeds["002"])
+
+    def refused(*args, **kwargs):
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(tmp_path / "x"))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    with pytest.raises(ExportError) as exc:
+        export_workbook(report, check(report), str(tmp_path / "out.xlsx"))
+    assert "不存在" not in str(exc.value) and "不能新建文件" in str(exc.value)
+    monkeypatch.setattr(tempfile, "mkstemp", lambda *a, **k: (_ for _ in ()).throw(PermissionError(errno.EACCES, "x")))
+    with pytest.raises(ExportError) as exc:
+        export_workbook(report, check(report), str(tmp_path / "out.xlsx"))
+    assert "窗口" not in str(exc.value)
+
+
 def test_target_open_in_excel(seeds, tmp_path, monkeypatch):
     """On Windows, replacing a workbook that Excel holds open raises PermissionError."""
     report = load_report(seeds["002"])
