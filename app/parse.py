@@ -2159,8 +2159,9 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         while vals and _label_like(vals[0][0].strip()) and not vals[0][0].strip()[:1].isdigit() \
                 and not _CN_NUMBER.fullmatch(vals[0][0].strip()):
             vals.pop(0)         # a row label ("数量", "件数") before the numbers; not "2件3" or "十二" typed for one
-        while vals and _label_like(vals[-1][0].strip()) and not _CN_NUMBER.fullmatch(vals[-1][0].strip()):
-            vals.pop()      # a unit ("件") after them; not "二" typed for a number
+        while vals and _label_like(vals[-1][0].strip()) and not vals[-1][0].strip()[:1].isdigit() \
+                and not _CN_NUMBER.fullmatch(vals[-1][0].strip()):
+            vals.pop()      # a unit ("件") after them; not "2件3" or "二" typed for a number
         filled = sum(1 for t, _ in vals if not _blank(t))
         split = _split_joined(vals, 15) if filled == 14 else None
         if split is not None:

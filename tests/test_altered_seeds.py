@@ -188,6 +188,20 @@ def test_review_cell_change_is_caught_not_localised(tmp_path):
     assert result.fixes == ()
 
 
+@pytest.mark.parametrize("key", S.SEED_KEYS)
+def test_a_word_typed_for_table_fours_last_number_stays_in_its_cell(tmp_path, key):
+    """A random-grid find: "2件3" typed for 表四's last cell (复议后起诉·总计) was taken for a unit after the numbers
+    ("件") and dropped; the 14 numbers left were read right-aligned under a layout error. A token that starts
+    with a digit is a cell, as it already was at the row's front."""
+    s = S.synth(key, random.Random(442144372))
+    key_cell = ("t3", "1", "2.2.5")
+    texts, truth = dict(s.texts), dict(s.truth)
+    texts[key_cell] = truth[key_cell] = "2件3"
+    report = load_report(_write(tmp_path, f"{key}.txt", S.Synth(s.lay, texts, truth).render().encode()))
+    _assert_cells(report, S.Synth(s.lay, texts, truth), key)
+    assert not [f for f in report.parse_findings if f.table == "t3" and f.kind == "layout"]
+
+
 # ---------------------------------------------------------------------------------------------
 # The real seeds as they are (domain.md P5)
 
