@@ -1298,6 +1298,26 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     exact = width if width is not None else n if trail_anchor == (0, n) and lead_anchor in (None, (0, n)) else None
     blank_first = [rid for rid in short if rid not in blank_total and len(all_vals[rid]) == exact
                    and len(raw_rows[rid]) == n and _blank(raw_rows[rid][0][0])]
+    fields = _aligned_fields(found, all_filled, n) if short else None
+    if fields is not None:
+        # Every full row's numbers stand in the same fields of its line, whatever its label's shape (a Word export
+        # pads each row's label area to one width): a row one number short in exactly those fields, its first or
+        # last blank, is in place too — confirmed by the arithmetic below, as the rows above are.
+        lo, hi = fields
+        for rid in short:
+            if rid in blank_total or rid in blank_first:
+                continue
+            base = found[rid][1] + 1            # the field of the row's first value cell
+            vals = all_vals[rid]
+            if base > lo or len(vals) + base <= hi or any(not _blank(t) for t, _ in vals[:lo - base]) \
+                    or any(not _blank(t) for t, _ in vals[hi - base + 1:]):
+                continue
+            window = vals[lo - base:hi - base + 1]
+            edges = _blank(window[0][0]), _blank(window[-1][0])
+            if edges in ((True, False), (False, True)):
+                raw_rows[rid] = window
+                raw_filled[rid] = [k for k, (t, _) in enumerate(window) if not _blank(t)]
+                (blank_first if edges[0] else blank_total).append(rid)
     if blank_total or blank_first:  # (confirmed by the arithmetic below, once the table is read)
         short = [rid for rid in short if rid not in blank_total and rid not in blank_first]
     # A row the file ends inside, cut off (a truncated download): its cells are its first ones.
@@ -1772,6 +1792,24 @@ def _settle_ambiguous(table, ambiguous, col_order, generation) -> None:
             if sc > best_score:
                 best, best_values, best_score = cand, cand_values, sc
         table[rid], values[rid] = best, best_values
+
+
+def _aligned_fields(found: dict, filled_by_row: dict, n: int) -> tuple[int, int] | None:
+    """(first, last) field of the line that nearly all full rows (n numbers side by side) hold their numbers in,
+    counted from the line's start whatever cells their labels take; None when they differ (seed 004 pads its
+    一/二 rows less than its detail rows) or fewer than three rows are full."""
+    spans: dict[tuple[int, int], int] = {}
+    full = 0
+    for rid, filled in filled_by_row.items():
+        if len(filled) == n and filled[-1] - filled[0] + 1 == n:
+            base = found[rid][1] + 1
+            key = (base + filled[0], base + filled[-1])
+            spans[key] = spans.get(key, 0) + 1
+            full += 1
+    if full < 3:
+        return None
+    key, count = max(spans.items(), key=lambda kv: kv[1])
+    return key if count * 20 >= full * 17 else None
 
 
 def _row_anchors(rows: dict, filled_by_row: dict, n: int):

@@ -2402,3 +2402,46 @@ def test_a_page_break_between_a_label_and_its_numbers_set_one_per_line_keeps_the
     report = load_text(text.replace(old, "\t（一）予以公开\n\n- 5 -\n\n\t3\n"))
     assert [_read_back(report.tables["t2"][("3.1", c)]) for c in ("1", "2.1", "3")] == [3, 0, 3]
     assert not [f for f in report.parse_findings if "没有行标签" in f.message]
+
+
+def _label_area_padded(text: str, width: int = 3) -> str:
+    """表三 as a Word export writes it: every row's label area padded to the same number of fields, the numbers in
+    the same fields of every line (the header's 自然人 above them)."""
+    lines = text.split("\n")
+    start = next(k for k, ln in enumerate(lines) if ln.startswith("三、收到和处理"))
+    end = next(k for k, ln in enumerate(lines) if ln.startswith("四、政府信息公开行政复议"))
+    for k in range(start + 1, end):
+        cells = lines[k].split("\t")
+        if len(cells) < 7:
+            continue
+        if cells[0].startswith("（本列数据"):       # header: 申请人情况 over the numbers, 总计 last
+            lines[k] = "\t".join([cells[0]] + [""] * (width - 1) + cells[1:])
+            continue
+        labels, numbers = cells[:len(cells) - 7], cells[len(cells) - 7:]
+        if not labels or all(not c for c in labels):      # the header's second and third lines
+            labels, numbers = cells[:len(cells) - 6], cells[len(cells) - 6:]
+        lines[k] = "\t".join(labels + [""] * (width - len(labels)) + numbers)
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("row,col", [("2", "1"), ("1", "1"), ("4", "1"), ("2", "3"), ("3.1", "1")])
+def test_a_blank_edge_cell_in_a_row_whose_label_takes_fewer_fields_is_in_place(row, col):
+    """Round 47: a Word export pads every 表三 row's label area to one width, so 一、/二、/四、 (labels in the first
+    field) and the (三) detail rows (labels in the third) hold their numbers in the same fields of the line. A
+    blank 自然人 or 总计 in such a row was "少了一个单元格，无法确定是哪一列" (an error) on a report read right."""
+    import random
+    from tests import synth as S
+    vals = S.consistent(S.Layout("x", "", "2021", []), random.Random(1))
+    text = _label_area_padded(scratch_report(vals))
+    lines = text.split("\n")
+    k = next(i for i, ln in enumerate(lines) if ln.startswith({"1": "一、本年新收", "2": "二、上年结转",
+                                                                 "4": "四、结转下年度", "3.1": "三、本年度办理结果"}[row]))
+    cells = lines[k].split("\t")
+    at = len(cells) - 7 + ["1", "2.1", "2.2", "2.3", "2.4", "2.5", "3"].index(col)
+    cells[at] = ""
+    lines[k] = "\t".join(cells)
+    report = load_text("\n".join(lines))
+    got = report.tables["t2"]
+    wrong = [(r, c) for (t, r, c), v in vals.items() if t == "t2" and (r, c) != (row, col) and got[(r, c)].value != v]
+    assert wrong == [] and got[(row, col)].state == "blank"
+    assert [f.message for f in report.parse_findings if f.rule == "R-SHAPE" and f.severity == "error"] == []
