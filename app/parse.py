@@ -324,7 +324,16 @@ def _web_copies(lines: list[str], regions: dict, region_text: dict) -> set[str]:
 def _split_cells(line: str) -> list[str]:
     """The cells of a table row on one line (layout A): set apart by tabs, pipes or runs of spaces."""
     if "\t" in line:
-        return line.split("\t")
+        cells = line.split("\t")
+        if " " in line or "\u3000" in line:
+            for k, cell in enumerate(cells):
+                # A label and its first number set apart by spaces, the rest by tabs (a tab typed as a space):
+                # "行政处罚 158\t\t", "二、上年结转政府信息公开申请数量 134\t58\t…". Its own cell, as in a PDF copy.
+                if " " in cell or "\u3000" in cell:
+                    m = _TRAILING_VALUES.fullmatch(cell.strip())
+                    if m is not None and has_cjk(m.group(1)):
+                        return cells[:k] + [m.group(1)] + m.group(2).split() + cells[k + 1:]
+        return cells
     if "|" in line and (line.count("|") >= 3 or line.rstrip().endswith("|") or line.lstrip().startswith("|")):
         return _pipe_cells(line)        # "| a | b |", and "行政许可 | 1517 |" (a row of one value)
     if len(_SPACED.findall(line)) >= 2:

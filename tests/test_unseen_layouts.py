@@ -2445,3 +2445,21 @@ def test_a_blank_edge_cell_in_a_row_whose_label_takes_fewer_fields_is_in_place(r
     wrong = [(r, c) for (t, r, c), v in vals.items() if t == "t2" and (r, c) != (row, col) and got[(r, c)].value != v]
     assert wrong == [] and got[(row, col)].state == "blank"
     assert [f.message for f in report.parse_findings if f.rule == "R-SHAPE" and f.severity == "error"] == []
+
+
+@pytest.mark.parametrize("label,sep", [("行政处罚", " "), ("二、上年结转政府信息公开申请数量", "  "), ("（一）予以公开", "\u3000")])
+def test_a_label_and_its_first_number_set_apart_by_a_space_in_a_tab_row_are_two_cells(label, sep):
+    """Round 47: a tab typed as a space between a label and its first number ("行政处罚 158\t\t") left the number in
+    the label's cell: 表二's cell read blank with no error, 表三's row one number short."""
+    import random
+    from tests import synth as S
+    vals = S.consistent(S.Layout("x", "", "2021", []), random.Random(4))
+    text = scratch_report(vals)
+    lines = text.split("\n")
+    k = next(i for i, ln in enumerate(lines) if ln.split("\t")[:2][-1 if label.startswith("（") else 0] == label)
+    lines[k] = lines[k].replace(label + "\t", label + sep, 1)
+    assert lines[k] != text.split("\n")[k]
+    report = load_text("\n".join(lines))
+    wrong = [(t, r, c) for (t, r, c), v in vals.items() if report.tables[t][(r, c)].value != v]
+    assert wrong == []
+    assert not [f for f in report.parse_findings if f.severity == "error"]
