@@ -329,10 +329,11 @@ def _split_cells(line: str) -> list[str]:
             for k, cell in enumerate(cells):
                 # A label and its first number set apart by spaces, the rest by tabs (a tab typed as a space):
                 # "行政处罚 158\t\t", "二、上年结转政府信息公开申请数量 134\t58\t…". Its own cell, as in a PDF copy.
+                # (a whole number only: "… 无", "… —", "… 2022.12.31" are more likely the label's own words)
                 if " " in cell or "\u3000" in cell:
-                    m = _TRAILING_VALUES.fullmatch(cell.strip())
+                    m = _LABEL_THEN_COUNT.fullmatch(cell.strip())
                     if m is not None and has_cjk(m.group(1)):
-                        return cells[:k] + [m.group(1)] + m.group(2).split() + cells[k + 1:]
+                        return cells[:k] + [m.group(1), m.group(2)] + cells[k + 1:]
         return cells
     if "|" in line and (line.count("|") >= 3 or line.rstrip().endswith("|") or line.lstrip().startswith("|")):
         return _pipe_cells(line)        # "| a | b |", and "行政许可 | 1517 |" (a row of one value)
@@ -367,6 +368,7 @@ _BLANK_LINE = _regex.compile(r"\n(?:(?!\t)[^\S\n]+)?(?=\n)")
 _SPACED = _regex.compile(r"(?: {2,}|\u3000+)")
 _VALUE_TOKEN = r"(?:[+＋\-－]?[0-9０-９][0-9０-９.,，]*(?:万元|元)?|[/／—－-]|无)"
 _TRAILING_VALUES = _regex.compile(r"(.*?[^\s0-9０-９.,，/／—－+＋-])\s+(" + _VALUE_TOKEN + r"(?:\s+" + _VALUE_TOKEN + r")*)")
+_LABEL_THEN_COUNT = _regex.compile(r"(.*?[^\s0-9０-９.,，/／—－+＋-])[ \u3000]+([0-9０-９]+)")
 _VALUES_ONLY = _regex.compile(_VALUE_TOKEN + r"(?:\s+" + _VALUE_TOKEN + r")+")
 _NUMERIC_CELL = _regex.compile(_VALUE_TOKEN)
 
@@ -1692,11 +1694,13 @@ def _confirm_blank_edges(rids, table, col_order, generation, spec: TableSpec, ct
             continue
         checked = [e for e in entries if _evaluable(values, e)]
         if entries and _held_all(values, checked) and not any(
-                r == rid and k != other for e in checked for r, k in e[0]):
+                r == rid and k != other for e in checked for r, k in e[0]) \
+                and all(_feasible(values, e) for e in plan.get(rid, ())):
             # Every relation through its numbers that tells the two readings apart also runs through other blank
             # cells (seed 004 fills only the totals of its （一）/（二） rows); those that can be checked run through
-            # its far edge only, which a cell lost from the middle leaves in place: nothing can tell, and a cell
-            # left blank is the likelier. Said, not an error.
+            # its far edge only, which a cell lost from the middle leaves in place; and no sum is past what its
+            # blanks could make up (a column's numbers over its （七）总计: a shifted row's trace). Nothing can tell,
+            # and a cell left blank is the likelier. Said, not an error.
             why = (f"与它有关的合计中只有“{names.get(col_order[other], '总计')}”列能核对，它分不出是不是中间少了一个单元格"
                    if checked else "与它有关的合计都有别的空白单元格，无法核对是不是中间少了一个单元格")
             ctx.add("warning", "layout", "t2", [(rid, col_order[edge])],
@@ -1770,6 +1774,28 @@ def _evaluable(values: dict[str, list], entry) -> bool:
         return None not in [values[row][k] for row, k in entry[0]]
     except (KeyError, IndexError):
         return False
+
+
+def _feasible(values: dict[str, list], entry) -> bool:
+    """Whether the relation can hold for some counts ≥ 0 in its operands that are not numbers (None; a row the
+    table lacks: it can)."""
+    refs, nl = entry
+    sums, open_ = [0, 0], [False, False]
+    try:
+        for j, (row, k) in enumerate(refs):
+            v = values[row][k]
+            side = 0 if j < nl else 1
+            if v is None:
+                open_[side] = True
+            else:
+                sums[side] += v
+    except (KeyError, IndexError):
+        return True
+    if open_[0] and open_[1]:
+        return True
+    if open_[0] or open_[1]:
+        return sums[1 if open_[0] else 0] >= sums[0 if open_[0] else 1]
+    return sums[0] == sums[1]
 
 
 def _held_all(values: dict[str, list], entries) -> bool:
@@ -2206,9 +2232,9 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         while vals and _label_like(vals[0][0].strip()) and not vals[0][0].strip()[:1].isdigit() \
                 and not _CN_NUMBER.fullmatch(vals[0][0].strip()):
             vals.pop(0)         # a row label ("数量", "件数") before the numbers; not "2件3" or "十二" typed for one
-        while vals and _label_like(vals[-1][0].strip()) and not vals[-1][0].strip()[:1].isdigit() \
-                and not _CN_NUMBER.fullmatch(vals[-1][0].strip()):
-            vals.pop()      # a unit ("件") after them; not "2件3" or "二" typed for a number
+        while vals and _label_like(vals[-1][0].strip()) and not _CN_NUMBER.fullmatch(vals[-1][0].strip()) \
+                and (len(vals) > 15 or not vals[-1][0].strip()[:1].isdigit()):
+            vals.pop()      # a unit ("件") or a date after them; not "2件3" or "二" typed for the last number
         filled = sum(1 for t, _ in vals if not _blank(t))
         split = _split_joined(vals, 15) if filled == 14 else None
         if split is not None:

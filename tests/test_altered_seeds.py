@@ -204,6 +204,20 @@ def test_a_word_typed_for_table_fours_last_number_stays_in_its_cell(tmp_path, ke
     assert not [f for f in report.parse_findings if f.table == "t3" and f.kind == "layout"]
 
 
+@pytest.mark.parametrize("after", ["2022年度", "2022年12月31日", "件", "（单位：件）"])
+def test_words_after_table_fours_fifteen_numbers_are_not_a_sixteenth_cell(tmp_path, after):
+    """Round 49: the guard above first kept every digit-led word after 表四's numbers, so a year or a date written
+    after a full row ("…\t15\t2022年度") became a 16th cell and a layout error. Past 15 cells it goes, as a unit does."""
+    s = S.synth("002", random.Random(3))
+    text = s.render()
+    lines = text.split("\n")
+    k = max(i for i, ln in enumerate(lines) if ln.count("\t") == 14 and ln.replace("\t", "").isdigit())
+    lines[k] += "\t" + after
+    report = load_report(_write(tmp_path, "r.txt", "\n".join(lines).encode()))
+    _assert_cells(report, s, after)
+    assert not [f for f in report.parse_findings if f.table == "t3" and f.kind == "layout"]
+
+
 # ---------------------------------------------------------------------------------------------
 # The real seeds as they are (domain.md P5)
 

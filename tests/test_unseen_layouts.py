@@ -2463,3 +2463,47 @@ def test_a_label_and_its_first_number_set_apart_by_a_space_in_a_tab_row_are_two_
     wrong = [(t, r, c) for (t, r, c), v in vals.items() if report.tables[t][(r, c)].value != v]
     assert wrong == []
     assert not [f for f in report.parse_findings if f.severity == "error"]
+
+
+@pytest.mark.parametrize("words", ["无", "—", "2022.12.31"])
+def test_a_label_ending_in_a_word_after_a_space_keeps_its_numbers_in_their_cells(words):
+    """Round 49: only a whole number after the space is split off a label; "行政强制 无\t0" keeps 0 where it is."""
+    import random
+    from tests import synth as S
+    vals = S.consistent(S.Layout("x", "", "2021", []), random.Random(4))
+    text = scratch_report(vals)
+    assert "\n行政强制\t" in text
+    report = load_text(text.replace("\n行政强制\t", f"\n行政强制 {words}\t", 1))
+    wrong = [(t, r, c) for (t, r, c), v in vals.items() if report.tables[t][(r, c)].value != v]
+    assert wrong == []
+
+
+def test_a_lost_middle_cell_that_looks_like_a_blank_first_cell_keeps_its_error_when_a_column_goes_over(seeds):
+    """Round 49 (a regression of this session's far-edge rule): seed 004's （六） row has an empty field before its
+    numbers, so losing its 商业企业 cell (with its tab) leaves a row that reads as 自然人 left blank. Only the
+    总计 column could be checked, and the row became a warning. But 自然人's number, moved under 商业企业, can push
+    that column's known numbers past its （七）总计, which blank cells could never do: that stays an error."""
+    import random
+    from tests import synth as S
+    over = told = 0
+    for seed in range(40):
+        s = S.synth("004", random.Random(seed))
+        v1, v21 = s.truth[("t2", "3.6", "1")], s.truth[("t2", "3.6", "2.1")]
+        text = s.render()
+        lines = text.split("\n")
+        k = next(i for i, ln in enumerate(lines) if "其他处理" in ln and ln.count("\t") >= 7)
+        cells = lines[k].split("\t")
+        at = len(cells) - 6                     # 商业企业: the second of the seven numbers
+        assert cells[at] == str(v21)
+        lines[k] = "\t".join(cells[:at] + cells[at + 1:])
+        report = load_text("\n".join(lines))
+        shape = [f for f in report.parse_findings if f.rule == "R-SHAPE" and ("3.6", "1") in f.cells]
+        assert shape, seed                      # said, either way
+        t2 = report.tables["t2"]
+        known = sum(c.value for (r, col), c in t2.items() if col == "2.1" and r.startswith("3.") and r != "3.7"
+                    and r not in ("3.3", "3.4", "3.5") and c.state == "number")
+        if v1 > v21 and known > t2[("3.7", "2.1")].value:      # (read as the shifted row; blanks only add)
+            over += 1
+            assert shape[0].severity == "error", (seed, shape[0].message)
+        told += 1
+    assert over >= 5 and told == 40
