@@ -10,6 +10,7 @@ from .encoding import decode_report_bytes
 from .formats import convert, sniff_kind
 from .model import Finding, Report
 from .parse import parse_text
+from .template import TABLE_SHORT
 
 __all__ = ["load_report", "load_text", "iter_report_files", "MAX_BYTES", "REPORT_SUFFIXES"]
 
@@ -97,11 +98,26 @@ def load_report(path: str | os.PathLike, encoding: str | None = None) -> Report:
 
 
 def _say_damaged(report: Report, lines: list[int]) -> Report:
-    """A report read from a file a few bytes of which did not decode (shown as U+FFFD): said first."""
+    """A report read from a file a few bytes of which did not decode (shown as U+FFFD): said first. In GB18030 an
+    error when one is among the tables (from the first cell's line to the last one's): a stray byte takes the next
+    bytes with it, so the characters after it may come out as other characters, a label or a number misread
+    without a trace; named after the table it is in or follows (a row garbled so is not read, so its lines are in
+    no table's span). (UTF-8 keeps in step: only the bad bytes are lost, and a label or a number holding one is
+    found unreadable where it is.)"""
     where = "、".join(map(str, lines[:5])) + ("等" if len(lines) > 5 else "")
-    note = Finding("warning", "format", next(iter(report.tables), "t1"), (), None, None,
-                   f"文件第 {where} 行有按 {report.encoding} 无法解码的字节（可能是复制或保存时损坏的字符），已显示为“\ufffd”，"
-                   f"其余内容照常读取；这几处如果在表格或正文的数字中，请核对原文件。", "R-ENCODING")
+    spans = sorted((min(at), max(at), tid) for tid, cells in report.tables.items()
+                   if (at := [c.line for c in cells.values() if c.line]))
+    inside = None
+    for ln in (lines if not report.encoding.startswith("utf") else ()):
+        if spans and spans[0][0] <= ln <= spans[-1][1]:
+            inside = [tid for first, _, tid in spans if first <= ln][-1]
+            break
+    table = inside or next(iter(report.tables), "t1")
+    how = (f"其中有的在{TABLE_SHORT[inside]}中，这张表的标签或数字可能读错了，请核对原文件。" if inside else
+           "其余内容照常读取；这几处如果在表格或正文的数字中，请核对原文件。")
+    note = Finding("error" if inside else "warning", "format", table, (), None, None,
+                   f"文件第 {where} 行有按 {report.encoding} 无法解码的字节（可能是复制或保存时损坏的字符），已显示为“\ufffd”；"
+                   + how, "R-ENCODING")
     return report.replace(parse_findings=(note,) + report.parse_findings)
 
 

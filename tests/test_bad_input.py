@@ -130,7 +130,10 @@ def test_a_few_stray_bytes_are_read_around_and_said(tmp_path, codec, stray):
     notes = [f for f in result.findings if f.rule == "R-ENCODING"]
     lines = [text[:text.index("主动公开")].count("\n") + 1, text[:text.index("二、上年结转")].count("\n") + 1]
     assert text.index("主动公开") < text.index("二、上年结转")
-    assert len(notes) == 1 and notes[0].severity == "warning" and f"第 {lines[0]}、{lines[1]} 行" in notes[0].message
+    assert len(notes) == 1 and f"第 {lines[0]}、{lines[1]} 行" in notes[0].message
+    # UTF-8 keeps in step (only the bad byte is lost: a warning); in GBK a stray byte may turn the characters after
+    # it into others, so one among the tables is an error naming the table (round 49)
+    assert (notes[0].severity, notes[0].table) == (("warning", "t1") if codec.startswith("utf") else ("error", "t2"))
     assert report.encoding == {"gbk": "gb18030"}.get(codec, codec)
     bad = report.tables["t2"][("2", "1")]
     assert bad.state == "text" and "\ufffd" in bad.raw
