@@ -1151,6 +1151,8 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                 continue
             if numeric and only_numbers and sequence and sequence[-1][0] != "?" \
                     and _page_marks_only(rows, k_row, sequence[-1][1].lines[-1]):
+                if numeric == 1 and _page_mark_inside(rows, k_row, sequence[-1], len(col_order)):
+                    continue        # a page number between the row's two parts: the next one joins across it
                 joined_row = _rejoin(sequence[-1], row, len(col_order), partial=not _kept_blank(rows))
                 if joined_row is not None and joined_row[1] in (-1, 0) and numeric == 1 and not _row_total_holds(
                         _make_cells(_value_cells(joined_row[0], sequence[-1][2])), col_order):
@@ -1739,7 +1741,16 @@ def _trimmed_after(rows: list[LogicalRow], row: LogicalRow, lack: int) -> bool:
 def _kept_blank(rows: list[LogicalRow]) -> bool:
     """Whether a cell of the table set one per line is blank with its "\\t" kept (a line of white space only): its
     file was not trimmed, and an empty line is no blank cell that lost its tab."""
-    return any(not t for r in rows if len(r.cells) > 1 and _consecutive(r.lines) for t in r.cells)
+    for r in rows:
+        if len(r.cells) > 1 and _consecutive(r.lines):
+            # (after the row's label: a "\t" line before a sub-row's label pads the label area, kept by an editor
+            # that keeps tabs but not written for a blank cell by a clerk typing the numbers one per line)
+            # (and in a row of numbers: a header's merged cells are "\t" lines too)
+            label = max((k for k, t in enumerate(r.cells) if has_cjk(t)), default=-1)
+            values = r.cells[label + 1:]
+            if any(not t for t in values) and any(_is_num(t) for t in values if t):
+                return True
+    return False
 
 
 _PAGE_MARK = _regex.compile(r"[-—－–]*\s*(?:第\s*)?\d{1,3}\s*(?:页)?\s*[-—－–]*|\d{1,3}\s*/\s*\d{1,3}|\f*"
@@ -1755,12 +1766,26 @@ def _page_marks_only(rows: list[LogicalRow], k: int, after: int) -> bool:
         text = "".join(rows[j].cells).strip()
         if text:
             marks += 1
-            if marks > 2 or not _PAGE_MARK.fullmatch(text):
-                return False
+            if marks > 2 or not _PAGE_MARK.fullmatch(text) or sum(1 for t in rows[j].cells if t.strip()) > 1:
+                return False        # (not "3" then "0", two cells of the row, read as a page "30")
         elif j < k - 64:
             return False        # (a long run of rows: no page break, and no quadratic walk through junk)
         j -= 1
     return True
+
+
+def _page_mark_inside(rows: list[LogicalRow], k: int, prev: tuple[str, LogicalRow, int], n: int) -> bool:
+    """Whether rows[k], a lone number, reads as a page mark ("5", "- 5 -") between the two parts of the row `prev`
+    (its label and first cells): the next row that holds anything is numbers only and, with prev's cells, makes
+    exactly the row's n cells."""
+    if not _PAGE_MARK.fullmatch("".join(rows[k].cells).strip()):
+        return False
+    _, prow, plabel = prev
+    nxt = next((r for r in rows[k + 1:k + 4] if any(t.strip() for t in r.cells)), None)
+    if nxt is None:
+        return False
+    texts = [t.strip() for t in nxt.cells]
+    return all(_is_num(t) for t in texts) and len(prow.cells) - plabel - 1 + len(texts) == n
 
 
 def _consecutive(lines: list[int]) -> bool:
@@ -2191,8 +2216,7 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                     ctx.add("warning", "layout", "t3", [], f"表四的数字分在了第 {datas[0].lines[-1]}、{datas[1].lines[0]} "
                             f"两行，已当作一行读取，请核对原表。", "R-SHAPE")
     if data is not None and len(data.cells) < 15 and data in pieces:
-        joined, blanks = _t3_pieces(pieces, pieces.index(data),
-                                    any(not t.strip() for r in rows if len(r.cells) > 1 for t in r.cells))
+        joined, blanks = _t3_pieces(pieces, pieces.index(data), _kept_blank(rows))
         if joined is not data:
             lone = any(len(p.cells) == 1 for p in pieces if p is not None and p.lines[0] in joined.lines)
             data = joined

@@ -2507,3 +2507,59 @@ def test_a_lost_middle_cell_that_looks_like_a_blank_first_cell_keeps_its_error_w
             assert shape[0].severity == "error", (seed, shape[0].message)
         told += 1
     assert over >= 5 and told == 40
+
+
+def _blank_as_empty_lines(text: str, label: str, positions: tuple[int, ...], n: int) -> tuple[str, list[str]]:
+    """The row under `label` (one cell per line) with the cells at `positions` written as empty lines, as a clerk
+    typing the numbers leaves a blank cell; returns the text and the row's cells as written."""
+    lines = text.split("\n")
+    k = next(i for i, ln in enumerate(lines) if ln.strip() == label)
+    cells = [ln[1:] for ln in lines[k + 1:k + 1 + n]]
+    assert all(c.strip().isdigit() for c in cells), cells
+    for p in positions:
+        lines[k + 1 + p] = ""
+    return "\n".join(lines), cells
+
+
+@pytest.mark.parametrize("key", ["003", "scratch"])
+@pytest.mark.parametrize("positions", [(0, 4), (1, 3), (2, 5), (0, 1)])
+def test_two_blank_cells_written_as_empty_lines_in_one_row_are_read_in_place(seeds, key, positions):
+    """Round 50: a clerk typing 表三 one cell per line leaves a blank cell as an empty line. With two in a row,
+    the numbers between them were dropped ("没有行标签…没有读取") or, when the two parts between were "3" and "0",
+    taken for a page number "30" and read as blank cells. The "\t" lines that pad a sub-row's label area, or a
+    header's merged cells, are no blank cell kept with its tab: they no longer stop empty lines from being read so."""
+    import random
+    from tests import synth as S
+    if key == "scratch":
+        text = scratch_report(VALUES, layout_b=True)
+    else:
+        text = S.synth("003", random.Random(9)).render()
+    label = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    text, cells = _blank_as_empty_lines(text, label, positions, 7)
+    report = load_text(text)
+    got = [report.tables["t2"][("3.2", c)] for c in ("1", "2.1", "2.2", "2.3", "2.4", "2.5", "3")]
+    want = [None if k in positions else int(v) for k, v in enumerate(cells)]
+    assert [c.value for c in got] == want
+    assert not [f for f in report.parse_findings if f.severity == "error" and f.table == "t2"]
+
+
+@pytest.mark.parametrize("key", ["003", "001"])
+def test_a_blank_table_four_cell_written_as_an_empty_line_is_read_in_place(seeds, key):
+    """Round 50: in 表四 set one cell per line, one blank cell written as an empty line split the row, and only one
+    part was read (right-aligned, under a layout error): the header's merged "\t" cells counted as blank cells kept
+    with their tabs, so the empty line was not taken for one."""
+    import random
+    from tests import synth as S
+    s = S.synth(key, random.Random(2))
+    text = s.render()
+    lines = text.split("\n")
+    start = next(i for i, ln in enumerate(lines) if ln.startswith(("四、", "4、")) and "行政复议、" in ln)
+    nums = [i for i in range(start, len(lines)) if lines[i].startswith("\t") and lines[i].strip().isdigit()][:15]
+    assert len(nums) == 15 and nums[-1] - nums[0] == 14
+    lines[nums[7]] = ""
+    report = load_text("\n".join(lines))
+    cols = [c for c in ("1.1", "1.2", "1.3", "1.4", "1.5", "2.1.1", "2.1.2", "2.1.3", "2.1.4", "2.1.5",
+                        "2.2.1", "2.2.2", "2.2.3", "2.2.4", "2.2.5")]
+    want = [None if k == 7 else s.truth[("t3", "1", c)] for k, c in enumerate(cols)]
+    assert [report.tables["t3"][("1", c)].value for c in cols] == want
+    assert not [f for f in report.parse_findings if f.severity == "error" and f.table == "t3"]
