@@ -58,15 +58,29 @@ def cross_report_findings(reports: list[Report]) -> dict[int, list[Finding]]:
         if key:
             by_body[key].append(i)
     for body, idx in by_body.items():
-        by_year = {reports[i].year: i for i in idx}
-        for year, i in by_year.items():
-            j = by_year.get(year - 1)
-            if j is not None:
-                out[i] += _consecutive(reports[j], reports[i])
+        # A region-wide report (全县…) and the county government's own report share the body's name: each is
+        # paired with its own kind. Every copy of a year is paired (a reviewer's folder holds a copy or a corrected
+        # version), with each different report of the year before (one of several identical copies).
+        by_year: dict[tuple, list[int]] = defaultdict(list)
+        for i in idx:
+            by_year[(reports[i].year, bool(_REGION_WIDE.search(reports[i].title)))].append(i)
+        for (year, wide), items in by_year.items():
+            earlier = _distinct(reports, by_year.get((year - 1, wide), ()))
+            for i in items:
+                for j in earlier:
+                    out[i] += _consecutive(reports[j], reports[i])
     out_sum = _summaries(reports, by_body)
     for i, fs in out_sum.items():
         out[i] += fs
     return dict(out)
+
+
+def _distinct(reports: list[Report], idx) -> list[int]:
+    """The indexes of different reports among idx: one of several copies of the same text."""
+    seen: dict[str, int] = {}
+    for i in idx:
+        seen.setdefault(reports[i].text, i)
+    return list(seen.values())
 
 
 def _consecutive(prev: Report, cur: Report) -> list[Finding]:
@@ -126,7 +140,15 @@ def _summaries(reports: list[Report], by_body: dict[str, list[int]]) -> dict[int
             if not _REGION_WIDE.search(reports[pi].title):
                 continue
             year = reports[pi].year
-            kids = [reports[ci] for k in children for ci in by_body[k] if reports[ci].year == year]
+            kids = []
+            for k in children:
+                # (a copy of a township's report counts once; two different reports of one township in the
+                # year leave the sum unknown: nothing is compared)
+                mine = _distinct(reports, [ci for ci in by_body[k] if reports[ci].year == year])
+                if len(mine) > 1:
+                    kids = []
+                    break
+                kids += [reports[ci] for ci in mine]
             if not kids:
                 continue
             for table, cols, rows in (("t2", T2_COLUMNS, None), ("t3", T3_COLUMNS, ("1",))):

@@ -99,3 +99,41 @@ def test_titles_that_name_no_body_are_not_paired(seeds):
     a = load_text(last.replace(title.replace("2023", "2022"), named.format(2022), 1), "a.txt")
     b = load_text(text.replace(title, named.format(2023), 1), "b.txt")
     assert body_key(a) == body_key(b) == "某市教育局" and cross_report_findings([a, b])
+
+
+def test_every_copy_of_a_year_is_paired_and_a_copy_of_last_year_counts_once(seeds):
+    """Round 50: pairing kept one report per body and year, so of a report and its copy (a reviewer's folder holds
+    both) only the one found last was checked against last year; two copies of last year gave each finding twice."""
+    text = seeds["002"].read_text(encoding="utf-8")
+    last = _with_row(text.replace("2023", "2022"), "四、结转下年度继续办理", [2, 0, 0, 0, 0, 1, 3])
+    reports = [load_text(text, "2023.txt"), load_text(last, "2022.txt"), load_text(last, "2022_副本.txt"),
+               load_text(text, "2023_副本.txt")]
+    found = cross_report_findings(reports)
+    carry = {i: sorted(f.cells[0] for f in found.get(i, []) if f.rule == "R-XYEAR-CARRY") for i in range(4)}
+    assert carry[0] == carry[3] == [("2", "1"), ("2", "2.5"), ("2", "3")]
+    assert carry[1] == carry[2] == []
+
+
+def test_a_region_wide_report_and_the_county_governments_own_are_paired_each_with_its_own_kind(seeds):
+    """Round 50: "汤阴县全县…" and "汤阴县人民政府…" both have the body 汤阴县: a 2022 summary was compared with the
+    county government's own 2021 report (false carry-over warnings), and the government's own 2022 report was not."""
+    text = seeds["002"].read_text(encoding="utf-8")
+    title = text.split("\n", 1)[0]
+    own21 = _with_row(text.replace("2023", "2021").replace(title.replace("2023", "2021"), "某县人民政府2021年政府信息公开工作年度报告", 1),
+                      "四、结转下年度继续办理", [2, 0, 0, 0, 0, 1, 3])
+    own22 = _with_row(text.replace(title, "某县人民政府2022年政府信息公开工作年度报告", 1).replace("2023", "2022"),
+                      "二、上年结转政府信息公开申请数量", [5, 0, 0, 0, 0, 1, 6])
+    wide22 = text.replace(title, "某县全县2022年政府信息公开工作年度报告", 1).replace("2023", "2022")
+    reports = [load_text(own21, "own21.txt"), load_text(own22, "own22.txt"), load_text(wide22, "wide22.txt")]
+    assert len({body_key(r) for r in reports}) == 1
+    found = cross_report_findings(reports)
+    assert [f for f in found.get(2, []) if f.rule == "R-XYEAR-CARRY"] == []
+    assert sorted(f.cells[0] for f in found.get(1, []) if f.rule == "R-XYEAR-CARRY") == [("2", "1"), ("2", "3")]
+
+
+def test_a_copy_of_a_township_is_not_summed_twice_into_the_county_total():
+    """Round 50: a township's report and its copy were both added into the 全县 report's expected totals."""
+    reports = _township_and_county("测试县全县")
+    same = cross_report_findings(reports)
+    twice = cross_report_findings(reports + [load_text(reports[1].text, "town_副本.txt")])
+    assert [f.message for f in twice.get(0, [])] == [f.message for f in same.get(0, [])]
