@@ -1294,7 +1294,9 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                and _one_per_line(*found[rid][:2]) and not _ends_file(vals, ctx)
                and _trimmed_after(rows, found[rid][0], n - len(vals))]
     # (the table's last row one cell short, with no trace either way: its total left blank, if the arithmetic agrees)
-    last_blank = [rid for rid, vals in raw_rows.items() if len(vals) == n - 1 and len(raw_filled[rid]) == n - 1
+    # (or with blank cells inside it that empty lines gave, rejoined: its last one's empty line is the table's end)
+    last_blank = [rid for rid, vals in raw_rows.items() if len(vals) == n - 1
+                  and (len(raw_filled[rid]) == n - 1 or rid in rejoined)
                   and _one_per_line(*found[rid][:2]) and _trimmed_after(rows, found[rid][0], 1) is None]
     for rid in trimmed + last_blank:
         vals = raw_rows[rid]
@@ -1360,7 +1362,9 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     # Two or more cells dropped (a copy that loses blank cells): where the numbers belong is a guess. A lone
     # number is most likely the row's 总计 (rows that fill only the total, as seed 004's do): a warning.
     for rid, vals in raw_rows.items():
-        if len(vals) < n - 1 and raw_filled[rid] and rid not in rejoined and rid not in short and rid != cut:
+        # (a row rejoined across its empty lines and still short, with no trace of where: as much a guess)
+        if (len(vals) < n - 1 or rid in rejoined and len(vals) < n) and raw_filled[rid] and rid not in short \
+                and rid != cut:
             lone_total = len(raw_filled[rid]) == 1 and not _blank(_window(vals, n, profile)[0][-1][0])
             if not lone_total:      # (a lone number read as the 总计, as seed 004's rows fill it, is trusted)
                 ctx.guessed.update(("t2", rid, c) for c in col_order if c != "subtotal")
