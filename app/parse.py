@@ -183,6 +183,16 @@ def _logical_rows(lines: list[str], start: int, end: int, text: str, splits: lis
     numbers where a one-cell-per-line row was cut at a label because its blank line was lost. web_copy:
     another table of the file is a web page's copy (a blank line after every cell); this one, if shaped
     so, is read the same way however few numbers it holds."""
+    if "\t" not in text and text.count("\n  ") >= 4:
+        indent = _space_indent(lines, start, end)
+        if indent:
+            # One cell per line indented with spaces instead of a tab (an editor that turns tabs into spaces):
+            # the indentation read as the tab, so that a line without it is a wrapped cell's rest, and a line of
+            # spaces alone a blank cell, as in the tab layout.
+            k = len(indent)
+            region = [("\t" + ln[k:] if ln.startswith(indent) else ln) for ln in lines[start:end]]
+            lines = lines[:start] + region + lines[end:]
+            text = "\n".join(lines[start:end])
     framed = "\n" + text + "\n"
     tab_starts = framed.count("\n\t")
     if tab_starts >= 4:
@@ -218,6 +228,27 @@ def _logical_rows(lines: list[str], start: int, end: int, text: str, splits: lis
         cells = _split_cells(line)
         rows.append(LogicalRow(cells, [no] * len(cells)))
     return rows
+
+
+def _space_indent(lines: list[str], start: int, end: int) -> str:
+    """The indentation (two to eight spaces) that opens most of a region's non-blank lines, each then holding one
+    cell (no run of spaces after it), a good part of them a number alone: one cell per line, indented with spaces
+    for the tab; "" for anything else (rows indented, their cells set apart by spaces, are layout A)."""
+    counts: dict[str, list[int]] = {}
+    filled = 0
+    for ln in lines[start:end]:
+        if not ln.strip():
+            continue
+        filled += 1
+        n = len(ln) - len(ln.lstrip(" "))
+        if 2 <= n <= 8 and "  " not in ln[n:].rstrip():
+            c = counts.setdefault(ln[:n], [0, 0])
+            c[0] += 1
+            c[1] += ln[n:].strip().isdigit()
+    if not counts:
+        return ""
+    indent, (count, numbers) = max(counts.items(), key=lambda kv: kv[1][0])
+    return indent if count >= 8 and count * 5 >= filled * 3 and numbers * 10 >= count * 3 else ""
 
 
 def _unpipe(lines: list[str]) -> list[str] | None:

@@ -2576,3 +2576,24 @@ def test_the_tables_last_row_with_its_last_cell_typed_as_an_empty_line_is_not_sh
     report = load_text(text)
     got = [report.tables["t2"][("4", c)].value for c in ("1", "2.1", "2.2", "2.3", "2.4", "2.5", "3")]
     assert got == [None if k in positions else int(v) for k, v in enumerate(cells)]
+
+
+@pytest.mark.parametrize("wrap", [False, True])
+def test_one_cell_per_line_indented_with_spaces_instead_of_tabs_reads_like_tabs(seeds, wrap):
+    """Round 50: an editor that turns tabs into spaces leaves one cell per line indented with four spaces. A long
+    label wrapped onto a line of its own (no indentation, as a tab file has no tab there) was read as a cell, and
+    rows got another row's numbers (27 of 40 such files wrong, 6 silently). The indentation is read as the tab."""
+    import random
+    from tests import synth as S
+    s = S.synth("003", random.Random(12))
+    lines = s.render().split("\n")
+    if wrap:
+        k = next(i for i, ln in enumerate(lines) if ln.startswith("\t1.申请人无正当理由逾期不补正"))
+        cut = len("\t1.申请人无正当理由逾期不补正、")
+        lines[k:k + 1] = [lines[k][:cut], lines[k][cut:]]
+    text = "\n".join("    " + ln[1:] if ln.startswith("\t") else ln for ln in lines)
+    assert "\t" not in text
+    report = load_text(text)
+    wrong = [k for k, v in s.truth.items() if report.tables[k[0]][k[1:]].value != v]
+    assert wrong == []
+    assert not [f for f in report.parse_findings if f.severity == "error"]
