@@ -236,10 +236,13 @@ def _space_indent(lines: list[str], start: int, end: int) -> str:
     for the tab; "" for anything else (rows indented, their cells set apart by spaces, are layout A)."""
     counts: dict[str, list[int]] = {}
     filled = 0
+    labels: list[str] = []
     for ln in lines[start:end]:
         if not ln.strip():
             continue
         filled += 1
+        if has_cjk(ln):
+            labels.append(ln)
         n = len(ln) - len(ln.lstrip(" "))
         if 2 <= n <= 8 and "  " not in ln[n:].rstrip():
             c = counts.setdefault(ln[:n], [0, 0])
@@ -248,7 +251,9 @@ def _space_indent(lines: list[str], start: int, end: int) -> str:
     if not counts:
         return ""
     indent, (count, numbers) = max(counts.items(), key=lambda kv: kv[1][0])
-    return indent if count >= 8 and count * 5 >= filled * 3 and numbers * 10 >= count * 3 else ""
+    # (its labels indented too, as a tab file's are: numbers alone indented under flush labels are read as they are)
+    return indent if count >= 8 and count * 5 >= filled * 3 and numbers * 10 >= count * 3 \
+        and sum(1 for ln in labels if ln.startswith(indent)) * 2 >= len(labels) else ""
 
 
 def _unpipe(lines: list[str]) -> list[str] | None:
@@ -1067,6 +1072,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     header_at: dict[str, int] = {}          # column -> the cell position of its header
     subtotals: list[tuple] = []         # rows a report adds: (label text, row, 小计's cell, row above, position)
     rejoined: set[str] = set()
+    typed = False           # a row rejoined across empty lines taken for its blank cells
     typo_note: dict[str, Finding] = {}      # row id -> its label-typo warning
     classify = _t2_classifier(generation)
 
@@ -1193,6 +1199,8 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                     between = row.lines[0] - sequence[-1][1].lines[-1] - 1       # lines between the two parts
                     prid = extend_last(merged)
                     rejoined.add(prid)          # the blank's place is known: not a short row
+                    if blanks > 0:
+                        typed = True            # blank cells typed as empty lines among a row's numbers
                     label = short_row_label(spec.row(prid))
                     at = row.lines[0] - 1
                     msg = (f"表三“{label}”行的数字在标签的下一行（第 {at + 1} 行），已按这一行的数字读取，请核对原表。"
@@ -1323,12 +1331,12 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     # inside: cut off. Without the trace, cells were dropped: which ones is unknown.)
     trimmed = [rid for rid, vals in raw_rows.items() if len(vals) < n and raw_filled[rid]
                and _one_per_line(*found[rid][:2]) and not _ends_file(vals, ctx)
-               and _trimmed_after(rows, found[rid][0], n - len(vals))]
+               and _trimmed_after(rows, found[rid][0], n - len(vals), typed)]
     # (the table's last row one cell short, with no trace either way: its total left blank, if the arithmetic agrees)
     # (or with blank cells inside it that empty lines gave, rejoined: its last one's empty line is the table's end)
     last_blank = [rid for rid, vals in raw_rows.items() if len(vals) == n - 1
                   and (len(raw_filled[rid]) == n - 1 or rid in rejoined)
-                  and _one_per_line(*found[rid][:2]) and _trimmed_after(rows, found[rid][0], 1) is None]
+                  and _one_per_line(*found[rid][:2]) and _trimmed_after(rows, found[rid][0], 1, typed) is None]
     for rid in trimmed + last_blank:
         vals = raw_rows[rid]
         raw_rows[rid] = vals + [("", vals[-1][1] + 1 + k) for k in range(n - len(vals))]
@@ -1757,12 +1765,14 @@ def _one_per_line(row: LogicalRow, label_idx: int) -> bool:
     return label_idx >= 0 and len(row.lines) - label_idx >= 2 and _consecutive(row.lines[label_idx:])
 
 
-def _trimmed_after(rows: list[LogicalRow], row: LogicalRow, lack: int) -> bool:
+def _trimmed_after(rows: list[LogicalRow], row: LogicalRow, lack: int, typed: bool = False) -> bool:
     """Whether at least `lack` more empty lines follow the row than the fewest that follow any row of the table
     (one at least): the trace of `lack` blank cells at its end whose "\\t" lines an editor trimmed to empty ones.
-    Not in a table one of whose cells set one per line is blank, its "\\t" kept: that file was not trimmed.
+    Not in a table one of whose cells set one per line is blank, its "\\t" kept: that file was not trimmed —
+    unless (`typed`) rows of the table hold blank cells typed as empty lines among their numbers: its clerk
+    leaves a blank cell as an empty line, and only a "\\t" among a row's numbers says otherwise.
     None: the table's last row (the empty lines after it are not known here)."""
-    if _kept_blank(rows) or any(len(t.split()) > 1 and not has_cjk(t) for t in row.cells):
+    if _kept_blank(rows, values_only=typed) or any(len(t.split()) > 1 and not has_cjk(t) for t in row.cells):
         return False        # (a cell wrapped onto the next line has that line too: its empty lines are not known)
     end = row.lines[-1]
     gaps = [b.lines[0] - a.lines[-1] - 1 for a, b in zip(rows, rows[1:]) if a.lines and b.lines]
@@ -1773,14 +1783,18 @@ def _trimmed_after(rows: list[LogicalRow], row: LogicalRow, lack: int) -> bool:
     return after is not None and usual is not None and after >= usual + lack
 
 
-def _kept_blank(rows: list[LogicalRow]) -> bool:
-    """Whether a cell of the table set one per line is blank with its "\\t" kept (a line of white space only): its
-    file was not trimmed, and an empty line is no blank cell that lost its tab."""
+def _kept_blank(rows: list[LogicalRow], values_only: bool = True) -> bool:
+    """Whether a cell of the table set one per line is blank with its "\\t" kept (a line of white space only):
+    an empty line is then no blank cell that lost its tab. values_only: a blank among a row's numbers (the
+    "\\t" lines that pad a sub-row's label area or stand for a header's merged cells are not written for blank
+    cells: a clerk typing the numbers one per line may still leave those as empty lines); False: any, which tells
+    that the file was not trimmed (an editor that trims trailing white space leaves no "\\t" line at all)."""
     for r in rows:
         if len(r.cells) > 1 and _consecutive(r.lines):
-            # (after the row's label: a "\t" line before a sub-row's label pads the label area, kept by an editor
-            # that keeps tabs but not written for a blank cell by a clerk typing the numbers one per line)
-            # (and in a row of numbers: a header's merged cells are "\t" lines too)
+            if not values_only:
+                if any(not t for t in r.cells):
+                    return True
+                continue
             label = max((k for k, t in enumerate(r.cells) if has_cjk(t)), default=-1)
             values = r.cells[label + 1:]
             if any(not t for t in values) and any(_is_num(t) for t in values if t):
