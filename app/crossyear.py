@@ -68,7 +68,9 @@ def cross_report_findings(reports: list[Report]) -> dict[int, list[Finding]]:
             earlier = _distinct(reports, by_year.get((year - 1, wide), ()))
             for i in items:
                 for j in earlier:
-                    out[i] += _consecutive(reports[j], reports[i])
+                    # (two versions of last year that agree on a cell say the same thing once)
+                    out[i] += [f for f in _consecutive(reports[j], reports[i])
+                               if not any(g.message == f.message and g.cells == f.cells for g in out[i])]
     out_sum = _summaries(reports, by_body)
     for i, fs in out_sum.items():
         out[i] += fs
@@ -76,10 +78,13 @@ def cross_report_findings(reports: list[Report]) -> dict[int, list[Finding]]:
 
 
 def _distinct(reports: list[Report], idx) -> list[int]:
-    """The indexes of different reports among idx: one of several copies of the same text."""
-    seen: dict[str, int] = {}
+    """The indexes of different reports among idx: one of several copies, a copy being a report with the same
+    tables (cell by cell, as written), whatever its title's wording, its prose or its white space."""
+    seen: dict[tuple, int] = {}
     for i in idx:
-        seen.setdefault(reports[i].text, i)
+        tables = reports[i].tables
+        key = tuple((tid, tuple((k, c.raw) for k, c in tables[tid].items())) for tid in sorted(tables))
+        seen.setdefault(key, i)
     return list(seen.values())
 
 

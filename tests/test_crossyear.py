@@ -137,3 +137,22 @@ def test_a_copy_of_a_township_is_not_summed_twice_into_the_county_total():
     same = cross_report_findings(reports)
     twice = cross_report_findings(reports + [load_text(reports[1].text, "town_副本.txt")])
     assert [f.message for f in twice.get(0, [])] == [f.message for f in same.get(0, [])]
+
+
+def test_copies_are_told_by_their_tables_not_their_white_space_or_title_wording(seeds):
+    """Round 51: copies were told apart by their whole text, so a copy with its trailing white space trimmed or
+    one more newline, or titled 某镇政府 beside 某镇人民政府, counted as a second version: last year's findings came
+    twice, and the 全县 sum was left unchecked (two versions of a township)."""
+    text = seeds["002"].read_text(encoding="utf-8")
+    last = _with_row(text.replace("2023", "2022"), "四、结转下年度继续办理", [2, 0, 0, 0, 0, 1, 3])
+    trimmed = "\n".join(ln.rstrip() for ln in last.split("\n")) + "\n\n"
+    reports = [load_text(last, "2022.txt"), load_text(trimmed, "2022_副本.txt"), load_text(text, "2023.txt")]
+    found = cross_report_findings(reports)
+    carry = [f.cells[0] for f in found.get(2, []) if f.rule == "R-XYEAR-CARRY"]
+    assert sorted(carry) == [("2", "1"), ("2", "2.5"), ("2", "3")]
+    county = _township_and_county("测试县全县")
+    town = county[1]
+    other = load_text(town.text.replace("测试县白营镇人民政府", "测试县白营镇政府") + "\n", "town2.txt")
+    assert body_key(other) == body_key(town)
+    assert [f.message for f in cross_report_findings(county + [other]).get(0, [])] == \
+        [f.message for f in cross_report_findings(county).get(0, [])] != []
