@@ -1915,9 +1915,12 @@ def _aligned_fields(found: dict, filled_by_row: dict, n: int) -> tuple[int, int]
             key = (base + filled[0], base + filled[-1])
             spans[key] = spans.get(key, 0) + 1
             full += 1
-    if full < 3:
-        return None
-    key, count = max(spans.items(), key=lambda kv: kv[1])
+    return _shared_by_nearly_all(spans, full) if full >= 3 else None
+
+
+def _shared_by_nearly_all(counts: dict, full: int):
+    """The key most of the `full` rows share, when it is 85 % of them at least; else None."""
+    key, count = max(counts.items(), key=lambda kv: kv[1])
     return key if count * 20 >= full * 17 else None
 
 
@@ -1945,12 +1948,7 @@ def _row_anchors(rows: dict, filled_by_row: dict, n: int):
         trails[tk] = trails.get(tk, 0) + 1
     if full < 3:
         return None, None
-
-    def mode(counts):
-        key, count = max(counts.items(), key=lambda kv: kv[1])
-        return key if count * 20 >= full * 17 else None
-
-    return mode(leads), mode(trails)
+    return _shared_by_nearly_all(leads, full), _shared_by_nearly_all(trails, full)
 
 
 def _t2_column_order(leaf: list[str], ctx: _Ctx, block: Block) -> list[str]:
