@@ -8,7 +8,7 @@ def _compiled_folder(here=None, environ=None, argv=None):
     """(app/_compiled/, the names of its modules) when the command line's batch commands run (gouji check /
     export) and it holds this interpreter's compiled form of every source as it is now; else None.
 
-    tools/build_compiled.py compiles parse, rules and narrative with Cython and stamps, per interpreter
+    tools/build_compiled.py compiles the core's modules with Cython and stamps, per interpreter
     (STAMP<extension suffix>.txt), each source's size and modification time. Put first on the package's
     path, the folder's modules are imported in place of the .py files. Any changed source, a compiled
     file the stamp does not name, or GOUJI_PURE=1 keeps the whole core pure Python. So does the window:

@@ -1,4 +1,4 @@
-"""The compiled core (tools/build_compiled.py: Cython over app/parse.py, rules.py, narrative.py).
+"""The compiled core (tools/build_compiled.py: Cython over the modules `gouji check` runs).
 
 The compiled modules must give exactly what the pure ones give, must run only for the command line's
 batch commands, and must never run in place of a source that has changed since they were compiled.
@@ -19,7 +19,8 @@ import app
 from tests import synth as S
 
 ROOT = Path(__file__).resolve().parent.parent
-COMPILED_MODULES = ("parse", "rules", "narrative")
+COMPILED_MODULES = ("parse", "rules", "narrative", "model", "values", "labels", "template", "encoding", "reader", "cli",
+                    "crossyear", "_record")
 SUFFIX = _imp.extension_suffixes()[0]
 CHECK = ["gouji", "check"]
 
@@ -81,7 +82,7 @@ def test_same_size_edit_is_caught_by_the_modification_time(tmp_path):
 def test_a_compiled_module_the_stamp_does_not_name_or_a_missing_one_means_pure(tmp_path):
     """Review round 32: a module dropped from the compiled set left its file behind, imported ever after."""
     here = _fake_app(tmp_path)
-    (here / "_compiled" / f"labels{SUFFIX}").write_bytes(b"")
+    (here / "_compiled" / f"export{SUFFIX}").write_bytes(b"")
     assert _folder(here) is None
     here = _fake_app(tmp_path / "b")
     (here / "_compiled" / f"rules{SUFFIX}").unlink()

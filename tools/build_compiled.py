@@ -1,9 +1,11 @@
-"""Compile the core's three hottest modules with Cython into app/_compiled/ (tools/setup.sh runs this).
+"""Compile the core with Cython into app/_compiled/ (tools/setup.sh runs this).
 
-The modules stay plain Python: Cython compiles `app/parse.py`, `app/rules.py` and `app/narrative.py`
-as they are (no type declarations), which takes the interpreter's dispatch out of the per-cell and
-per-row work. `gouji check` of a folder then needs ~18 % less CPU (benchmarks/README.md, ninth
-session); the results are the same byte for byte (tests/test_compiled.py compares them).
+The modules stay plain Python: Cython compiles every module `gouji check` runs (`MODULES`: the parser,
+the rules and the prose check, and the model, values, labels, template, reading, command line and batch
+modules they call per cell and per report) as they are, with no type declarations, which takes the
+interpreter's dispatch out of the per-cell and per-row work. `gouji check` of a folder then needs ~18 %
+less CPU (benchmarks/README.md, ninth session; the modules past the first three, 3 % more, fifteenth);
+the results are the same byte for byte (tests/test_compiled.py compares them).
 
 The compiled modules are used only by `gouji check` and `gouji export` (the window runs the pure core:
 compiled code holds the interpreter lock for a whole parse), and only while every source is exactly as
@@ -32,7 +34,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app"
 OUT = APP / "_compiled"
-MODULES = ("parse", "rules", "narrative")
+# (not export or summary: openpyxl's work, one workbook a command; not _regex: its cache's path is beside it)
+MODULES = ("parse", "rules", "narrative", "model", "values", "labels", "template", "encoding", "reader", "cli",
+           "crossyear", "_record")
 DIRECTIVES = {
     "language_level": 3,
     "binding": True,               # functions keep Python's introspection (signature, __wrapped__)

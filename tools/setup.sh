@@ -22,6 +22,6 @@ PY=${PYTHON:-python3}
 # of this venv starts: 15-25 ms more for every `gouji` command and every window launch.
 .venv/bin/python -m pip install -q -e ".[test,fast]" --config-settings editable_mode=compat 2>/dev/null || \
   .venv/bin/python -m pip install -q -e ".[test,fast]"
-# The core's three hottest modules compiled with Cython into app/_compiled/ (~50 s the first time,
+# The core's modules compiled with Cython into app/_compiled/ (~2 min the first time,
 # then only after one of them changes). Without a C compiler Gouji runs as pure Python, only slower.
 .venv/bin/python tools/build_compiled.py
