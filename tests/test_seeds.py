@@ -172,6 +172,28 @@ def test_a_reader_that_stops_early_gets_no_traceback(seeds):
     assert "Traceback" not in err and proc.returncode == 1
 
 
+def test_the_command_ends_its_process_once_its_output_is_out(seeds, tmp_path):
+    """`gouji check` ends its process without freeing the batch object by object (app/cli.py _exit_now): the
+    whole document is out, the status is the same, and exit handlers (app/_regex.py's cache) still run."""
+    folder = str(seeds["002"].parent)
+    marker = tmp_path / "handlers-ran"
+    code = (f"import atexit, sys; atexit.register(lambda: open({str(marker)!r}, 'w').close()); "
+            f"sys.argv = ['gouji', 'check', '--json', {folder!r}]; from app.cli import main; main(); "
+            f"print('main returned')")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, timeout=60)
+    assert out.returncode == 1 and b"Traceback" not in out.stderr
+    assert b"main returned" not in out.stdout
+    assert len(json.loads(out.stdout.decode("utf-8"))["reports"]) == 5
+    assert marker.exists()
+    # A caller that passes its own arguments gets the status back (the tests, the window's batch review).
+    from app.cli import main
+    import io
+    import contextlib
+    with contextlib.redirect_stdout(io.StringIO()) as text:
+        assert main(["check", "--json", str(seeds["003"])]) == 0
+    assert json.loads(text.getvalue())["reports"][0]["fixes"] == []
+
+
 def test_batch_json_encoder_writes_the_standard_encoders_bytes(seeds):
     """A batch is encoded by orjson (app/cli.py): byte for byte what json's encoder writes, and the
     documents orjson refuses (an integer past 64 bits, a lone surrogate) fall back to it."""
