@@ -42,6 +42,12 @@ def looks_like_report(text: str) -> bool:
 def _strict(data: bytes, codec: str) -> str | None:
     """Decode strictly, tolerating only an incomplete last character."""
     try:
+        return data.decode(codec)       # the whole file at once: what nearly every file is (no decoder made)
+    except UnicodeDecodeError:
+        pass                            # (maybe only its last character cut: the incremental decoder tells)
+    except LookupError:
+        return None
+    try:
         dec = codecs.getincrementaldecoder(codec)("strict")
         return dec.decode(data, final=False)
     except (UnicodeDecodeError, LookupError):
