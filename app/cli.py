@@ -10,6 +10,7 @@ import re
 import sys
 
 from ._exceptions import GoujiError
+from ._purecython import plain_python
 from .model import NUMBER, CheckResult, Report
 from .formats import _HTML_SUFFIXES
 from .reader import iter_report_files, load_report
@@ -18,6 +19,13 @@ from .rules import check, with_findings
 from .template import TABLE_SHORT
 
 __all__ = ["main", "report_json", "check_path"]
+
+# C types for the hot loops' locals when compiled (app/_purecython.py); nothing in plain Python.
+try:
+    plain_python(globals())
+    import cython
+except ImportError:
+    pass
 
 USAGE = """用法:
   gouji                         打开窗口
@@ -85,6 +93,7 @@ def report_json(report: Report, result: CheckResult) -> dict:
     return doc
 
 
+@cython.locals(cells=dict, out=dict, cols=dict)
 def _cells_json(cells) -> dict:
     out: dict[str, dict] = {}
     last, cols = None, None

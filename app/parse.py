@@ -16,6 +16,7 @@ from operator import is_
 
 from . import _regex
 from ._exceptions import NoTableError
+from ._purecython import plain_python
 from ._record import Record
 from .labels import LabelIndex, has_cjk, norm
 from .model import ABSENT as _ABSENT, BLANK, NUMBER, TEXT, Cell, Finding, Report
@@ -26,6 +27,13 @@ from .template import (
 from .values import MISSING_TOKENS, parse_value
 
 __all__ = ["parse_text", "LogicalRow"]
+
+# C types for the hot loops' locals when compiled (app/_purecython.py); nothing in plain Python.
+try:
+    plain_python(globals())
+    import cython
+except ImportError:
+    pass
 
 
 class LogicalRow(Record):
@@ -85,6 +93,7 @@ def _section_named(s: str) -> str | None:
     return None
 
 
+@cython.locals(i=cython.Py_ssize_t, line=str, s=str)
 def _find_headings(lines: list[str], text: str) -> dict[str, tuple[int, str]]:
     """The line of each section heading, in the template's order.
 
@@ -160,6 +169,7 @@ def _table_follows(lines: list[str], cands: list[tuple[int, str, str]], k: int) 
     return False
 
 
+@cython.locals(text=str, line=cython.Py_ssize_t, at=cython.Py_ssize_t, start=cython.Py_ssize_t)
 def _lines_with(text: str, rx: re.Pattern):
     """Indexes (0-based) of the lines of text in which rx matches, in order, each once."""
     line, at = 0, 0
@@ -177,6 +187,7 @@ def _lines_with(text: str, rx: re.Pattern):
 # ---------------------------------------------------------------------------------------------
 # Layout → logical rows
 
+@cython.locals(text=str, framed=str, tab_starts=cython.Py_ssize_t, no=cython.Py_ssize_t, line=str, rows=list, cells=list)
 def _logical_rows(lines: list[str], start: int, end: int, text: str, splits: list[int],
                   web_copy: bool = False) -> list[LogicalRow]:
     """`text` is lines[start:end] joined by newlines (the caller has it already). `splits` gets the line
@@ -357,6 +368,7 @@ def _web_copies(lines: list[str], regions: dict, region_text: dict) -> set[str]:
     return out
 
 
+@cython.locals(line=str, cells=list, k=cython.Py_ssize_t, cell=str, s=str)
 def _split_cells(line: str) -> list[str]:
     """The cells of a table row on one line (layout A): set apart by tabs, pipes or runs of spaces."""
     if "\t" in line:
@@ -419,6 +431,8 @@ def _pipe_cells(line: str) -> list[str]:
     return s.split("|")
 
 
+@cython.locals(rows=list, cells=list, where=list, numbers=cython.Py_ssize_t, no=cython.Py_ssize_t, line=str, cell=str,
+               s=str, k=cython.Py_ssize_t, parts=list)
 def _rows_b(lines: list[str], start: int, end: int, splits: list[int], bare: bool = False,
             every_cell: bool = False) -> list[LogicalRow]:
     """Layout B: one cell per line after a tab, a blank line after each row. bare: every non-blank line is a
@@ -598,6 +612,7 @@ def _window(vals: list[tuple[str, int]], n: int, profile: list[int] | None = Non
     return best, 0
 
 
+@cython.locals(out=list, small=dict, t=str)
 def _make_cells(vals: list[tuple[str, int]]) -> list[Cell]:
     # parse_value's own fast path, inlined: most cells are plain digits. Their Cell is filled in here, not by
     # Cell.__init__: a Python __init__ call is most of a cell's cost, and a report makes two hundred.
@@ -629,6 +644,7 @@ _SMALL_INTS = {str(i): i for i in range(1000)}
 _FUZZY_ROWS = 400
 
 
+@cython.locals(cells=dict)
 def _fill_absent(cells: dict, spec: TableSpec) -> None:
     """Every template cell the file did not give becomes the shared "absent" cell."""
     for key in spec.cell_ids():
@@ -660,6 +676,7 @@ def _block_column_index(generation: str, block_id: str) -> LabelIndex:
 _GENERATION_NAME = {"2021": "2021年版", "2019": "2019年试行"}
 
 
+@cython.locals(k_row=cython.Py_ssize_t, first=cython.Py_ssize_t)
 def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: str) -> dict | None:
     row_index = _t1_index(generation)
     blocks = {b.id: b for b in spec.blocks}
@@ -1060,6 +1077,7 @@ def _total_follows(rows: list[LogicalRow], k_row: int) -> bool:
     return any("总计" in c for row in rows[k_row + 1:] for c in row.cells)
 
 
+@cython.locals(joined=str, numeric=cython.Py_ssize_t)
 def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: str) -> dict | None:
     block = spec.blocks[0]
     template_rows = [r.id for r in block.rows]
@@ -1924,6 +1942,8 @@ def _shared_by_nearly_all(counts: dict, full: int):
     return key if count * 20 >= full * 17 else None
 
 
+@cython.locals(rows=dict, filled_by_row=dict, n=cython.Py_ssize_t, leads=dict, trails=dict, full=cython.Py_ssize_t,
+               first=cython.Py_ssize_t, last=cython.Py_ssize_t, span=cython.Py_ssize_t, filled=list)
 def _row_anchors(rows: dict, filled_by_row: dict, n: int):
     """(leading blanks, span) and (trailing blanks, span) shared by nearly all fully filled rows.
 
@@ -2049,6 +2069,8 @@ def _check_org_subtotal(table: dict[str, list[Cell]], order: list[str], ctx: _Ct
                     "R-APP-ORGSUB", total, row[k].value)
 
 
+@cython.locals(scores=list, d_lhs=list, d_rhs=list, d_nones=list, j=cython.Py_ssize_t, p=cython.Py_ssize_t,
+               k=cython.Py_ssize_t, nl=cython.Py_ssize_t, nones=cython.Py_ssize_t, n=cython.Py_ssize_t, fixed=dict, wide=dict)
 def _drop_scores(fixed: dict[str, list], wide: dict[str, list], entries, n: int) -> list[int]:
     """For each k = 0..n, what `_held` would give if the k-th number were dropped from every row of `wide`
     (n+1 numbers each; `fixed` has the other rows): relations that hold minus relations that break.
@@ -2056,7 +2078,6 @@ def _drop_scores(fixed: dict[str, list], wide: dict[str, list], entries, n: int)
     Worked out per relation in one pass over its operands, not once per k: an operand at position p of
     a wide row reads that row's number p+1 while k <= p and its number p from k = p+1 on."""
     scores = [0] * (n + 1)
-    steps = range(n + 1)
     for refs, nl in entries:
         lhs = rhs = 0                        # sums at k = 0
         nones = 0                            # operands that are not numbers at k = 0
@@ -2088,7 +2109,7 @@ def _drop_scores(fixed: dict[str, list], wide: dict[str, list], entries, n: int)
             else:
                 d[p + 1] += after
         else:
-            for k in steps:
+            for k in range(n + 1):
                 lhs += d_lhs[k]
                 rhs += d_rhs[k]
                 nones += d_nones[k]

@@ -6,12 +6,20 @@ from decimal import Decimal
 from functools import lru_cache
 
 from . import _regex
+from ._purecython import plain_python
 from .narrative import narrative_findings
 from .model import ABSENT as _ABSENT, BLANK, MISSING, NUMBER, TEXT, CheckResult, Finding, Fix, Report
 from .template import COUNT, MONEY, SIGNED, TABLE_IDS, TABLE_SHORT, Relation, Template, get_template, short_row_label
 from .values import format_number
 
 __all__ = ["check", "with_findings", "SEVERITY_ORDER"]
+
+# C types for the hot loops' locals when compiled (app/_purecython.py); nothing in plain Python.
+try:
+    plain_python(globals())
+    import cython
+except ImportError:
+    pass
 
 SEVERITY_ORDER = {"error": 0, "warning": 1}
 _RELATION_TEXT = {
@@ -109,6 +117,7 @@ def with_findings(result: CheckResult, extra) -> CheckResult:
 
 # ---------------------------------------------------------------------------------------------
 
+@cython.locals(numbers=dict, out=list)
 def _values(tid: str, tpl: Template, cells, plan) -> tuple[dict, list[Finding]]:
     """The numbers of a table by cell, and the findings about values outside their domain."""
     # The common case in one pass: a plain whole number ≥ 0, as written (no notes), fits every domain.

@@ -1,0 +1,46 @@
+"""The `cython` names the core's hot loops use, for the core run as plain Python: there they mean nothing.
+
+tools/build_compiled.py compiles the core with Cython, which reads `@cython.locals(...)` above a hot function
+and gives those locals C types (an index as a C integer, a line as a `str` whose length and characters are read
+directly, a list appended to without a method look-up). The compiled results are the same byte for byte; a
+test compares them. Plain Python (the window, the bundle, a machine without Cython) must not import Cython's
+own `cython` module: that costs 25 ms of every start, and the bundle has no Cython. So a module that uses it
+starts with
+
+    try:
+        plain_python(globals())     # binds `cython` to the stand-in below, then raises ImportError
+        import cython               # read by Cython's compiler only (it must see this import, unconditionally)
+    except ImportError:
+        pass
+
+The compiled module runs those lines too (Cython removes the import and reads the decorators when it compiles):
+its `cython` is then the stand-in, which nothing reads.
+"""
+
+from __future__ import annotations
+
+__all__ = ["plain_python"]
+
+
+class _Cython:
+    """The part of Cython's `cython` module the core uses: C types (Python's own at run time) and `locals`."""
+
+    compiled = False
+    Py_ssize_t = int
+    bint = bool
+
+    @staticmethod
+    def locals(**types):
+        return _unchanged
+
+
+def _unchanged(function):
+    return function
+
+
+_STAND_IN = _Cython()
+
+
+def plain_python(module_globals: dict) -> None:
+    module_globals["cython"] = _STAND_IN
+    raise ImportError("cython: the stand-in is in place")
