@@ -568,6 +568,17 @@ def _value_cells(row: LogicalRow, after: int) -> list[tuple[str, int]]:
     return list(zip(row.cells[after + 1:], row.lines[after + 1:]))
 
 
+@cython.locals(out=list, k=cython.Py_ssize_t, t=str)
+def _filled_at(vals: list[tuple[str, int]]) -> list[int]:
+    """The positions of a row's cells that are not blank."""
+    out = []
+    for k in range(len(vals)):
+        t = vals[k][0]
+        if t and not t.isspace():
+            out.append(k)
+    return out
+
+
 def _is_num(text: str) -> bool:
     return text.isdigit() if text.isascii() else parse_value(text).state == NUMBER
 
@@ -580,7 +591,7 @@ def _window(vals: list[tuple[str, int]], n: int, profile: list[int] | None = Non
     """Choose n consecutive cells holding every non-blank cell. Returns (cells, surplus)."""
     if len(vals) == n:
         return vals, 0          # what the general case below gives for a row of exactly n cells
-    filled = [k for k, (t, _) in enumerate(vals) if not _blank(t)]
+    filled = _filled_at(vals)
     if not filled:
         return (vals[-n:] if len(vals) >= n else vals + [("", 0)] * (n - len(vals))), 0
     first, last = filled[0], filled[-1]
@@ -775,7 +786,7 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         vals = _value_cells(row, label_idx)
         chosen, surplus = _window(vals, n)
         if len(vals) > n and not surplus:
-            filled = [k for k, (t, _) in enumerate(vals) if not _blank(t)]
+            filled = _filled_at(vals)
             if len(filled) == n and filled[-1] - filled[0] == n - 1:
                 padding[(n, len(vals), filled[0])] = padding.get((n, len(vals), filled[0]), 0) + 1
             elif filled and filled[-1] - filled[0] < n - 1:
@@ -1109,18 +1120,8 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         if not any(texts):
             continue
         joined = "".join(texts)
-        col_hits = []
-        col_at = []
-        row_match, label_idx = None, None
         fuzzy = k_row < _FUZZY_ROWS
-        for k, t in enumerate(texts):
-            if t and not t.isdigit() and t[-1] not in _SENTENCE_END:     # (a sentence is no label: _sentence)
-                col_hit, m = classify(t, fuzzy)
-                if col_hit is not None:
-                    col_hits.append(col_hit)
-                    col_at.append(k)
-                if m is not None:
-                    row_match, label_idx = m, k
+        col_hits, col_at, row_match, label_idx = _classified(texts, classify, fuzzy)
         if row_match is not None and not found and col_hits and (
                 len(col_hits) == 1 == len(texts) - texts.count("")
                 or len(set(col_hits)) < 3 and not any(_is_num(t) for t in texts if t)
@@ -1292,7 +1293,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     profile = [0] * n
     all_vals = {rid: _value_cells(row, label_idx) for rid, (row, label_idx, _) in found.items()}
     # Positions of the non-blank cells of each row, worked out once for every use below.
-    all_filled = {rid: [k for k, (t, _) in enumerate(vals) if t and not t.isspace()] for rid, vals in all_vals.items()}
+    all_filled = {rid: _filled_at(vals) for rid, vals in all_vals.items()}
     lead_anchor, trail_anchor = _row_anchors(all_vals, all_filled, n)
     ends_blank: set[str] = set()
     both_ends: dict[str, list] = {}         # rows the two anchors place differently: both placements
@@ -1388,7 +1389,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             edges = _blank(window[0][0]), _blank(window[-1][0])
             if edges in ((True, False), (False, True)):
                 raw_rows[rid] = window
-                raw_filled[rid] = [k for k, (t, _) in enumerate(window) if not _blank(t)]
+                raw_filled[rid] = _filled_at(window)
                 (blank_first if edges[0] else blank_total).append(rid)
     if blank_total or blank_first:  # (confirmed by the arithmetic below, once the table is read)
         short = [rid for rid in short if rid not in blank_total and rid not in blank_first]
@@ -1405,7 +1406,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         split = _split_joined(raw_rows[rid], n)
         if split is not None:
             raw_rows[rid], text = split
-            raw_filled[rid] = [k for k, (t, _) in enumerate(raw_rows[rid]) if not _blank(t)]
+            raw_filled[rid] = _filled_at(raw_rows[rid])
             short.remove(rid)
             ctx.add("warning", "layout", "t2", [(rid, c) for c in col_order if c != "subtotal"],
                     f"表三“{short_row_label(spec.row(rid))}”行少一个单元格，而“{text}”是两个数之间隔了一个空格："
@@ -1480,6 +1481,25 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                 f"表三缺少{names}{more}。", "R-LABEL")
     _fill_absent(cells, spec)
     return cells
+
+
+@cython.locals(k=cython.Py_ssize_t, t=str, col_hits=list, col_at=list)
+def _classified(texts: list[str], classify, fuzzy: bool):
+    """A 表三 row's cells looked up as labels: (the columns they name, the positions of those cells, the row
+    the last row label names, its position)."""
+    col_hits = []
+    col_at = []
+    row_match, label_idx = None, None
+    for k in range(len(texts)):
+        t = texts[k]
+        if t and not t.isdigit() and t[-1] not in _SENTENCE_END:     # (a sentence is no label: _sentence)
+            col_hit, m = classify(t, fuzzy)
+            if col_hit is not None:
+                col_hits.append(col_hit)
+                col_at.append(k)
+            if m is not None:
+                row_match, label_idx = m, k
+    return col_hits, col_at, row_match, label_idx
 
 
 @lru_cache(maxsize=64)
@@ -1619,7 +1639,7 @@ _TWO_NUMBERS = _regex.compile(r"\s*(\d+)[ \u3000\xa0]+(\d+)\s*")
 def _split_joined(vals: list[tuple[str, int]], n: int) -> tuple[list[tuple[str, int]], str] | None:
     """A row one cell short, one of whose cells holds two whole numbers set apart by a space ("28 0"): two
     cells joined by a space instead of a tab. Returns the row with that cell split, and its text; else None."""
-    filled = [k for k, (t, _) in enumerate(vals) if t and not t.isspace()]
+    filled = _filled_at(vals)
     if len(filled) != n - 1 or len(vals) > n:
         return None
     joined = [k for k in filled if _TWO_NUMBERS.fullmatch(vals[k][0])]
