@@ -121,7 +121,7 @@ def with_findings(result: CheckResult, extra) -> CheckResult:
 def _values(tid: str, tpl: Template, cells, plan) -> tuple[dict, list[Finding]]:
     """The numbers of a table by cell, and the findings about values outside their domain."""
     # The common case in one pass: a plain whole number ≥ 0, as written (no notes), fits every domain.
-    numbers = {k: c.value for k, c in cells.items() if type(c.value) is int and not c.notes and c.value >= 0}
+    numbers = {k: v for k, c in cells.items() if type(v := c.value) is int and v >= 0 and not c.notes}
     out: list[Finding] = []
     if len(numbers) == len(cells):
         return numbers, out
