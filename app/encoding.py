@@ -134,18 +134,21 @@ def _nearly(data: bytes, tried: list[str]) -> tuple[str, str, list[int]] | None:
     for codec in (first, "utf-8", "gb18030"):
         if codec is None or codec.startswith(("utf-16", "utf-32")):
             continue            # (a stray byte shifts every character after it in UTF-16: no stray byte there)
+        # (UTF-8 with a BOM is decoded as UTF-8, its BOM a character dropped below: "utf-8-sig" counts an error's
+        # place from after the BOM, which would cut the bytes before it three bytes short, inside a character)
+        decode_as = "utf-8" if codec == "utf-8-sig" else codec
         pieces: list[str] = []
         bad: list[int] = []
         pos = 0
         while True:
             try:
-                pieces.append(data[pos:].decode(codec))
+                pieces.append(data[pos:].decode(decode_as))
                 break
             except UnicodeDecodeError as exc:
                 bad.append(pos + exc.start)
                 if len(bad) > _MAX_DAMAGED:
                     break
-                pieces += (data[pos:pos + exc.start].decode(codec), "\ufffd")
+                pieces += (data[pos:pos + exc.start].decode(decode_as), "\ufffd")
                 pos += exc.end
         text = "".join(pieces)
         if not bad or len(bad) > _MAX_DAMAGED or not looks_like_report(text):
