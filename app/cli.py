@@ -166,7 +166,8 @@ def _exit_now(status: int) -> None:
     """End the process with `status` once its output is out, without taking the batch apart object by object:
     a batch holds every report (600 of them: a quarter of a million objects), and freeing them, then the
     interpreter's modules, is about 4 % of `gouji check --json` on a folder (benchmarks/README.md, fifteenth
-    session). Only for the process itself (`gouji`, `python -m app`): a caller of main() gets its status back."""
+    session). Only for the process itself (`gouji`, `python -m app`), not under a profiler or debugger: a caller of
+    main() gets its status back."""
     import atexit
     sys.stdout.flush()              # (a reader gone away raises BrokenPipeError here: main() handles it)
     sys.stderr.flush()
@@ -366,7 +367,9 @@ def _cmd_export(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    program = argv is None          # the process's own command line (`gouji`, `python -m app`), not a caller's
+    # The process's own command line (`gouji`, `python -m app`), not a caller's; and nothing watching it that has
+    # work of its own after main() (a profiler's report, a debugger: `python -m cProfile -m app check …`).
+    program = argv is None and sys.gettrace() is None and sys.getprofile() is None
     argv = list(sys.argv[1:] if argv is None else argv)
     for stream in (sys.stdout, sys.stderr):
         try:

@@ -192,6 +192,10 @@ def test_the_command_ends_its_process_once_its_output_is_out(seeds, tmp_path):
     with contextlib.redirect_stdout(io.StringIO()) as text:
         assert main(["check", "--json", str(seeds["003"])]) == 0
     assert json.loads(text.getvalue())["reports"][0]["fixes"] == []
+    # Nor under a profiler, whose report comes after main() (review round 52: `python -m cProfile -m app check`).
+    out = subprocess.run([sys.executable, "-m", "cProfile", "-m", "app", "check", "--json", str(seeds["003"])],
+                         cwd=ROOT, capture_output=True, timeout=60)
+    assert b"ncalls" in out.stdout and out.returncode == 0, out.stderr
 
 
 def test_batch_json_encoder_writes_the_standard_encoders_bytes(seeds):
