@@ -37,6 +37,7 @@ _YEAR_IN_TITLE = _regex.compile(r"(?:19|20)\d{2}\s*年度?")
 _RELATION_KINDS = frozenset(("row-total", "column-total", "cross-check", "review-total"))
 
 
+@cython.locals(numbers=dict)
 def check(report: Report) -> CheckResult:
     findings: list[Finding] = list(report.parse_findings)
     broken: list[tuple[Relation, Template]] = []
@@ -50,11 +51,15 @@ def check(report: Report) -> CheckResult:
         value_plan, relation_plan = _plan(tpl.generation, tid)
         numbers, value_findings = _values(tid, tpl, cells, value_plan)
         findings += value_findings
-        number = numbers.__getitem__
         skip_absent = None          # worked out when a relation first needs it
         for rel, lhs_keys, rhs_keys, identity in relation_plan:
             try:        # the common case, kept lean: every operand a number, and it holds
-                lhs, rhs = sum(map(number, lhs_keys)), sum(map(number, rhs_keys))
+                lhs = 0
+                for key in lhs_keys:
+                    lhs += numbers[key]
+                rhs = 0
+                for key in rhs_keys:
+                    rhs += numbers[key]
             except KeyError:
                 pass
             else:
