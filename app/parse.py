@@ -564,8 +564,15 @@ def _is_value_like(text: str) -> bool:
     return not has_cjk(s) or parse_value(s).state == NUMBER
 
 
+@cython.locals(k=cython.Py_ssize_t, start=cython.Py_ssize_t, end=cython.Py_ssize_t)
 def _value_cells(row: LogicalRow, after: int) -> list[tuple[str, int]]:
-    return list(zip(row.cells[after + 1:], row.lines[after + 1:]))
+    """(text, line) of the row's cells after its label's place `after` (-1: all of them)."""
+    cells, lines = row.cells, row.lines
+    start = after + 1
+    if start < 0:           # (a place counted from the end, as a slice takes it)
+        return list(zip(cells[start:], lines[start:]))
+    end = min(len(cells), len(lines))
+    return [(cells[k], lines[k]) for k in range(start, end)]
 
 
 @cython.locals(out=list, k=cython.Py_ssize_t, t=str)
@@ -1117,9 +1124,9 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         if k_row == skip:
             continue
         texts = list(map(str.strip, row.cells))
-        if not any(texts):
-            continue
         joined = "".join(texts)
+        if not joined:
+            continue
         fuzzy = k_row < _FUZZY_ROWS
         col_hits, col_at, row_match, label_idx = _classified(texts, classify, fuzzy)
         if row_match is not None and not found and col_hits and (
@@ -1492,7 +1499,7 @@ def _classified(texts: list[str], classify, fuzzy: bool):
     row_match, label_idx = None, None
     for k in range(len(texts)):
         t = texts[k]
-        if t and not t.isdigit() and t[-1] not in _SENTENCE_END:     # (a sentence is no label: _sentence)
+        if t and not t.isdigit() and t[-1] not in "。；;！!":      # (a sentence is no label: _SENTENCE_END)
             col_hit, m = classify(t, fuzzy)
             if col_hit is not None:
                 col_hits.append(col_hit)
