@@ -1095,7 +1095,7 @@ def _total_follows(rows: list[LogicalRow], k_row: int) -> bool:
     return any("总计" in c for row in rows[k_row + 1:] for c in row.cells)
 
 
-@cython.locals(joined=str, numeric=cython.Py_ssize_t)
+@cython.locals(joined=str, numeric=cython.Py_ssize_t, named_columns=cython.Py_ssize_t)
 def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: str) -> dict | None:
     block = spec.blocks[0]
     template_rows = [r.id for r in block.rows]
@@ -1129,9 +1129,10 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             continue
         fuzzy = k_row < _FUZZY_ROWS
         col_hits, col_at, row_match, label_idx = _classified(texts, classify, fuzzy)
+        named_columns = len(set(col_hits)) if col_hits else 0       # (how many columns the row's cells name)
         if row_match is not None and not found and col_hits and (
                 len(col_hits) == 1 == len(texts) - texts.count("")
-                or len(set(col_hits)) < 3 and not any(_is_num(t) for t in texts if t)
+                or named_columns < 3 and not any(_is_num(t) for t in texts if t)
                 and "勾稽关系" not in joined and "申请人情况" not in joined):
             # A column's name alone, before any row: a header set one cell per line; its "总计" is the
             # column, not the row （七）总计 (which comes last, and a file cut short would show it blank).
@@ -1144,8 +1145,8 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             k7 = next((k for k, t in enumerate(texts) if _SEVEN_HEJI.fullmatch(t)), None)
             if k7 is not None:
                 row_match, label_idx, seven_heji = classify("（七）总计", fuzzy)[1], k7, True
-        if "勾稽关系" in joined or "申请人情况" in joined or (len(set(col_hits)) >= 2 and row_match is None) \
-                or (len(set(col_hits)) >= 3):
+        if "勾稽关系" in joined or "申请人情况" in joined or (named_columns >= 2 and row_match is None) \
+                or named_columns >= 3:
             header_seen = True
             total_named = total_named or "总计" in texts
             if not applicants_seen and len(joined) < 120:        # (a header's row, not a sentence naming it)
