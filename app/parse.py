@@ -22,7 +22,7 @@ from .labels import LabelIndex, has_cjk, norm
 from .model import ABSENT as _ABSENT, BLANK, NUMBER, TEXT, Cell, Finding, Report
 from .template import (
     FINGERPRINT_GROUPS, FINGERPRINTS, T2_ADDEND_COLUMNS, T2_TOTAL_COLUMN, TABLE_SHORT, TABLE_TITLES, Block, TableSpec,
-    get_template, short_row_label,
+    cell_key, get_template, short_row_label,
 )
 from .values import MISSING_TOKENS, parse_value
 
@@ -1516,7 +1516,7 @@ def _row_keys(col_order: tuple[str, ...]):
     built once per row: the same key tuples serve every report."""
     @lru_cache(maxsize=256)
     def keys(rid: str) -> tuple:
-        return tuple(None if col == "subtotal" else (rid, col) for col in col_order)
+        return tuple(None if col == "subtotal" else cell_key(rid, col) for col in col_order)
     return keys
 
 

@@ -14,8 +14,19 @@ from ._record import Frozen, set_field
 
 __all__ = [
     "Column", "Row", "Block", "TableSpec", "Relation", "Template",
-    "get_template", "GENERATIONS", "TABLE_IDS", "TABLE_TITLES",
+    "get_template", "GENERATIONS", "TABLE_IDS", "TABLE_TITLES", "cell_key",
 ]
+
+# One tuple object for each cell id (row, column) of the templates, shared by the tables' cell lists, the relations
+# and the parser's cell keys: a dict look-up with the very key it holds stops at identity, without comparing tuples
+# (the rules look every operand of every relation up).
+_CELL_KEYS: dict[tuple[str, str], tuple[str, str]] = {}
+
+
+def cell_key(row: str, col: str) -> tuple[str, str]:
+    """(row, col), as the one tuple the templates use for it (a new one for a cell no template has)."""
+    key = (row, col)
+    return _CELL_KEYS.get(key, key)
 
 COUNT = "count"      # whole number >= 0
 MONEY = "money"      # decimal >= 0, 万元, up to 4 decimals
@@ -107,7 +118,8 @@ class TableSpec(Frozen):
         set_field(self, "blocks", blocks)
         # derived once: the parser and the rules look rows up for every report
         set_field(self, "_by_row", {r.id: (r, b) for b in blocks for r in b.rows})
-        set_field(self, "_cell_ids", tuple((r.id, c.id) for b in blocks for r in b.rows for c in b.columns))
+        set_field(self, "_cell_ids", tuple(_CELL_KEYS.setdefault((r.id, c.id), (r.id, c.id))
+                                           for b in blocks for r in b.rows for c in b.columns))
 
     def rows(self) -> list[Row]:
         return [r for b in self.blocks for r in b.rows]
@@ -367,4 +379,6 @@ def get_template(generation: str) -> Template:
         raise ValueError(generation)
     t2 = _t2(generation)
     tables = {"t1": _t1(generation), "t2": t2, "t3": _t3()}
-    return Template(generation, tables, _relations(generation, t2), FINGERPRINTS[generation])
+    relations = tuple(r.replace(lhs=tuple(cell_key(*k) for k in r.lhs), rhs=tuple(cell_key(*k) for k in r.rhs))
+                      for r in _relations(generation, t2))
+    return Template(generation, tables, relations, FINGERPRINTS[generation])
