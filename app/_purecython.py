@@ -27,7 +27,6 @@ class _Cython:
 
     compiled = False
     Py_ssize_t = int
-    bint = bool
 
     @staticmethod
     def locals(**types):
