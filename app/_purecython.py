@@ -22,19 +22,23 @@ from __future__ import annotations
 __all__ = ["plain_python"]
 
 
+def _unchanged(function):
+    return function
+
+
 class _Cython:
     """The part of Cython's `cython` module the core uses: C types (Python's own at run time) and `locals`."""
 
     compiled = False
     Py_ssize_t = int
+    bint = bool
 
     @staticmethod
     def locals(**types):
         return _unchanged
 
-
-def _unchanged(function):
-    return function
+    # A function called from its own module only, as a C function (no Python call): plain Python's function.
+    cfunc = staticmethod(_unchanged)
 
 
 _STAND_IN = _Cython()

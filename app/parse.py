@@ -34,6 +34,9 @@ try:
     import cython
 except ImportError:
     pass
+if cython.compiled:     # (read by Cython only: plain Python's stand-in says False)
+    # Records built without a call of their __init__ (cells, rows): allocated as object.__new__ does, without the call
+    from cython.cimports.cpython.type import PyType_GenericAlloc
 
 
 class LogicalRow(Record):
@@ -48,6 +51,21 @@ class LogicalRow(Record):
     @property
     def line(self) -> int:
         return self.lines[0] if self.lines else 0
+
+
+@cython.cfunc
+def _row(cells: list, lines: list):
+    """LogicalRow(cells, lines), built without a call of its __init__ (a report reads dozens of rows)."""
+    if cython.compiled:
+        row = PyType_GenericAlloc(LogicalRow, 0)
+    else:
+        row = _new_object(LogicalRow)
+    row.cells = cells
+    row.lines = lines
+    return row
+
+
+_new_object = object.__new__
 
 
 class _Ctx:
@@ -237,7 +255,7 @@ def _logical_rows(lines: list[str], start: int, end: int, text: str, splits: lis
         if not line or len(line) > 4000 or (line[0] != "\t" and line.isspace()):
             continue  # blank, or a wall of text (not a table row)
         cells = _split_cells(line)
-        rows.append(LogicalRow(cells, [no] * len(cells)))
+        rows.append(_row(cells, [no] * len(cells)))
     return rows
 
 
@@ -465,14 +483,14 @@ def _rows_b(lines: list[str], start: int, end: int, splits: list[int], bare: boo
                     continue
                 if cells and s[:1] in "（(申" and ("勾稽关系" in s or "申请人情况" in s):
                     # 表三's header repeated after a page break, with no blank line before it
-                    rows.append(LogicalRow(cells, where))
+                    rows.append(_row(cells, where))
                     cells, where = [], []
                 elif _opens_row(s, numbers, cells):
                     # The blank line before this row was lost.
                     k = len(cells)
                     while k and _blank(cells[k - 1]):
                         k -= 1              # empty cells before the label open the next row
-                    rows.append(LogicalRow(cells[:k], where[:k]))
+                    rows.append(_row(cells[:k], where[:k]))
                     cells, where = cells[k:], where[k:]
                     splits.append(no)
                     numbers = 0
@@ -485,7 +503,7 @@ def _rows_b(lines: list[str], start: int, end: int, splits: list[int], bare: boo
             if every_cell:
                 continue
             if cells:
-                rows.append(LogicalRow(cells, where))
+                rows.append(_row(cells, where))
                 cells, where = [], []
             numbers = 0
         elif len(line) > 4000:
@@ -497,7 +515,7 @@ def _rows_b(lines: list[str], start: int, end: int, splits: list[int], bare: boo
             cells.append(line)
             where.append(no)
     if cells:
-        rows.append(LogicalRow(cells, where))
+        rows.append(_row(cells, where))
     return rows
 
 
@@ -640,7 +658,10 @@ def _make_cells(vals: list[tuple[str, int]]) -> list[Cell]:
     for t, ln in vals:
         v = small.get(t)
         if v is not None or t.isdigit() and t.isascii():
-            c = _new_cell(Cell)
+            if cython.compiled:
+                c = PyType_GenericAlloc(Cell, 0)
+            else:
+                c = _new_object(Cell)
             c.raw = t
             c.state = NUMBER
             c.value = int(t) if v is None else v
@@ -652,7 +673,6 @@ def _make_cells(vals: list[tuple[str, int]]) -> list[Cell]:
     return out
 
 
-_new_cell = object.__new__
 # Most counts are small: a look-up runs a tenth of the instructions of str.isdigit, str.isascii and int().
 _SMALL_INTS = {str(i): i for i in range(1000)}
 
@@ -940,7 +960,7 @@ def _t1_wrapped_header(rows: list[LogicalRow], k: int, first: int, block: Block,
             break
         cells = cells[:-1] + [cells[-1] + more[0]] + more[1:]
         if fits(cells):
-            return LogicalRow(cells, [rows[k].line] * len(cells)), used
+            return _row(cells, [rows[k].line] * len(cells)), used
     return rows[k], 0
 
 
@@ -1208,7 +1228,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             if only_numbers and numeric == len(col_order) and sequence and sequence[-1][0] not in ("?", "") \
                     and (frags := _label_fragments(rows, k_row, sequence[-1], classify)):
                 # a label alone (a wrapped one's first line), words that go on with it, then its numbers
-                prid = extend_last(LogicalRow(sequence[-1][1].cells + row.cells, sequence[-1][1].lines + row.lines))
+                prid = extend_last(_row(sequence[-1][1].cells + row.cells, sequence[-1][1].lines + row.lines))
                 ctx.add("warning", "layout", "t2", [(prid, c.id) for c in block.columns],
                         f"表三“{short_row_label(spec.row(prid))}”行的标签折成了 {frags + 1} 行以上，数字在第 {row.line} 行，"
                         f"已按这一行的数字读取，请核对原表。", "R-SHAPE")
@@ -1458,11 +1478,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
         _confirm_blank_edges(blank_total, table, col_order, generation, spec, ctx, n)
     if blank_first:
         _confirm_blank_edges(blank_first, table, col_order, generation, spec, ctx, n, first=True)
-    cells: dict[tuple[str, str], Cell] = {}
-    keys = _row_keys(tuple(col_order))
-    for rid, row_cells in table.items():
-        cells.update(zip(keys(rid), row_cells))
-    cells.pop(None, None)           # the column "法人或其他组织小计" is checked above, not kept
+    cells = _keyed_cells(table, _row_keys(tuple(col_order)))
     if len(unread) >= 3:
         # The numbers stand apart from the labels (a converter that copies the label column, then the number
         # columns): the labelled rows are empty. One error; their cells are not given, not blank.
@@ -1510,6 +1526,21 @@ def _classified(texts: list[str], classify, fuzzy: bool):
     return col_hits, col_at, row_match, label_idx
 
 
+@cython.locals(cells=dict, ks=tuple, k=cython.Py_ssize_t, m=cython.Py_ssize_t)
+def _keyed_cells(table: dict, keys) -> dict:
+    """Rows of cells (row id -> cells in column order) as cells by key; a column keyed None (the column
+    "法人或其他组织小计", checked already) is not kept."""
+    cells = {}
+    for rid, row_cells in table.items():
+        ks = keys(rid)
+        m = min(len(ks), len(row_cells))
+        for k in range(m):
+            key = ks[k]
+            if key is not None:
+                cells[key] = row_cells[k]
+    return cells
+
+
 @lru_cache(maxsize=64)
 def _row_keys(col_order: tuple[str, ...]):
     """row id -> the cell keys of its columns in this order (None for a column the template lacks),
@@ -1537,9 +1568,9 @@ def _continued(prev: tuple[str, LogicalRow, int], row: LogicalRow, texts: list[s
             m.quality != "exact" or not row.lines or row.lines[0] != prow.lines[-1] + 1):
         return None         # (the wrapped part alone on the next line, its numbers on the line after it: exactly)
     if len(row.cells) == k + 1:     # the whole label, on the wrapped part's line: its numbers may follow it
-        return LogicalRow(prow.cells[:plabel] + [prow.cells[plabel].strip() + texts[k]],
+        return _row(prow.cells[:plabel] + [prow.cells[plabel].strip() + texts[k]],
                           prow.lines[:plabel] + [row.lines[k]])
-    return LogicalRow(prow.cells + row.cells[k + 1:], prow.lines + row.lines[k + 1:])
+    return _row(prow.cells + row.cells[k + 1:], prow.lines + row.lines[k + 1:])
 
 
 _LABEL_START = _regex.compile(r"[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[)）]|\d+\s*[.、．]")
@@ -1593,7 +1624,7 @@ def _label_around(rows: list[LogicalRow], k_row: int, classify, row_index: Label
     if mh is not None and mh.quality == "exact":
         return None
     cells = before.cells[:at] + [head + tail[0]] + row.cells
-    return m.target[1], LogicalRow(cells, before.lines[:at + 1] + row.lines), at, m
+    return m.target[1], _row(cells, before.lines[:at + 1] + row.lines), at, m
 
 
 def _rejoin(prev: tuple[str, LogicalRow, int], row: LogicalRow, n: int,
@@ -1615,7 +1646,7 @@ def _rejoin(prev: tuple[str, LogicalRow, int], row: LogicalRow, n: int,
         # (or all of them, under a label without any: a PDF copy puts a row's numbers between the halves of its
         # wrapped label, "（二）部分公开（区分处理的，只计这一情形，" / "16 0 0 0 72 0 43" / "不计其他情形）")
         if have + len(row.cells) == n and (prow.lines[0] == prow.lines[-1] or not have) and row.lines[0] == row.lines[-1]:
-            return LogicalRow(prow.cells + row.cells, prow.lines + row.lines), -1 if have else -2
+            return _row(prow.cells + row.cells, prow.lines + row.lines), -1 if have else -2
         return None
     if gap < 1 or gap > 1 and len(set(prow.lines)) != len(prow.lines):
         return None         # (empty lines for blank cells: only where every cell has a line of its own)
@@ -1623,20 +1654,20 @@ def _rejoin(prev: tuple[str, LogicalRow, int], row: LogicalRow, n: int,
     blanks = gap if have + gap + len(row.cells) == n else gap - 1 if have + gap - 1 + len(row.cells) == n else 0
     if blanks:
         first = prow.lines[-1] + 1 + gap - blanks
-        return LogicalRow(prow.cells + [""] * blanks + row.cells,
+        return _row(prow.cells + [""] * blanks + row.cells,
                           prow.lines + list(range(first, first + blanks)) + row.lines), blanks
     if gap == 1 and have + len(row.cells) == n and have:
-        return LogicalRow(prow.cells + row.cells, prow.lines + row.lines), 0
+        return _row(prow.cells + row.cells, prow.lines + row.lines), 0
     if have + len(row.cells) == n and (have or gap > 1) and _consecutive(prow.lines[plabel:]) \
             and _consecutive(row.lines):
         # One cell per line, the row's two parts alone make n: the lines between them (empty lines, a page number:
         # a page break inside the row; the caller has seen that nothing else stands there) are no cells
-        return LogicalRow(prow.cells + row.cells, prow.lines + row.lines), 0
+        return _row(prow.cells + row.cells, prow.lines + row.lines), 0
     if partial and have + gap + len(row.cells) < n and _consecutive(prow.lines[plabel:]) and _consecutive(row.lines):
         # One cell per line, a row that lacks its last cells too (their "\t" trimmed as well): the empty lines
         # between the parts are blank cells, and the row goes on (_parse_t2 pads its end)
         first = prow.lines[-1] + 1
-        return LogicalRow(prow.cells + [""] * gap + row.cells,
+        return _row(prow.cells + [""] * gap + row.cells,
                           prow.lines + list(range(first, first + gap)) + row.lines), gap
     return None
 
@@ -2293,7 +2324,7 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             header_outcomes.extend(outcomes)
             if sum(1 for t, _ in tail if _is_num(t.strip()) or t.strip() in MISSING_TOKENS) >= 5:
                 # the header and the numbers in one row (their blank line lost; a word may stand for a number)
-                datas.append(LogicalRow([t for t, _ in tail], [ln for _, ln in tail]))
+                datas.append(_row([t for t, _ in tail], [ln for _, ln in tail]))
             continue
         numeric = sum(1 for t in texts if t and (_is_num(t) or t in MISSING_TOKENS))
         if numeric >= 5:
@@ -2307,7 +2338,7 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                     and (len(parts[0]) == 5 or datas[1].lines[0] == datas[0].lines[-1] + 1):
                 # 行政复议's 5 and 行政诉讼's 10 as two tables, or a row of 15 wrapped after its 10th number
                 both = parts[0] + parts[1]
-                data = LogicalRow([t for t, _ in both], [ln for _, ln in both])
+                data = _row([t for t, _ in both], [ln for _, ln in both])
                 if len(parts[0]) == 10:
                     ctx.add("warning", "layout", "t3", [], f"表四的数字分在了第 {datas[0].lines[-1]}、{datas[1].lines[0]} "
                             f"两行，已当作一行读取，请核对原表。", "R-SHAPE")
@@ -2411,7 +2442,7 @@ def _t3_pieces(pieces: list[LogicalRow | None], k: int, kept: bool) -> tuple[Log
             lines += list(range(lines[-1] + 1, nxt.lines[0]))
         cells += nxt.cells
         lines += nxt.lines
-    return LogicalRow(cells, lines), sum(gaps) if blanks else 0
+    return _row(cells, lines), sum(gaps) if blanks else 0
 
 
 @lru_cache(maxsize=1024)
