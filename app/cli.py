@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import re
 import sys
+from _json import encode_basestring as _quoted   # json's own string writer (C): its escapes, non-ASCII as is
 
 from ._exceptions import GoujiError
 from ._purecython import plain_python
-from .model import NUMBER, CheckResult, Report
+from .model import BLANK, NUMBER, CheckResult, Finding, Fix, Report, json_number
 from .formats import _HTML_SUFFIXES
 from .reader import iter_report_files, load_report
 from .crossyear import cross_report_findings
@@ -112,6 +112,192 @@ def error_json(path: str, message: str) -> dict:
     return {"path": path, "tables": {}, "findings": [], "fixes": [], "error": message}
 
 
+# ---------------------------------------------------------------------------------------------
+# The JSON of `gouji check --json`, written straight from the reports
+#
+# What json.JSONEncoder(ensure_ascii=False, separators=(",", ":")) writes for report_json(report, result), byte
+# for byte (tests/test_seeds.py compares them on every seed and on odd values), without building the document:
+# building it and encoding it with orjson cost as much as this, and importing orjson cost 90 M instructions
+# more (it loads dataclasses, inspect, uuid and datetime), json 30 M. Pieces of text are cached by what they
+# write (a column's small counts, a cell key's pair): a report repeats the same ids and most counts are small.
+
+class _Unwritable(Exception):
+    """A value this writer does not know (the document is then built and given to json's encoder)."""
+
+
+_INT_TEXT = {i: str(i) for i in range(1000)}
+_KEY_TEXT: dict[str, str] = {}      # a dict key's text as written: '"3.1":' (ids and field names repeat)
+
+
+@cython.cfunc
+@cython.locals(known=dict)
+def _key(name: str) -> str:
+    known = _KEY_TEXT
+    text = known.get(name)
+    if text is None:
+        if type(name) is not str:
+            raise _Unwritable(name)
+        text = _quoted(name) + ":"
+        if len(known) < 4096:
+            known[name] = text
+    return text
+
+
+@cython.cfunc
+@cython.locals(ints=dict)
+def _scalar(v) -> str:
+    """A JSON value's text as json writes it: null, true/false, an int or float's repr, a quoted string."""
+    cls = type(v)
+    if cls is int:
+        ints = _INT_TEXT
+        text = ints.get(v)
+        return text if text is not None else int.__repr__(v)
+    if cls is str:
+        return _quoted(v)
+    if v is None:
+        return "null"
+    if cls is float:
+        if v != v:
+            return "NaN"
+        if v in (_INF, -_INF):
+            return "Infinity" if v > 0 else "-Infinity"
+        return float.__repr__(v)
+    if cls is bool:
+        return "true" if v else "false"
+    raise _Unwritable(v)
+
+
+_INF = float("inf")
+
+
+_CELL_TEXT: dict[str, dict] = {}     # column -> {a small count: '"2.1":5'}
+_PAIR_TEXT: dict[tuple, str] = {}    # a cell key -> '["3.1","2.1"]'
+
+
+@cython.cfunc
+@cython.locals(cells=dict, rows=list, parts=list, ints=dict, texts=dict, known=dict, rows_done=set)
+def _cells_text(cells) -> str:
+    """_cells_json(cells) as json writes it: {"row":{"col":value,…},…}, rows in the order they first come."""
+    rows = []
+    parts = None
+    last = None
+    rows_done = set()
+    ints = _INT_TEXT
+    known = _CELL_TEXT
+    for (row, col), cell in cells.items():
+        if row != last:
+            if parts is not None:
+                rows.append(_key(last) + "{" + ",".join(parts) + "}")
+                rows_done.add(last)
+            if row in rows_done:        # a row's cells apart from each other: the document's way (rare)
+                raise _Unwritable(row)
+            parts = []
+            last = row
+        v = cell.value
+        if type(v) is int and cell.state == NUMBER:
+            texts = known.get(col)
+            if texts is None:
+                texts = known[col] = {}
+            text = texts.get(v)
+            if text is None:
+                small = ints.get(v)
+                text = _key(col) + (small if small is not None else int.__repr__(v))
+                if small is not None and len(known) < 256:
+                    texts[v] = text
+        else:
+            text = _key(col) + _scalar(cell.json_value())
+        parts.append(text)
+    if parts is not None:
+        rows.append(_key(last) + "{" + ",".join(parts) + "}")
+    return "{" + ",".join(rows) + "}"
+
+
+@cython.cfunc
+@cython.locals(parts=list, known=dict)
+def _keys_text(keys) -> str:
+    """[[row, col], …]"""
+    parts = []
+    known = _PAIR_TEXT
+    for key in keys:
+        if type(key) is not tuple or len(key) != 2:
+            raise _Unwritable(key)
+        text = known.get(key)
+        if text is None:
+            text = "[" + _scalar(key[0]) + "," + _scalar(key[1]) + "]"
+            if len(known) < 4096:
+                known[key] = text
+        parts.append(text)
+    return "[" + ",".join(parts) + "]"
+
+
+@cython.cfunc
+@cython.locals(out=list)
+def _write_finding(out: list, f) -> None:
+    out.append('{"severity":')
+    out.append(_scalar(f.severity))
+    out.append(',"kind":')
+    out.append(_scalar(f.kind))
+    out.append(',"table":')
+    out.append(_scalar(f.table))
+    out.append(',"cells":')
+    out.append(_keys_text(f.cells))
+    out.append(',"expected":')
+    out.append(_scalar(json_number(f.expected)))
+    out.append(',"actual":')
+    out.append(_scalar(json_number(f.actual)))
+    out.append(',"message":')
+    out.append(_scalar(f.message))
+    out.append(',"rule":')
+    out.append(_scalar(f.rule))
+    if f.focus:
+        out.append(',"focus":')
+        out.append(_keys_text(f.focus))
+    out.append("}")
+
+
+@cython.locals(out=list)
+def _write_report(report: Report, result: CheckResult) -> bytes:
+    """report_json(report, result) as json's encoder writes it, in UTF-8."""
+    out = ['{"path":', _scalar(report.path), ',"encoding":', _scalar(report.encoding), ',"format":',
+           _scalar(report.format), ',"title":', _scalar(report.title), ',"year":', _scalar(report.year), ',"tables":{']
+    for k, (tid, cells) in enumerate(report.tables.items()):
+        if k:
+            out.append(",")
+        out.append(_key(tid))
+        out.append('{"cells":')
+        out.append(_cells_text(cells))
+        out.append("}")
+    out.append('},"findings":[')
+    for k, f in enumerate(result.findings):
+        if k:
+            out.append(",")
+        if type(f) is not Finding:
+            raise _Unwritable(f)
+        _write_finding(out, f)
+    out.append('],"fixes":[')
+    for k, x in enumerate(result.fixes):
+        if k:
+            out.append(",")
+        if type(x) is not Fix:
+            raise _Unwritable(x)
+        out.append('{"table":')
+        out.append(_scalar(x.table))
+        out.append(',"cell":[')
+        out.append(",".join([_scalar(v) for v in x.cell]))
+        out.append('],"current":')
+        out.append(_scalar(x.current.json_value()))
+        out.append(',"value":')
+        out.append(_scalar(json_number(x.value)))
+        out.append("}")
+    out.append("]")
+    if report.error:
+        out.append(',"error":')
+        out.append(_scalar(report.error))
+    out.append("}")
+    # "replace": a file name's undecodable byte (a lone surrogate) is written "?", as stdout always did
+    return "".join(out).encode("utf-8", "replace")
+
+
 def check_path(path: str, encoding: str | None = None):
     """(report, result) for one file, or (None, message) when it cannot be read."""
     try:
@@ -193,14 +379,13 @@ def _check_batch(args, items, progress, checked) -> int:
     # The JSON document is written report by report: a batch's document runs to megabytes, and
     # holding every report's tree and the whole text at once only costs memory and time.
     write = _json_writer() if args.json else None
-    encode = _json_encoder(len(checked)) if args.json else None
     if write:
         write(b'{"version":1,"reports":[')
     for k, (path, report, result, err) in enumerate(checked):
         if report is None:
             status = 2
             if write:
-                data = encode(error_json(path, err))
+                data = standard_json(error_json(path, err))
                 write(b"," + data if k else data)
             else:
                 _print_error(path, err)
@@ -210,7 +395,7 @@ def _check_batch(args, items, progress, checked) -> int:
         elif result.errors and status == 0:
             status = 1
         if write:
-            data = encode(report_json(report, result))
+            data = report_json_bytes(report, result)
             write(b"," + data if k else data)
         else:
             _print_summary(report, result)
@@ -266,38 +451,25 @@ def _json_writer():
     return buffer.write
 
 
-# orjson writes the same bytes as the standard encoder below (tests/test_seeds.py compares them) about ten
-# times faster: on a folder of reports, JSON was 7 % of `gouji check --json`. Its import loads dataclasses,
-# uuid and datetime (≈ 24 ms, 62 M instructions), which only a batch earns back.
-_ORJSON_FROM = 32
+def standard_json(doc) -> bytes:
+    """A JSON document as json's encoder writes it (compact, non-ASCII as is), in UTF-8."""
+    global _standard_encode
+    if _standard_encode is None:
+        import json     # (only here: a batch's reports are written by _write_report; json costs 30 M instructions)
+        _standard_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+    # "replace": a file name's undecodable byte (a lone surrogate) is written "?", as stdout always did
+    return _standard_encode(doc).encode("utf-8", "replace")
 
 
-def _json_encoder(batch: int):
-    """A function from one report's JSON document to its UTF-8 bytes, compact, non-ASCII as is."""
-    text = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+_standard_encode = None
 
-    def standard(doc) -> bytes:
-        # "replace": a file name's undecodable byte (a lone surrogate) is written "?", as stdout always did
-        return text(doc).encode("utf-8", "replace")
 
-    if batch < _ORJSON_FROM:
-        return standard
+def report_json_bytes(report: Report, result: CheckResult) -> bytes:
+    """standard_json(report_json(report, result)), written straight from the report where it can be."""
     try:
-        from orjson import JSONEncodeError, dumps
-    except ImportError:                 # a checkout run without its dependencies installed
-        return standard
-
-    def fast(doc) -> bytes:
-        try:
-            out = dumps(doc)
-        except JSONEncodeError:         # an integer past 64 bits, a lone surrogate: the standard encoder's way
-            return standard(doc)
-        if b"e-" in out or b"0.0000" in out:
-            # A float under 1e-4 ("0.00001"): json writes it "1e-05". Rare (a fee in 万元 under 1 元); the
-            # bytes then come from the standard encoder, as they do for one report.
-            return standard(doc)
-        return out
-    return fast
+        return _write_report(report, result)
+    except _Unwritable:
+        return standard_json(report_json(report, result))
 
 
 def _write_out(text: str) -> None:

@@ -198,25 +198,43 @@ def test_the_command_ends_its_process_once_its_output_is_out(seeds, tmp_path):
     assert b"ncalls" in out.stdout and out.returncode == 0, out.stderr
 
 
-def test_batch_json_encoder_writes_the_standard_encoders_bytes(seeds):
-    """A batch is encoded by orjson (app/cli.py): byte for byte what json's encoder writes, and the
-    documents orjson refuses (an integer past 64 bits, a lone surrogate) fall back to it."""
-    pytest.importorskip("orjson")
-    from app.cli import _ORJSON_FROM, _json_encoder
+def test_the_batch_json_writer_writes_the_standard_encoders_bytes(seeds):
+    """`gouji check --json` writes each report straight from it (app/cli.py): byte for byte what json's encoder
+    writes for report_json, on every seed and on the values the writer treats apart (escapes, a lone surrogate,
+    an integer past 64 bits, floats under 1e-4, a row's cells apart from each other)."""
+    from decimal import Decimal
 
-    fast, standard = _json_encoder(_ORJSON_FROM), _json_encoder(1)
-    assert fast is not standard and fast.__name__ == "fast"
+    from app.cli import _Unwritable, _write_report, report_json_bytes, standard_json
+    from app.model import BLANK, MISSING, NUMBER, TEXT, Cell, CheckResult, Finding, Fix
+
+    def same(report, result):
+        want = json.dumps(report_json(report, result), ensure_ascii=False, separators=(",", ":"))
+        assert standard_json(report_json(report, result)) == want.encode("utf-8", "replace")
+        assert report_json_bytes(report, result) == want.encode("utf-8", "replace")
+        return want
+
     for name in seeds:
-        doc = report_json(*_run(seeds, name))
-        assert fast(doc) == standard(doc) == json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
-    odd = {"path": "a\udcff.txt", "n": [2 ** 70, -1, 0.5, None, True], "t": "表\t\"引号\"\n\u2028"}
-    assert json.loads(fast(odd)) == json.loads(standard(odd)) == dict(odd, path="a?.txt")
-    big = {"n": 2 ** 70}
-    assert fast(big) == standard(big) == b'{"n":1180591620717411303424}'
-    # floats as json writes them (orjson writes those under 1e-4 its own way: "0.00001", "1e-7")
-    for x in (1e-05, 5e-05, 1e-07, 7.5783e-06, -3e-05, 0.5, 1e-4, 1234.5678, 1e16):
-        assert fast({"v": x, "s": "e-0.0000"}) == standard({"v": x, "s": "e-0.0000"})
-        assert fast({"v": x}) == standard({"v": x}) == json.dumps({"v": x}, separators=(",", ":")).encode()
+        report, result = _run(seeds, name)
+        assert _write_report(report, result) == same(report, result).encode()
+    report, result = _run(seeds, "000")
+    odd_cells = {("1", "1"): Cell("1,000", NUMBER, 1000, 3, ("thousands",)), ("1", "2"): Cell("", BLANK),
+                 ("1", "3"): Cell("表\t\"引号\"\n\u2028\x01\\", TEXT), ("2", "1"): Cell("/", MISSING),
+                 ("2", "2"): Cell(str(2 ** 70), NUMBER, 2 ** 70), ("2", "3"): Cell("0.00001", NUMBER, Decimal("0.00001")),
+                 ("2", "4"): Cell("12.50", NUMBER, Decimal("12.50")), ("2", "5"): Cell("3", NUMBER, 3, 9, ("fullwidth",))}
+    floats = [Finding("warning", "value", "t2", ((r, c),), x, -x, f"数\udcff{x}", "R-X", ((r, c),))
+              for (r, c), x in zip(odd_cells, (1e-05, 5e-05, 1e-07, 7.5783e-06, -3e-05, 0.5, 1e-4, 1234.5678, 1e16))]
+    fix = Fix("t2", ("2", "5"), odd_cells[("2", "5")], Decimal("2.5"))
+    odd = report.replace(path="a\udcff.txt", title="标题\"", year=None, tables={"t2": odd_cells, "t9": {}},
+                         error="坏\n了")
+    out = same(odd, CheckResult(tuple(floats), (fix,)))
+    assert '"expected":1e-05,' in out and '"2":1180591620717411303424,"3":1e-05,' in out
+    assert json.loads(report_json_bytes(odd, CheckResult(tuple(floats), (fix,))))["path"] == "a?.txt"
+    # A row whose cells are apart from each other (the document merges them): built as a document instead.
+    apart = report.replace(tables={"t2": {("1", "1"): Cell("1", NUMBER, 1), ("2", "1"): Cell("2", NUMBER, 2),
+                                          ("1", "2"): Cell("3", NUMBER, 3)}})
+    with pytest.raises(_Unwritable):
+        _write_report(apart, result)
+    assert json.loads(same(apart, result))["tables"]["t2"]["cells"] == {"1": {"1": 1, "2": 3}, "2": {"1": 2}}
 
 
 def test_a_decimal_past_floats_range_is_null_in_json_not_infinity():
@@ -227,7 +245,8 @@ def test_a_decimal_past_floats_range_is_null_in_json_not_infinity():
 
 
 def test_check_json_on_a_batch_gives_each_report_as_alone(seeds):
-    """The batch path (orjson past a few dozen files) and the single-file path give the same report."""
+    """A batch (cross-report findings, many reports written one after another) and a single file give the
+    same report."""
     folder = str(next(iter(seeds.values())).parent)
     run = lambda args: subprocess.run([sys.executable, "-m", "app", "check", "--json"] + args,  # noqa: E731
                                       cwd=ROOT, capture_output=True, timeout=120).stdout
