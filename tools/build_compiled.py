@@ -81,9 +81,27 @@ def _write_stamp(states: dict[str, tuple[int, int, int]]) -> None:
     os.replace(tmp, _stamp_path())
 
 
+def _method_calls_without_bound_methods() -> None:
+    """Have Cython call `name.method(args)` through PyObject_VectorcallMethod for a module-level name too.
+
+    Cython does so for a local, but takes a module-level name for a module (`os.path.join`), and then looks the
+    attribute up and calls the result: for a builtin method (`_PATTERN.search(s)`, `_TABLE.get(k)`) that makes and
+    frees a bound method object at each call, about 500 instructions, where the core calls its module-level
+    patterns and tables thousands of times a report. The vectorcall looks the method up without binding it and
+    does the same as the look-up and call for anything else (a module's function included)."""
+    try:
+        from Cython.Compiler.ExprNodes import PyMethodCallNode
+        PyMethodCallNode.attribute_is_likely_method          # (checked: a later Cython may have renamed it)
+    except (ImportError, AttributeError):
+        return
+    PyMethodCallNode.attribute_is_likely_method = staticmethod(lambda attr: True)
+
+
 def _compile(names: list[str]) -> None:
     from Cython.Build import cythonize
     from setuptools import Distribution, Extension
+
+    _method_calls_without_bound_methods()
 
     extensions = cythonize(
         [Extension(f"app.{name}", [str(APP / f"{name}.py")], extra_compile_args=["-O2", "-g0"]) for name in names],
