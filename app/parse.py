@@ -68,6 +68,19 @@ def _row(cells: list, lines: list):
 _new_object = object.__new__
 
 
+@cython.cfunc
+@cython.locals(out=list, c=str, n=cython.Py_ssize_t)
+def _stripped(cells) -> list:
+    """list(map(str.strip, cells)), a cell with no space at either end taken as it is."""
+    out = []
+    for c in cells:
+        n = len(c)
+        if n and (c[0].isspace() or c[n - 1].isspace()):
+            c = c.strip()
+        out.append(c)
+    return out
+
+
 class _Ctx:
     """What reading a report gathers besides cells: findings, the cells placed by guess, and the row the file
     ends inside when it was cut off (with the file's last line, to tell it)."""
@@ -731,7 +744,7 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     for k_row, row in enumerate(rows):
         if k_row <= skip:
             continue
-        texts = list(map(str.strip, row.cells))
+        texts = _stripped(row.cells)
         joined = "".join(texts)
         m = _T1_BLOCK.search(joined)
         if m:
@@ -951,11 +964,11 @@ def _t1_wrapped_header(rows: list[LogicalRow], k: int, first: int, block: Block,
     def fits(cells):
         return _header_is_exact(generation, block.id, tuple(filter(None, cells[first + 1:])))
 
-    cells = list(map(str.strip, rows[k].cells))
+    cells = _stripped(rows[k].cells)
     for used in range(1, 4):
         if k + used >= len(rows):
             break
-        more = list(map(str.strip, rows[k + used].cells))
+        more = _stripped(rows[k + used].cells)
         if not more or any(map(_is_num, more)):
             break
         cells = cells[:-1] + [cells[-1] + more[0]] + more[1:]
@@ -1056,11 +1069,11 @@ def _t2_classifier(generation: str):
     Memoised per text: every report repeats the same labels, and each text would otherwise go through
     three look-ups."""
     row_index, col_index = _t2_indexes(generation)
-    memo: dict[tuple[str, bool], tuple] = {}
+    memos: tuple[dict[str, tuple], dict[str, tuple]] = ({}, {})     # text -> hit, without and with fuzzy matching
 
     def classify(text: str, fuzzy: bool) -> tuple:
-        key = (text, fuzzy)
-        hit = memo.get(key)
+        memo = memos[1 if fuzzy else 0]
+        hit = memo.get(text)
         if hit is not None:
             return hit
         col_hit = row_match = None
@@ -1089,9 +1102,10 @@ def _t2_classifier(generation: str):
                     break
         hit = (col_hit, row_match)
         if len(memo) < 20000:
-            memo[key] = hit
+            memo[text] = hit
         return hit
 
+    classify.memos = memos       # (read by _classified, which looks most texts up itself)
     return classify
 
 
@@ -1143,7 +1157,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     for k_row, row in enumerate(rows):
         if k_row == skip:
             continue
-        texts = list(map(str.strip, row.cells))
+        texts = _stripped(row.cells)
         joined = "".join(texts)
         if not joined:
             continue
@@ -1304,7 +1318,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                 unread.append(row)
                 continue
             rid = gap[0]
-            texts = list(map(str.strip, row.cells))
+            texts = _stripped(row.cells)
             first_num = next((k for k, t in enumerate(texts) if t and parse_value(t).state == NUMBER), 0)
             found[rid] = (row, first_num - 1, None)
             ctx.add("warning", "format", "t2", [(rid, c.id) for c in block.columns],
@@ -1507,17 +1521,19 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     return cells
 
 
-@cython.locals(k=cython.Py_ssize_t, t=str, col_hits=list, col_at=list)
+@cython.locals(k=cython.Py_ssize_t, t=str, col_hits=list, col_at=list, known=dict)
 def _classified(texts: list[str], classify, fuzzy: bool):
     """A 表三 row's cells looked up as labels: (the columns they name, the positions of those cells, the row
     the last row label names, its position)."""
     col_hits = []
     col_at = []
     row_match, label_idx = None, None
+    known = classify.memos[1 if fuzzy else 0]
     for k in range(len(texts)):
         t = texts[k]
         if t and not t.isdigit() and t[-1] not in "。；;！!":      # (a sentence is no label: _SENTENCE_END)
-            col_hit, m = classify(t, fuzzy)
+            hit = known.get(t)
+            col_hit, m = hit if hit is not None else classify(t, fuzzy)
             if col_hit is not None:
                 col_hits.append(col_hit)
                 col_at.append(k)
@@ -2279,7 +2295,7 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     header_groups: list[str] = []       # the groups the header names, in its order
     pieces: list[LogicalRow | None] = []    # rows of numbers one per line, each after the last (None: words between)
     for row in rows:
-        texts = list(map(str.strip, row.cells))
+        texts = _stripped(row.cells)
         if not any(texts):
             continue
         if _consecutive(row.lines) and all(_is_num(t) or t in MISSING_TOKENS for t in texts):
