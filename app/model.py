@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ._purecython import plain_python
 from ._record import Frozen, Record, set_field
 from .template import Template, get_template
+
+try:
+    plain_python(globals())
+    import cython
+except ImportError:
+    pass
+if cython.compiled:     # (read by Cython only: plain Python's stand-in says False)
+    from cython.cimports.cpython.object import PyObject_GenericSetAttr
 
 # Chinese names of the contract's finding kinds and severities: one wording for window and workbook.
 KIND_NAMES = {
@@ -20,6 +29,17 @@ __all__ = ["KIND_NAMES", "SEVERITY_NAMES", "Number", "Cell", "ABSENT", "Report",
 
 Number = int | Decimal      # (not typing.Union: importing typing costs the command line 7 ms)
 CellKey = tuple[str, str]
+
+@cython.cfunc
+def _set(record, name: str, value) -> None:
+    """set_field(record, name, value): a frozen record's field set in its __init__. Compiled, the attribute is set
+    as object.__setattr__ sets it, without calling that builtin through a tuple of arguments (a report makes
+    dozens of records of nine or twelve fields)."""
+    if cython.compiled:
+        PyObject_GenericSetAttr(record, name, value)
+    else:
+        set_field(record, name, value)
+
 
 # Cell states
 NUMBER = "number"     # a number (possibly after normalisation, see notes)
@@ -84,15 +104,15 @@ class Finding(Frozen):
 
     def __init__(self, severity: str, kind: str, table: str, cells: tuple[CellKey, ...], expected: Number | None,
                  actual: Number | None, message: str, rule: str = "", focus: tuple[CellKey, ...] = ()):
-        set_field(self, "severity", severity)
-        set_field(self, "kind", kind)
-        set_field(self, "table", table)
-        set_field(self, "cells", cells)
-        set_field(self, "expected", expected)
-        set_field(self, "actual", actual)
-        set_field(self, "message", message)
-        set_field(self, "rule", rule)
-        set_field(self, "focus", focus)
+        _set(self, "severity", severity)
+        _set(self, "kind", kind)
+        _set(self, "table", table)
+        _set(self, "cells", cells)
+        _set(self, "expected", expected)
+        _set(self, "actual", actual)
+        _set(self, "message", message)
+        _set(self, "rule", rule)
+        _set(self, "focus", focus)
 
     @property
     def key(self) -> str:
@@ -113,11 +133,11 @@ class Fix(Frozen):
     __slots__ = ("table", "cell", "current", "value", "explains")
 
     def __init__(self, table: str, cell: CellKey, current: Cell, value: Number, explains: tuple[Finding, ...] = ()):
-        set_field(self, "table", table)
-        set_field(self, "cell", cell)
-        set_field(self, "current", current)
-        set_field(self, "value", value)
-        set_field(self, "explains", explains)
+        _set(self, "table", table)
+        _set(self, "cell", cell)
+        _set(self, "current", current)
+        _set(self, "value", value)
+        _set(self, "explains", explains)
 
     def to_json(self) -> dict:
         return {"table": self.table, "cell": list(self.cell),
@@ -138,18 +158,18 @@ class Report(Frozen):
                  tables: dict[str, dict[CellKey, Cell]], table_formats: dict[str, str] | None = None,
                  parse_findings: tuple[Finding, ...] = (), error: str | None = None,
                  guessed: frozenset = frozenset(), text_end: int | None = None):
-        set_field(self, "path", path)
-        set_field(self, "encoding", encoding)
-        set_field(self, "text", text)
-        set_field(self, "title", title)
-        set_field(self, "year", year)
-        set_field(self, "format", format)
-        set_field(self, "tables", tables)
-        set_field(self, "table_formats", {} if table_formats is None else table_formats)
-        set_field(self, "parse_findings", parse_findings)
-        set_field(self, "error", error)
-        set_field(self, "guessed", guessed)
-        set_field(self, "text_end", text_end)
+        _set(self, "path", path)
+        _set(self, "encoding", encoding)
+        _set(self, "text", text)
+        _set(self, "title", title)
+        _set(self, "year", year)
+        _set(self, "format", format)
+        _set(self, "tables", tables)
+        _set(self, "table_formats", {} if table_formats is None else table_formats)
+        _set(self, "parse_findings", parse_findings)
+        _set(self, "error", error)
+        _set(self, "guessed", guessed)
+        _set(self, "text_end", text_end)
 
     def template_for(self, table: str) -> Template:
         return get_template(self.table_formats.get(table, self.format))
@@ -169,8 +189,8 @@ class CheckResult(Frozen):
     __slots__ = ("findings", "fixes")
 
     def __init__(self, findings: tuple[Finding, ...], fixes: tuple[Fix, ...]):
-        set_field(self, "findings", findings)
-        set_field(self, "fixes", fixes)
+        _set(self, "findings", findings)
+        _set(self, "fixes", fixes)
 
     @property
     def errors(self) -> int:
