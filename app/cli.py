@@ -172,6 +172,7 @@ _INF = float("inf")
 
 _CELL_TEXT: dict[str, dict] = {}     # column -> {a small count: '"2.1":5'}
 _PAIR_TEXT: dict[tuple, str] = {}    # a cell key -> '["3.1","2.1"]'
+_KEYS_TEXT: dict[tuple, str] = {}    # a finding's many cells -> '[["3.1","1"],…]'
 
 
 @cython.cfunc
@@ -213,9 +214,14 @@ def _cells_text(cells) -> str:
 
 
 @cython.cfunc
-@cython.locals(parts=list, known=dict)
+@cython.locals(parts=list, known=dict, whole=dict)
 def _keys_text(keys) -> str:
     """[[row, col], …]"""
+    whole = _KEYS_TEXT
+    if type(keys) is tuple and len(keys) > 8:     # a row's or a table's cells, named again report after report
+        text = whole.get(keys)
+        if text is not None:
+            return text
     parts = []
     known = _PAIR_TEXT
     for key in keys:
@@ -227,7 +233,10 @@ def _keys_text(keys) -> str:
             if len(known) < 4096:
                 known[key] = text
         parts.append(text)
-    return "[" + ",".join(parts) + "]"
+    text = "[" + ",".join(parts) + "]"
+    if type(keys) is tuple and len(keys) > 8 and len(whole) < 1024:
+        whole[keys] = text
+    return text
 
 
 @cython.cfunc
