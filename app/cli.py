@@ -214,7 +214,7 @@ def _cells_text(cells) -> str:
 
 
 @cython.cfunc
-@cython.locals(parts=list, known=dict, whole=dict)
+@cython.locals(parts=list, known=dict, whole=dict, cacheable=cython.bint)
 def _keys_text(keys) -> str:
     """[[row, col], …]"""
     whole = _KEYS_TEXT
@@ -224,9 +224,15 @@ def _keys_text(keys) -> str:
             return text
     parts = []
     known = _PAIR_TEXT
+    cacheable = True
     for key in keys:
         if type(key) is not tuple or len(key) != 2:
             raise _Unwritable(key)
+        if type(key[0]) is not str or type(key[1]) is not str:
+            # (1, True and 1.0 are equal keys that write differently: only (str, str) pairs are cached)
+            cacheable = False
+            parts.append("[" + _scalar(key[0]) + "," + _scalar(key[1]) + "]")
+            continue
         text = known.get(key)
         if text is None:
             text = "[" + _scalar(key[0]) + "," + _scalar(key[1]) + "]"
@@ -234,7 +240,7 @@ def _keys_text(keys) -> str:
                 known[key] = text
         parts.append(text)
     text = "[" + ",".join(parts) + "]"
-    if type(keys) is tuple and len(keys) > 8 and len(whole) < 1024:
+    if cacheable and type(keys) is tuple and len(keys) > 8 and len(whole) < 1024:
         whole[keys] = text
     return text
 

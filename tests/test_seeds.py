@@ -229,6 +229,9 @@ def test_the_batch_json_writer_writes_the_standard_encoders_bytes(seeds):
     out = same(odd, CheckResult(tuple(floats), (fix,)))
     assert '"expected":1e-05,' in out and '"2":1180591620717411303424,"3":1e-05,' in out
     assert json.loads(report_json_bytes(odd, CheckResult(tuple(floats), (fix,))))["path"] == "a?.txt"
+    # Equal keys that json writes differently (1, True, 1.0): none is written as another one was before it.
+    for name in [("a", 1), ("a", True), ("a", 1.0)] * 2:
+        same(report, CheckResult((Finding("error", "k", "t2", (name,), 1, 2, "m", "R", (name,) * 9),), ()))
     # A row whose cells are apart from each other (the document merges them): built as a document instead.
     apart = report.replace(tables={"t2": {("1", "1"): Cell("1", NUMBER, 1), ("2", "1"): Cell("2", NUMBER, 2),
                                           ("1", "2"): Cell("3", NUMBER, 3)}})
