@@ -72,6 +72,8 @@ _new_object = object.__new__
 @cython.locals(out=list, c=str, n=cython.Py_ssize_t)
 def _stripped(cells) -> list:
     """list(map(str.strip, cells)), a cell with no space at either end taken as it is."""
+    if not cython.compiled:         # (in plain Python the map is the faster)
+        return list(map(str.strip, cells))
     out = []
     for c in cells:
         n = len(c)
@@ -1554,6 +1556,11 @@ def _keyed_cells(table: dict, keys) -> dict:
     """Rows of cells (row id -> cells in column order) as cells by key; a column keyed None (the column
     "法人或其他组织小计", checked already) is not kept."""
     cells = {}
+    if not cython.compiled:         # (in plain Python the C loop of dict.update is the faster)
+        for rid, row_cells in table.items():
+            cells.update(zip(keys(rid), row_cells))
+        cells.pop(None, None)
+        return cells
     for rid, row_cells in table.items():
         ks = keys(rid)
         m = min(len(ks), len(row_cells))
