@@ -41,6 +41,10 @@ def _set(record, name: str, value) -> None:
         set_field(record, name, value)
 
 
+if not cython.compiled:     # plain Python: the builtin itself, without a call of _set in between
+    _set = set_field
+
+
 # Cell states
 NUMBER = "number"     # a number (possibly after normalisation, see notes)
 BLANK = "blank"       # empty cell

@@ -66,6 +66,8 @@ def _row(cells: list, lines: list):
 
 
 _new_object = object.__new__
+if not cython.compiled:     # plain Python: the class itself, without a call of _row in between
+    _row = LogicalRow
 
 
 @cython.cfunc
@@ -677,10 +679,11 @@ def _make_cells(vals: list[tuple[str, int]]) -> list[Cell]:
     out = []
     add = out.append
     small = _SMALL_INTS
+    compiled = cython.compiled      # (a constant compiled; plain Python looks it up once a row, not once a cell)
     for t, ln in vals:
         v = small.get(t)
         if v is not None or t.isdigit() and t.isascii():
-            if cython.compiled:
+            if compiled:
                 c = PyType_GenericAlloc(Cell, 0)
             else:
                 c = _new_object(Cell)
