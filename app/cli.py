@@ -11,7 +11,7 @@ from _json import encode_basestring as _quoted   # json's own string writer (C):
 
 from ._exceptions import GoujiError
 from ._purecython import plain_python
-from .model import BLANK, NUMBER, CheckResult, Finding, Fix, Report, json_number
+from .model import NUMBER, CheckResult, Finding, Fix, Report, json_number
 from .formats import _HTML_SUFFIXES
 from .reader import iter_report_files, load_report
 from .crossyear import cross_report_findings

@@ -9,7 +9,6 @@ Both become "logical rows" (cells with their source lines); everything after tha
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from itertools import repeat
 from operator import is_
