@@ -248,26 +248,35 @@ def _keys_text(keys) -> str:
 @cython.cfunc
 @cython.locals(out=list)
 def _write_finding(out: list, f) -> None:
-    out.append('{"severity":')
-    out.append(_scalar(f.severity))
-    out.append(',"kind":')
-    out.append(_scalar(f.kind))
-    out.append(',"table":')
-    out.append(_scalar(f.table))
-    out.append(',"cells":')
-    out.append(_keys_text(f.cells))
-    out.append(',"expected":')
-    out.append(_scalar(json_number(f.expected)))
-    out.append(',"actual":')
-    out.append(_scalar(json_number(f.actual)))
-    out.append(',"message":')
-    out.append(_scalar(f.message))
-    out.append(',"rule":')
-    out.append(_scalar(f.rule))
+    out += ['{"severity":', _scalar(f.severity), ',"kind":', _scalar(f.kind), ',"table":', _scalar(f.table),
+            ',"cells":', _keys_text(f.cells), ',"expected":', _scalar(json_number(f.expected)),
+            ',"actual":', _scalar(json_number(f.actual)), ',"message":', _scalar(f.message),
+            ',"rule":', _scalar(f.rule)]
     if f.focus:
-        out.append(',"focus":')
-        out.append(_keys_text(f.focus))
+        out += [',"focus":', _keys_text(f.focus)]
     out.append("}")
+
+
+@cython.cfunc
+@cython.locals(out=list)
+def _write_fix(out: list, x) -> None:
+    out += ['{"table":', _scalar(x.table), ',"cell":[', ",".join([_scalar(v) for v in x.cell]),
+            '],"current":', _scalar(x.current.json_value()), ',"value":', _scalar(json_number(x.value)), "}"]
+
+
+@cython.cfunc
+@cython.locals(out=list)
+def _write_records(out: list, records) -> None:
+    """Findings or fixes, comma-separated (a record of any other class: the document's way)."""
+    for k, record in enumerate(records):
+        if k:
+            out.append(",")
+        if type(record) is Finding:
+            _write_finding(out, record)
+        elif type(record) is Fix:
+            _write_fix(out, record)
+        else:
+            raise _Unwritable(record)
 
 
 @cython.locals(out=list)
@@ -283,27 +292,9 @@ def _write_report(report: Report, result: CheckResult) -> bytes:
         out.append(_cells_text(cells))
         out.append("}")
     out.append('},"findings":[')
-    for k, f in enumerate(result.findings):
-        if k:
-            out.append(",")
-        if type(f) is not Finding:
-            raise _Unwritable(f)
-        _write_finding(out, f)
+    _write_records(out, result.findings)
     out.append('],"fixes":[')
-    for k, x in enumerate(result.fixes):
-        if k:
-            out.append(",")
-        if type(x) is not Fix:
-            raise _Unwritable(x)
-        out.append('{"table":')
-        out.append(_scalar(x.table))
-        out.append(',"cell":[')
-        out.append(",".join([_scalar(v) for v in x.cell]))
-        out.append('],"current":')
-        out.append(_scalar(x.current.json_value()))
-        out.append(',"value":')
-        out.append(_scalar(json_number(x.value)))
-        out.append("}")
+    _write_records(out, result.fixes)
     out.append("]")
     if report.error:
         out.append(',"error":')
