@@ -35,7 +35,8 @@ except ImportError:
     pass
 if cython.compiled:     # (read by Cython only: plain Python's stand-in says False)
     # Records built without a call of their __init__ (cells, rows): allocated as object.__new__ does, without the call
-    from cython.cimports.cpython.type import PyType_GenericAlloc
+    # (PyType_GenericNew ignores its last two arguments: it is the type's tp_alloc, as object.__new__ calls it)
+    from cython.cimports.cpython.type import PyType_GenericNew
 
 
 class LogicalRow(Record):
@@ -56,7 +57,7 @@ class LogicalRow(Record):
 def _row(cells: list, lines: list):
     """LogicalRow(cells, lines), built without a call of its __init__ (a report reads dozens of rows)."""
     if cython.compiled:
-        row = PyType_GenericAlloc(LogicalRow, 0)
+        row = PyType_GenericNew(LogicalRow, None, None)
     else:
         row = _new_object(LogicalRow)
     row.cells = cells
@@ -683,7 +684,7 @@ def _make_cells(vals: list[tuple[str, int]]) -> list[Cell]:
         v = small.get(t)
         if v is not None or t.isdigit() and t.isascii():
             if compiled:
-                c = PyType_GenericAlloc(Cell, 0)
+                c = PyType_GenericNew(Cell, None, None)
             else:
                 c = _new_object(Cell)
             c.raw = t
