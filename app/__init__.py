@@ -71,21 +71,22 @@ import gc as _gc
 
 _collecting = _gc.isenabled()
 _gc.disable()
+try:
+    _compiled = _compiled_folder()
+    COMPILED = _compiled is not None and _use_compiled(*_compiled)
+    del _compiled
 
-_compiled = _compiled_folder()
-COMPILED = _compiled is not None and _use_compiled(*_compiled)
-del _compiled
+    from ._exceptions import DecodeError, ExportError, GoujiError, NoTableError, ReadError
+    from .model import Cell, CheckResult, Finding, Fix, Report
+    from .reader import iter_report_files, load_report, load_text
+    from .rules import check
+    from .template import get_template
 
-from ._exceptions import DecodeError, ExportError, GoujiError, NoTableError, ReadError
-from .model import Cell, CheckResult, Finding, Fix, Report
-from .reader import iter_report_files, load_report, load_text
-from .rules import check
-from .template import get_template
-
-_gc.freeze()
-if _collecting:
-    _gc.enable()
-del _collecting
+    _gc.freeze()
+finally:
+    if _collecting:
+        _gc.enable()
+    del _collecting
 
 __version__ = "0.1.0"
 

@@ -27,7 +27,8 @@ def _unchanged(function):
 
 
 class _Cython:
-    """The part of Cython's `cython` module the core uses: C types (Python's own at run time) and `locals`."""
+    """The part of Cython's `cython` module the core uses: C types (Python's own at run time), `locals`, `cfunc`
+    and `compiled` (False: a branch under `if cython.compiled:` is for the compiled core only)."""
 
     compiled = False
     Py_ssize_t = int

@@ -170,20 +170,19 @@ def _scalar(v) -> str:
 _INF = float("inf")
 
 
-_CELL_TEXT: dict[str, dict] = {}     # column -> {a small count: '"2.1":5'}
+_CELL_TEXT: dict[str, dict] = {}     # column -> {a count: '"2.1":5'} (the first thousand counts of each)
 _PAIR_TEXT: dict[tuple, str] = {}    # a cell key -> '["3.1","2.1"]'
 _KEYS_TEXT: dict[tuple, str] = {}    # a finding's many cells -> '[["3.1","1"],…]'
 
 
 @cython.cfunc
-@cython.locals(cells=dict, rows=list, parts=list, ints=dict, texts=dict, known=dict, rows_done=set)
+@cython.locals(cells=dict, rows=list, parts=list, texts=dict, known=dict, rows_done=set)
 def _cells_text(cells) -> str:
     """_cells_json(cells) as json writes it: {"row":{"col":value,…},…}, rows in the order they first come."""
     rows = []
     parts = None
     last = None
     rows_done = set()
-    ints = _INT_TEXT
     known = _CELL_TEXT
     for (row, col), cell in cells.items():
         if row != last:
@@ -201,9 +200,8 @@ def _cells_text(cells) -> str:
                 texts = known[col] = {}
             text = texts.get(v)
             if text is None:
-                small = ints.get(v)
-                text = _key(col) + (small if small is not None else int.__repr__(v))
-                if small is not None and len(known) < 256:
+                text = _key(col) + _scalar(v)
+                if len(texts) < 1000:
                     texts[v] = text
         else:
             text = _key(col) + _scalar(cell.json_value())

@@ -32,16 +32,13 @@ CellKey = tuple[str, str]
 
 @cython.cfunc
 def _set(record, name: str, value) -> None:
-    """set_field(record, name, value): a frozen record's field set in its __init__. Compiled, the attribute is set
-    as object.__setattr__ sets it, without calling that builtin through a tuple of arguments (a report makes
-    dozens of records of nine or twelve fields)."""
-    if cython.compiled:
-        PyObject_GenericSetAttr(record, name, value)
-    else:
-        set_field(record, name, value)
+    """set_field(record, name, value): a frozen record's field set in its __init__, as object.__setattr__ sets it,
+    without calling that builtin through a tuple of arguments (a report makes dozens of records of nine or twelve
+    fields). Compiled only: plain Python's _set is set_field itself (below)."""
+    PyObject_GenericSetAttr(record, name, value)
 
 
-if not cython.compiled:     # plain Python: the builtin itself, without a call of _set in between
+if not cython.compiled:
     _set = set_field
 
 

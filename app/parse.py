@@ -55,18 +55,16 @@ class LogicalRow(Record):
 
 @cython.cfunc
 def _row(cells: list, lines: list):
-    """LogicalRow(cells, lines), built without a call of its __init__ (a report reads dozens of rows)."""
-    if cython.compiled:
-        row = PyType_GenericNew(LogicalRow, None, None)
-    else:
-        row = _new_object(LogicalRow)
+    """LogicalRow(cells, lines), built without a call of its __init__ (a report reads dozens of rows). Compiled
+    only: plain Python's _row is LogicalRow itself (below)."""
+    row = PyType_GenericNew(LogicalRow, None, None)
     row.cells = cells
     row.lines = lines
     return row
 
 
 _new_object = object.__new__
-if not cython.compiled:     # plain Python: the class itself, without a call of _row in between
+if not cython.compiled:
     _row = LogicalRow
 
 
@@ -1602,7 +1600,7 @@ def _continued(prev: tuple[str, LogicalRow, int], row: LogicalRow, texts: list[s
         return None         # (the wrapped part alone on the next line, its numbers on the line after it: exactly)
     if len(row.cells) == k + 1:     # the whole label, on the wrapped part's line: its numbers may follow it
         return _row(prow.cells[:plabel] + [prow.cells[plabel].strip() + texts[k]],
-                          prow.lines[:plabel] + [row.lines[k]])
+                    prow.lines[:plabel] + [row.lines[k]])
     return _row(prow.cells + row.cells[k + 1:], prow.lines + row.lines[k + 1:])
 
 
@@ -1688,7 +1686,7 @@ def _rejoin(prev: tuple[str, LogicalRow, int], row: LogicalRow, n: int,
     if blanks:
         first = prow.lines[-1] + 1 + gap - blanks
         return _row(prow.cells + [""] * blanks + row.cells,
-                          prow.lines + list(range(first, first + blanks)) + row.lines), blanks
+                    prow.lines + list(range(first, first + blanks)) + row.lines), blanks
     if gap == 1 and have + len(row.cells) == n and have:
         return _row(prow.cells + row.cells, prow.lines + row.lines), 0
     if have + len(row.cells) == n and (have or gap > 1) and _consecutive(prow.lines[plabel:]) \
@@ -1701,7 +1699,7 @@ def _rejoin(prev: tuple[str, LogicalRow, int], row: LogicalRow, n: int,
         # between the parts are blank cells, and the row goes on (_parse_t2 pads its end)
         first = prow.lines[-1] + 1
         return _row(prow.cells + [""] * gap + row.cells,
-                          prow.lines + list(range(first, first + gap)) + row.lines), gap
+                    prow.lines + list(range(first, first + gap)) + row.lines), gap
     return None
 
 
