@@ -11,7 +11,7 @@ from _json import encode_basestring as _quoted   # json's own string writer (C):
 
 from ._exceptions import GoujiError
 from ._purecython import plain_python
-from .model import NUMBER, CheckResult, Finding, Fix, Report, json_number
+from .model import NUMBER, Cell, CheckResult, Finding, Fix, Report, json_number
 from .formats import _HTML_SUFFIXES
 from .reader import iter_report_files, load_report
 from .crossyear import cross_report_findings
@@ -26,6 +26,10 @@ try:
     import cython
 except ImportError:
     pass
+if cython.compiled:     # (read by Cython only: plain Python's stand-in says False)
+    from cython.cimports.app.model import Cell as CCell     # (the C type of app/model.pxd: fields read directly)
+else:
+    CCell = Cell
 
 USAGE = """用法:
   gouji                         打开窗口
@@ -176,7 +180,7 @@ _KEYS_TEXT: dict[tuple, str] = {}    # a finding's many cells -> '[["3.1","1"],�
 
 
 @cython.cfunc
-@cython.locals(cells=dict, rows=list, parts=list, texts=dict, known=dict, rows_done=set)
+@cython.locals(cells=dict, rows=list, parts=list, texts=dict, known=dict, rows_done=set, cell=CCell)
 def _cells_text(cells) -> str:
     """_cells_json(cells) as json writes it: {"row":{"col":value,…},…}, rows in the order they first come."""
     rows = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ._purecython import plain_python
-from ._record import Frozen, Record, set_field
+from ._record import Frozen, set_field
 from .template import Template, get_template
 
 try:
@@ -49,15 +49,20 @@ MISSING = "missing"   # a placeholder: "/", "—", "-", "无"
 TEXT = "text"         # anything else: not a number
 
 
-class Cell(Record):
+class Cell:
     """One table cell. Treated as immutable (edits make new Cells); not frozen only because frozen
     records are three times slower to build and a report has hundreds of cells.
 
     raw: the cell's text as written (stripped), "" when blank; value: set when state == NUMBER;
     line: 1-based line of the decoded text the cell was read from; notes: normalisations applied
-    (fullwidth, space, thousands, unit:元, plus, sign, inner-space, minus-zero)."""
+    (fullwidth, space, thousands, unit:元, plus, sign, inner-space, minus-zero).
+
+    A record as app/_record.py's are (equality and repr by fields, `replace`, pickling), written out rather than
+    inherited: compiled, Cell is a C type (app/model.pxd), whose fields the parser, the rules and the JSON writer
+    read directly, and a C type's base cannot be a Python class."""
 
     __slots__ = ("raw", "state", "value", "line", "notes")
+    _fields = ("raw", "state", "value", "line", "notes")
 
     def __init__(self, raw: str, state: str = BLANK, value: Number | None = None, line: int | None = None,
                  notes: tuple[str, ...] = ()):
@@ -66,6 +71,34 @@ class Cell(Record):
         self.value = value
         self.line = line
         self.notes = notes
+
+    def _values(self) -> tuple:
+        return self.raw, self.state, self.value, self.line, self.notes
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return self._values() == other._values()
+        return NotImplemented
+
+    def __ne__(self, other):
+        if other.__class__ is self.__class__:
+            return self._values() != other._values()
+        return NotImplemented
+
+    __hash__ = None         # (equal by fields but changeable: unhashable, as an eq dataclass is)
+
+    def __repr__(self):
+        return (f"Cell(raw={self.raw!r}, state={self.state!r}, value={self.value!r}, line={self.line!r}, "
+                f"notes={self.notes!r})")
+
+    def __reduce__(self):
+        return self.__class__, self._values()
+
+    def replace(self, **changes):
+        """A copy with the given fields changed."""
+        values = dict(zip(self._fields, self._values()))
+        values.update(changes)
+        return self.__class__(**values)
 
     @property
     def is_number(self) -> bool:

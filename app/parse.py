@@ -34,9 +34,12 @@ try:
 except ImportError:
     pass
 if cython.compiled:     # (read by Cython only: plain Python's stand-in says False)
-    # Records built without a call of their __init__ (cells, rows): allocated as object.__new__ does, without the call
+    # Rows built without a call of their __init__: allocated as object.__new__ does, without the call
     # (PyType_GenericNew ignores its last two arguments: it is the type's tp_alloc, as object.__new__ calls it)
     from cython.cimports.cpython.type import PyType_GenericNew
+    from cython.cimports.app.model import Cell as CCell     # (the C type of app/model.pxd: fields read directly)
+else:
+    CCell = Cell
 
 
 class LogicalRow(Record):
@@ -63,7 +66,6 @@ def _row(cells: list, lines: list):
     return row
 
 
-_new_object = object.__new__
 if not cython.compiled:
     _row = LogicalRow
 
@@ -670,21 +672,19 @@ def _window(vals: list[tuple[str, int]], n: int, profile: list[int] | None = Non
     return best, 0
 
 
-@cython.locals(out=list, small=dict, t=str)
+@cython.locals(out=list, small=dict, t=str, c=CCell)
 def _make_cells(vals: list[tuple[str, int]]) -> list[Cell]:
     # parse_value's own fast path, inlined: most cells are plain digits. Their Cell is filled in here, not by
-    # Cell.__init__: a Python __init__ call is most of a cell's cost, and a report makes two hundred.
+    # Cell.__init__: a Python __init__ call is most of a cell's cost, and a report makes two hundred. (Compiled,
+    # Cell is a C type, app/model.pxd: __new__ is its own allocation, with every field None, and the fields are set
+    # in place; plain Python's is object.__new__.)
     out = []
     add = out.append
     small = _SMALL_INTS
-    compiled = cython.compiled      # (a constant compiled; plain Python looks it up once a row, not once a cell)
     for t, ln in vals:
         v = small.get(t)
         if v is not None or t.isdigit() and t.isascii():
-            if compiled:
-                c = PyType_GenericNew(Cell, None, None)
-            else:
-                c = _new_object(Cell)
+            c = CCell.__new__(CCell)
             c.raw = t
             c.state = NUMBER
             c.value = int(t) if v is None else v
@@ -1798,13 +1798,26 @@ def _plan(generation: str, table: str, col_order: tuple[str, ...]) -> dict[str, 
     return {row: tuple(entries) for row, entries in by_row.items()}
 
 
+@cython.locals(out=list, c=CCell)
+def _not_blank(cells: list[Cell]) -> list[Cell]:
+    out = []
+    for c in cells:
+        if c.state != BLANK:
+            out.append(c)
+    return out
+
+
 def _plan_for(plan: dict[str, tuple], rows) -> list:
     """The relations touching any of `rows`, each once."""
     return list({id(e): e for r in rows for e in plan.get(r, ())}.values())
 
 
+@cython.locals(out=list, c=CCell)
 def _numbers(cells: list[Cell]) -> list:
-    return [c.value if c.state == NUMBER else None for c in cells]
+    out = []
+    for c in cells:
+        out.append(c.value if c.state == NUMBER else None)
+    return out
 
 
 def _held(values: dict[str, list], entries, blank=None) -> int:
@@ -2249,7 +2262,7 @@ def _resolve_surplus(surplus_rows, table, n, ctx: _Ctx, spec: TableSpec, col_ord
     odd = []        # rows with n numbers in their n+1 places, the gap not under the dropped column
     for rid, v in parsed.items():
         if best_k is not None and len(v) == n + 1:
-            numbers = [c for c in v if c.state != BLANK]
+            numbers = _not_blank(v)
             # shifted by one place: the gap at the end opposite the dropped column
             gap = 0 if best_k == n else n if best_k == 0 else None
             if len(numbers) == n and gap is not None and v[gap].state == BLANK:

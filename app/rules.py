@@ -8,7 +8,7 @@ from functools import lru_cache
 from . import _regex
 from ._purecython import plain_python
 from .narrative import narrative_findings
-from .model import ABSENT as _ABSENT, BLANK, MISSING, NUMBER, TEXT, CheckResult, Finding, Fix, Report
+from .model import ABSENT as _ABSENT, BLANK, MISSING, NUMBER, TEXT, Cell, CheckResult, Finding, Fix, Report
 from .template import COUNT, MONEY, SIGNED, TABLE_IDS, TABLE_SHORT, Relation, Template, get_template, short_row_label
 from .values import format_number
 
@@ -20,6 +20,10 @@ try:
     import cython
 except ImportError:
     pass
+if cython.compiled:     # (read by Cython only: plain Python's stand-in says False)
+    from cython.cimports.app.model import Cell as CCell     # (the C type of app/model.pxd: fields read directly)
+else:
+    CCell = Cell
 
 SEVERITY_ORDER = {"error": 0, "warning": 1}
 _RELATION_TEXT = {
@@ -70,7 +74,7 @@ def check(report: Report) -> CheckResult:
                         holding.append(rel)
                     continue
             if skip_absent is None:
-                skip_absent = sum(1 for c in cells.values() if "absent" in c.notes) * 2 >= len(cells)
+                skip_absent = _absent_count(cells) * 2 >= len(cells)
             f, state = _evaluate(rel, tpl, cells, skip_absent)
             if state == "broken" and report.guessed and any((tid,) + k in report.guessed for k in rel.cells):
                 # A cell of it was placed by guess (a row with a cell too few): the break may be the guess's.
@@ -99,6 +103,16 @@ def check(report: Report) -> CheckResult:
     return CheckResult(tuple(findings), tuple(fixes))
 
 
+@cython.locals(c=CCell, n=cython.Py_ssize_t)
+def _absent_count(cells: dict) -> int:
+    """How many of a table's cells are the "absent" cell (the file did not give them)."""
+    n = 0
+    for c in cells.values():
+        if "absent" in c.notes:
+            n += 1
+    return n
+
+
 @lru_cache(maxsize=None)
 def _plan(generation: str, tid: str):
     """What check() walks for one table of one template generation, flattened once:
@@ -122,11 +136,15 @@ def with_findings(result: CheckResult, extra) -> CheckResult:
 
 # ---------------------------------------------------------------------------------------------
 
-@cython.locals(numbers=dict, out=list)
+@cython.locals(numbers=dict, out=list, c=CCell)
 def _values(tid: str, tpl: Template, cells, plan) -> tuple[dict, list[Finding]]:
     """The numbers of a table by cell, and the findings about values outside their domain."""
     # The common case in one pass: a plain whole number ≥ 0, as written (no notes), fits every domain.
-    numbers = {k: v for k, c in cells.items() if type(v := c.value) is int and v >= 0 and not c.notes}
+    numbers = {}
+    for k, c in cells.items():
+        v = c.value
+        if type(v) is int and v >= 0 and not c.notes:
+            numbers[k] = v
     out: list[Finding] = []
     if len(numbers) == len(cells):
         return numbers, out
@@ -203,13 +221,17 @@ def _domain_finding(tid, key, name, cell, domain) -> Finding | None:
 
 # ---------------------------------------------------------------------------------------------
 
+@cython.locals(ops=list, vals=list, absent=list, numeric=list, values=list, c=CCell, nl=cython.Py_ssize_t)
 def _evaluate(rel: Relation, tpl: Template, cells, skip_absent: bool = False) -> tuple[Finding | None, str]:
     """Return (finding or None, 'holds' | 'broken' | 'uncertain' | 'skipped'). skip_absent: the table was
     mostly not read (an error says so); relations through its missing cells are skipped, not listed."""
     get = cells.get
     ops = [get(k) for k in rel.cells]
     nl = len(rel.lhs)
-    vals = [c.value for c in ops if c is not None and c.state == NUMBER]
+    vals = []
+    for c in ops:
+        if c is not None and c.state == NUMBER:
+            vals.append(c.value)
     if len(vals) == len(ops) and rel.op == "=":       # the common case, kept lean
         lhs, rhs = sum(vals[:nl]), sum(vals[nl:])
         if lhs == rhs:
@@ -218,7 +240,9 @@ def _evaluate(rel: Relation, tpl: Template, cells, skip_absent: bool = False) ->
         expected, actual = _sides(rel, lhs_vals, rhs_vals)
         return Finding(rel.severity, rel.kind, rel.table, rel.cells, expected, actual,
                        _equality_message(rel, TABLE_SHORT[rel.table], lhs, rhs), rel.rule), "broken"
-    absent = [c is None or "absent" in c.notes for c in ops]
+    absent = []
+    for c in ops:
+        absent.append(c is None or "absent" in c.notes)
     if any(absent):
         # A row or column the file does not have. When most of the relation is missing too (a table not
         # read, a row of blanks beside a missing one), there is nothing to compare: that is reported
@@ -226,9 +250,12 @@ def _evaluate(rel: Relation, tpl: Template, cells, skip_absent: bool = False) ->
         if all(absent) or skip_absent:
             return None, "skipped"
         ops = [_ABSENT if a else c for a, c in zip(absent, ops)]
-    numeric = [c.is_number for c in ops]
-    lhs_vals = [c.value if c.is_number else None for c in ops[:nl]]
-    rhs_vals = [c.value if c.is_number else None for c in ops[nl:]]
+    numeric = []
+    values = []         # (each operand's number, None where it has none)
+    for c in ops:
+        numeric.append(c.state == NUMBER)
+        values.append(c.value if c.state == NUMBER else None)
+    lhs_vals, rhs_vals = values[:nl], values[nl:]
     short = TABLE_SHORT[rel.table]
     if not all(numeric):
         if not any(numeric):

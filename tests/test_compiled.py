@@ -124,6 +124,58 @@ def test_the_build_compiles_only_what_changed(tmp_path, monkeypatch):
     assert B.stale_modules(dict(states), states) == ["parse"]
 
 
+def test_a_changed_declaration_file_recompiles_every_module(tmp_path, monkeypatch):
+    """app/model.pxd lays out the C type Cell, and every module that cimports it is compiled against that layout:
+    a .pxd edit must recompile them all, though no .py changed."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import build_compiled as B
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    monkeypatch.setattr(B, "APP", tmp_path)
+    monkeypatch.setattr(B, "OUT", tmp_path / "_compiled")
+    (tmp_path / "_compiled").mkdir()
+    for name in B.MODULES:
+        (tmp_path / f"{name}.py").write_text(f"# {name}\n", encoding="utf-8")
+        (tmp_path / "_compiled" / f"{name}{B._suffix()}").write_bytes(b"")
+    pxd = tmp_path / "model.pxd"
+    pxd.write_text("cdef class Cell:\n    cdef public object raw, state\n", encoding="utf-8")
+    stamped = {name: B._source_state(name) for name in B.MODULES}
+    assert B.stale_modules(stamped, {name: B._source_state(name) for name in B.MODULES}) == []
+    pxd.write_text("cdef class Cell:\n    cdef public object raw, state, value\n", encoding="utf-8")
+    assert B.stale_modules(stamped, {name: B._source_state(name) for name in B.MODULES}) == list(B.MODULES)
+
+
+_CELL_API = (
+    "import pickle, copy, app, app.model as m; C = m.Cell; a = C('7', m.NUMBER, 7, 3); "
+    "r = [app.COMPILED, repr(a), a == C('7', m.NUMBER, 7, 3), a != C('7', m.NUMBER, 7, 4), a == 7, "
+    "repr(pickle.loads(pickle.dumps(a))), repr(copy.copy(a)), repr(a.replace(value=8, notes=('plus',))), "
+    "a.is_number, a.json_value(), C('x', m.TEXT).json_value(), C('').json_value(), m.ABSENT.notes, C._fields]\n"
+    "try:\n    hash(a)\nexcept TypeError:\n    r.append('unhashable')\n"
+    "print(r)"
+)
+
+
+@pytest.mark.parametrize("compiled", [False, True])
+def test_the_cell_is_the_same_record_compiled_and_pure(compiled):
+    """Compiled, Cell is a C type (app/model.pxd) and not a subclass of app/_record.Record: it keeps a record's
+    behaviour all the same (fields, equality, repr, copies, `replace`; unhashable, as an eq dataclass is)."""
+    if compiled and not _compiled_in_effect():
+        if os.environ.get("GOUJI_EXPECT_COMPILED"):
+            pytest.fail("tools/build_compiled.py did not leave a compiled core for `gouji check` (see its output)")
+        pytest.skip("no compiled core for these sources (tools/build_compiled.py not run since the last edit)")
+    env = dict(os.environ)
+    env.pop("GOUJI_PURE", None)
+    env["GOUJI_COMPILED" if compiled else "GOUJI_PURE"] = "1"
+    out = subprocess.run([sys.executable, "-c", _CELL_API], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=60)
+    cell = "Cell(raw='7', state='number', value=7, line=3, notes=())"
+    assert out.stdout.strip() == repr([
+        compiled, cell, True, True, False, cell, cell,
+        "Cell(raw='7', state='number', value=8, line=3, notes=('plus',))",
+        True, 7, "x", None, ("absent",), ("raw", "state", "value", "line", "notes"), "unhashable"]), out.stderr
+
+
 def test_plain_python_reads_the_c_types_as_nothing_without_importing_cython():
     """The hot loops' @cython.locals (app/_purecython.py) cost plain Python nothing: Cython's own `cython` module
     is never imported (25 ms of a start; the bundle has none), and the functions are the undecorated ones."""
