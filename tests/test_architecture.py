@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 APP = Path(__file__).resolve().parents[1] / "app"
 
 
@@ -43,10 +45,50 @@ def test_command_line_start_up_loads_no_heavy_modules():
 
 def test_a_check_builds_its_parser_without_shutil_or_gettext_catalogue_lookups(seeds):
     """argparse's default formatter imports shutil (with bz2, lzma, fnmatch) for the terminal width, and its
-    messages go through gettext's catalogue search (importing locale): 6 ms of a 60 ms single-file check."""
+    messages go through gettext's catalogue search (importing locale): 6 ms of a 60 ms single-file check.
+    (--encoding: a command line that argparse reads; `check --json PATH` is read without it, below.)"""
     code = ("import sys, io, contextlib, app.cli\n"
             "with contextlib.redirect_stdout(io.StringIO()):\n"
-            f"    app.cli.main(['check', '--json', {str(seeds['003'])!r}])\n"
-            "print(' '.join(m for m in ('shutil', 'locale', 'bz2', 'lzma') if m in sys.modules))\n")
+            f"    app.cli.main(['check', '--encoding', 'utf-8', '--json', {str(seeds['003'])!r}])\n"
+            "print('argparse' in sys.modules, ' '.join(m for m in ('shutil', 'locale', 'bz2', 'lzma') if m in sys.modules))\n")
     out = subprocess.run([sys.executable, "-S", "-c", code], cwd=APP.parent, capture_output=True, text=True).stdout
-    assert out.strip() == ""
+    assert out.strip() == "True"
+
+
+def test_a_plain_check_does_not_import_argparse(seeds):
+    """`gouji check [--json] PATH...`, the form scripts and the contract use, is read without argparse (6 ms of
+    every such command)."""
+    code = ("import sys, io, contextlib, app.cli\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    app.cli.main(['check', '--json', {str(seeds['003'])!r}, {str(seeds['002'])!r}])\n"
+            "    app.cli.main(['check', " + repr(str(seeds['003'])) + "])\n"
+            "print('argparse' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-S", "-c", code], cwd=APP.parent, capture_output=True, text=True)
+    assert out.stdout.strip() == "False", out.stderr
+
+
+@pytest.mark.parametrize("argv", [
+    ["a.txt"], ["--json", "a.txt"], ["a.txt", "--json"], ["--json", "a", "b", "c"], ["a", "b", "--json", "--json"],
+    ["--json", "--json", "a b.txt", ""], ["a", "--json", "b"], ["--json"], [], ["-x.txt"], ["a", "--js"],
+    ["--encoding", "gbk", "a"], ["a", "--summary", "s.xlsx"], ["--", "a"], ["a", "-"], ["--json=1", "a"],
+])
+def test_the_plain_reading_of_check_arguments_is_argparses(argv):
+    """_plain_check_args reads what it reads as argparse does, and leaves everything else to argparse."""
+    from app import cli
+    from app._args import ChineseParser
+
+    ap = ChineseParser(prog="gouji check")
+    ap.add_argument("paths", nargs="+")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--encoding")
+    ap.add_argument("--summary")
+    try:
+        expected = vars(ap.parse_args(argv))
+    except SystemExit:
+        expected = None
+    plain = cli._plain_check_args(argv)
+    if plain is not None:
+        assert expected == {name: getattr(plain, name) for name in ("paths", "json", "encoding", "summary")}
+    else:
+        assert argv in (["a", "--json", "b"], ["--json"], [], ["-x.txt"], ["a", "--js"], ["--encoding", "gbk", "a"],
+                        ["a", "--summary", "s.xlsx"], ["--", "a"], ["a", "-"], ["--json=1", "a"])
