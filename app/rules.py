@@ -9,7 +9,9 @@ from . import _regex
 from ._purecython import plain_python
 from .narrative import narrative_findings
 from .model import ABSENT as _ABSENT, BLANK, MISSING, NUMBER, TEXT, Cell, CheckResult, Finding, Fix, Report
-from .template import COUNT, MONEY, SIGNED, TABLE_IDS, TABLE_SHORT, Relation, Template, get_template, short_row_label
+from .template import (
+    COUNT, MONEY, SIGNED, TABLE_IDS, TABLE_SHORT, Relation, Template, cell_key, get_template, short_row_label,
+)
 from .values import format_number
 
 __all__ = ["check", "with_findings", "SEVERITY_ORDER"]
@@ -41,7 +43,7 @@ _YEAR_IN_TITLE = _regex.compile(r"(?:19|20)\d{2}\s*年度?")
 _RELATION_KINDS = frozenset(("row-total", "column-total", "cross-check", "review-total"))
 
 
-@cython.locals(numbers=dict)
+@cython.locals(numbers=list, lhs_at=tuple, rhs_at=tuple, j=cython.Py_ssize_t, whole=cython.bint)
 def check(report: Report) -> CheckResult:
     findings: list[Finding] = list(report.parse_findings)
     broken: list[tuple[Relation, Template]] = []
@@ -56,17 +58,26 @@ def check(report: Report) -> CheckResult:
         numbers, value_findings = _values(tid, tpl, cells, value_plan)
         findings += value_findings
         skip_absent = None          # worked out when a relation first needs it
-        for rel, lhs_keys, rhs_keys, identity in relation_plan:
-            try:        # the common case, kept lean: every operand a number, and it holds
-                lhs = 0
-                for key in lhs_keys:
-                    lhs += numbers[key]
-                rhs = 0
-                for key in rhs_keys:
-                    rhs += numbers[key]
-            except KeyError:
-                pass
-            else:
+        for rel, lhs_at, rhs_at, identity in relation_plan:
+            # The common case, kept lean: every operand a number, and it holds. (numbers: by the operands' places in
+            # the table's plan, None for a cell without a number.)
+            whole = True
+            lhs = 0
+            for j in lhs_at:
+                v = numbers[j]
+                if v is None:
+                    whole = False
+                    break
+                lhs += v
+            rhs = 0
+            if whole:
+                for j in rhs_at:
+                    v = numbers[j]
+                    if v is None:
+                        whole = False
+                        break
+                    rhs += v
+            if whole:
                 op = rel.op
                 if lhs == rhs if op == "=" else lhs >= rhs if op == ">=" else lhs <= rhs if op == "<=" \
                         else (lhs == 0) == (rhs == 0):
@@ -116,12 +127,15 @@ def _absent_count(cells: dict) -> int:
 @lru_cache(maxsize=None)
 def _plan(generation: str, tid: str):
     """What check() walks for one table of one template generation, flattened once:
-    the cells with their value domain, in template order, and the table's relations with their
-    operand keys and whether each is an error-level identity (the ones a fix must satisfy)."""
+    the cells with their value domain, in template order (each key the templates' own tuple: cell_key), and the
+    table's relations with the places of their operands in that order and whether each is an error-level identity
+    (the ones a fix must satisfy)."""
     tpl = get_template(generation)
-    values = tuple(((row.id, col.id), col.domain)
+    values = tuple((cell_key(row.id, col.id), col.domain)
                    for block in tpl.tables[tid].blocks for row in block.rows for col in block.columns)
-    relations = tuple((rel, rel.lhs, rel.rhs, rel.op == "=" and rel.severity == "error")
+    at = {key: k for k, (key, _) in enumerate(values)}
+    relations = tuple((rel, tuple(at[key] for key in rel.lhs), tuple(at[key] for key in rel.rhs),
+                       rel.op == "=" and rel.severity == "error")
                       for rel in tpl.relations if rel.table == tid)
     return values, relations
 
@@ -136,28 +150,51 @@ def with_findings(result: CheckResult, extra) -> CheckResult:
 
 # ---------------------------------------------------------------------------------------------
 
-@cython.locals(numbers=dict, out=list, c=CCell)
-def _values(tid: str, tpl: Template, cells, plan) -> tuple[dict, list[Finding]]:
-    """The numbers of a table by cell, and the findings about values outside their domain."""
+@cython.locals(numbers=list, ordered=list, out=list, c=CCell, k=cython.Py_ssize_t, n=cython.Py_ssize_t,
+               plain=cython.bint)
+def _values(tid: str, tpl: Template, cells: dict, plan) -> tuple[list, list[Finding]]:
+    """The numbers of a table's cells in the order of `plan` (None for a cell without one), and the findings about
+    values outside their domain."""
+    # The table's cells in plan order: as the parser keeps them (template order), so taken as they are when their
+    # keys say so, which spares hashing every key; looked up otherwise.
+    n = len(plan)
+    ordered = None
+    if len(cells) == n:
+        k = 0
+        for key in cells:
+            want = plan[k][0]
+            if key is not want and key != want:
+                break
+            k += 1
+        if k == n:
+            ordered = list(cells.values())
+    if ordered is None:
+        get = cells.get
+        ordered = [get(key) for key, _ in plan]
     # The common case in one pass: a plain whole number ≥ 0, as written (no notes), fits every domain.
-    numbers = {}
-    for k, c in cells.items():
-        v = c.value
-        if type(v) is int and v >= 0 and not c.notes:
-            numbers[k] = v
+    numbers = []
+    plain = True
+    for c in ordered:
+        if c is not None:
+            v = c.value
+            if type(v) is int and v >= 0 and not c.notes:
+                numbers.append(v)
+                continue
+        numbers.append(None)
+        plain = False
     out: list[Finding] = []
-    if len(numbers) == len(cells):
+    if plain:
         return numbers, out
-    get = cells.get
-    for key, domain in plan:
-        if key in numbers:
+    for k in range(n):
+        if numbers[k] is not None:
             continue
-        cell = get(key)
-        if cell is None or "absent" in cell.notes:
+        c = ordered[k]
+        if c is None or "absent" in c.notes:
             continue
-        if cell.state == NUMBER:
-            numbers[key] = cell.value
-        f = _domain_finding(tid, key, tpl.cell_name(tid, *key), cell, domain)
+        key, domain = plan[k]
+        if c.state == NUMBER:
+            numbers[k] = c.value
+        f = _domain_finding(tid, key, tpl.cell_name(tid, *key), c, domain)
         if f is not None:
             out.append(f)
     return numbers, out
