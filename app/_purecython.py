@@ -32,6 +32,7 @@ class _Cython:
 
     compiled = False
     Py_ssize_t = int
+    Py_UCS4 = str
     bint = bool
 
     @staticmethod

@@ -257,6 +257,40 @@ def test_compiled_and_pure_core_give_the_same_answers(tmp_path, seeds):
         assert len(compiled.stdout) > 10_000
 
 
+_PROSE = (
+    "import random, sys, app, app.narrative as N\n"
+    "rng = random.Random(17)\n"
+    # sentence ends, digits of other scripts (٣, ３, ૭) and what is not one (², ①), the words a line needs, a tab
+    "alphabet = list('。；;！!？?\\t 0123456789٣３૭²①未没无均件份宗申请收到受理办结结转下年度行政复议诉讼，、（）共其中年月')\n"
+    "out = []\n"
+    "for _ in range(400):\n"
+    "    text = '\\n'.join(''.join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))\n"
+    "                       for _ in range(rng.randrange(1, 12)))\n"
+    "    out.append(repr(N._read(text, rng.choice((None, 2023)))))\n"
+    "print(app.COMPILED, len(out), hash('\\n'.join(out)))\n"
+)
+
+
+def test_the_prose_is_read_the_same_compiled_and_pure():
+    """Compiled, the prose check finds digits, negations and sentence ends with loops over the characters where
+    plain Python uses regular expressions: the two must read any text the same."""
+    if not _compiled_in_effect():
+        if os.environ.get("GOUJI_EXPECT_COMPILED"):
+            pytest.fail("tools/build_compiled.py did not leave a compiled core for `gouji check` (see its output)")
+        pytest.skip("no compiled core for these sources (tools/build_compiled.py not run since the last edit)")
+    outs = []
+    for mode in ("GOUJI_COMPILED", "GOUJI_PURE"):
+        env = dict(os.environ, PYTHONHASHSEED="0")
+        env.pop("GOUJI_PURE", None)
+        env[mode] = "1"
+        run = subprocess.run([sys.executable, "-c", _PROSE], cwd=ROOT, env=env, capture_output=True, text=True,
+                             timeout=120)
+        outs.append(run.stdout.split())
+        assert run.returncode == 0, run.stderr
+    assert outs[0][0] == "True" and outs[1][0] == "False"
+    assert outs[0][1:] == outs[1][1:]
+
+
 def test_a_compiled_file_that_does_not_load_leaves_the_core_pure(tmp_path, seeds):
     """Review round 32: a damaged compiled file (or one for another C library) made every command fail."""
     if not _compiled_in_effect():
