@@ -402,7 +402,12 @@ def _localise(report: Report, broken, holding, unsure=()) -> list[Fix]:
     missing cell, which a fix through them must leave satisfiable with counts >= 0 in those cells."""
     if not broken:
         return []
-    holding_cells = {(rel.table, k) for rel in holding for k in rel.cells}
+    holding_cells: dict[str, set] = {}      # table -> the cells of its identities that hold
+    for rel in holding:
+        keys = holding_cells.get(rel.table)
+        if keys is None:
+            keys = holding_cells[rel.table] = set()
+        keys.update(rel.cells)
     unsure_by_cell: dict[tuple, list[Relation]] = {}
     for rel in unsure:
         for k in rel.cells:
@@ -413,7 +418,7 @@ def _localise(report: Report, broken, holding, unsure=()) -> list[Fix]:
             by_cell.setdefault((rel.table, k), []).append(rel)
     candidates: list[tuple[tuple[str, tuple[str, str]], object, frozenset, int | None]] = []
     for (tid, key), rels in by_cell.items():
-        if (tid, key) in holding_cells or (tid,) + key in report.guessed:
+        if key in holding_cells.get(tid, ()) or (tid,) + key in report.guessed:
             continue            # it would break a relation that holds now, or its place is a guess
         cells = report.tables[tid]
         value = None
