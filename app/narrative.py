@@ -231,7 +231,10 @@ _OUTCOME_WORDS = _regex.compile(r"纠错|纠正|败诉|撤销|确认违法|被�
 _CLAUSE_END = _regex.compile(r"[，,；;]")
 # A kind given a count after it in the same clause: "发生行政诉讼1件".
 _COUNTED = {k: _regex.compile(k[2:] + r"[^，,。；;\d]{0,12}?\d{1,7}\s*(?:件|个|起|宗|次)") for k in ("行政复议", "行政诉讼")}
-_SUBJECT = _regex.compile(r"申请|复议|诉讼|结转|公开|无法提供|处理")
+_SUBJECT_WORDS = ("申请", "复议", "诉讼", "结转", "公开", "无法提供", "处理")     # (what a statement can be about)
+# The words of _OUTCOME's names, one of which it needs (so a sentence without any is not searched: str scans cost
+# less than the pattern, whose alternatives share no first character).
+_OUTCOME_NAME_WORDS = ("予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理")
 # Only sentences with a number (statements) or a negation (R-TXT-NONE) are ever read: other lines are
 # not split at all. (\d also matches full-width digits, folded below.)
 _USEFUL = _regex.compile(r"[\d未没无均件份宗]")      # (and a count in Chinese numerals: "收到一份申请")
@@ -283,6 +286,14 @@ def _pieces(line: str) -> list[str]:
     if k > start:
         out.append(line[start:k])
     return out
+
+
+def _holds_any(s: str, words: tuple[str, ...]) -> bool:
+    """Whether s holds one of the words."""
+    for w in words:
+        if w in s:
+            return True
+    return False
 
 
 if not cython.compiled:
@@ -473,13 +484,14 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
                 and not _OTHER_BUSINESS.search(said) and not _OTHER_KIND.search(said) and not _OTHER_SUBJECT.search(said)
             if k + 1 in continued:      # (worked out only for a sentence that another goes on from)
                 # (so is one with an outcome's count: "办理结果如下：予以公开35件；…；结转下年度继续办理1件")
-                apps = inherited or ("申请" in said or _OUTCOME.search(said) is not None) \
+                apps = inherited or ("申请" in said or _holds_any(said, _OUTCOME_NAME_WORDS)
+                                     and _OUTCOME.search(said) is not None) \
                     and not _NOT_DISCLOSURE.search(said) and not _OTHER_BUSINESS.search(said)
         if not _has_digit(said):
             # (a count in words, then: "收到一份申请")
             if not ("件" in said or "份" in said or "宗" in said) or not _CN_COUNT.search(said):
                 continue
-        if not _SUBJECT.search(said):
+        if not _holds_any(said, _SUBJECT_WORDS):
             continue
         s = in_words(said) if (before in said or after in said) and "转" in said else said
         s = _CN_COUNT.sub(_in_digits, s) if _CN_COUNT.search(s) else s
@@ -533,7 +545,8 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
                 if table == "t2":
                     if trusted is None or m.start() < trusted \
                             or subject in ("本年办结申请", "结转下年度申请", "上年结转申请") and not has_app \
-                            and not (subject == "结转下年度申请" and m.group(0).endswith("件") and _OUTCOME.search(s)
+                            and not (subject == "结转下年度申请" and m.group(0).endswith("件")
+                                     and _holds_any(s, _OUTCOME_NAME_WORDS) and _OUTCOME.search(s)
                                      and not _OTHER_BUSINESS.search(s, 0, m.start())):
                         # (in a sentence listing the outcomes, "…其他处理22件，结转下年度继续办理13件" is about
                         # applications without naming them: 淮安市自然资源和规划局 2021, review round 33)
@@ -625,7 +638,7 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
             names, counts = _NAME_IN_LIST.findall(m.group(1)), _COUNT_IN_LIST.findall(m.group(2))
             if len(names) == len(counts) and _outcome_trusted(s, m.start(), trusted):
                 found += [Statement(s, name, "t2", T2_OUTCOMES[name], ("3",), int(n)) for name, n in zip(names, counts)]
-        for m in _OUTCOME.finditer(s) if not foreign else ():
+        for m in _OUTCOME.finditer(s) if not foreign and _holds_any(s, _OUTCOME_NAME_WORDS) else ():
             if "信息" in s[m.end(1):m.start(3)] or m.group(0).endswith("条") or "分别" in m.group(0):
                 continue            # ("予以公开、部分公开、不予公开分别为10件、3件、1件": counts in a list)
             if not _outcome_trusted(s, m.start(), trusted) or periods and _elsewhen(s, m.start(3), this_year, around):

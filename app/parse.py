@@ -2360,7 +2360,7 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             group = named
             if not datas:
                 for _, t in words:      # a header's cells, not a sentence naming the groups ("…其中复议后起诉3件。")
-                    g = _t3_group(t) if len(t) <= 16 and not _SENTENCE_MARKS.search(t) else None
+                    g = _t3_group(t) if len(t) <= 16 and not _has_sentence_mark(t) else None
                     if g and g not in header_groups:
                         header_groups.append(g)
         if outcomes or any(t in _T3_TOP for t in texts):
@@ -2501,6 +2501,20 @@ def _t3_words(texts: tuple[str, ...]):
 
 _CN_NUMBER = _regex.compile(r"[零〇一二两三四五六七八九十百千]+")      # a number written in words
 _SENTENCE_MARKS = _regex.compile(r"[。，,；;：:！!？?]")
+
+
+@cython.cfunc
+@cython.locals(t=str, ch=cython.Py_UCS4)
+def _has_sentence_mark(t: str):
+    """Whether _SENTENCE_MARKS finds a mark in t: compiled, a loop over its characters (plain Python: the pattern)."""
+    for ch in t:
+        if ch in "。，,；;：:！!？?":
+            return True
+    return False
+
+
+if not cython.compiled:
+    _has_sentence_mark = _SENTENCE_MARKS.search
 _PAGE_NUMBER = _regex.compile(r"[-—－–]+\s*\d{1,3}\s*[-—－–]+|\d{1,3}\s*/\s*\d{1,3}")      # "- 5 -", "5/12"
 
 
