@@ -21,7 +21,7 @@ from .labels import LabelIndex, has_cjk, norm
 from .model import ABSENT as _ABSENT, BLANK, NUMBER, TEXT, Cell, Finding, Report
 from .template import (
     FINGERPRINT_GROUPS, FINGERPRINTS, T2_ADDEND_COLUMNS, T2_TOTAL_COLUMN, TABLE_SHORT, TABLE_TITLES, Block, TableSpec,
-    cell_key, get_template, short_row_label,
+    cell_key, get_template, keyed_in_order, short_row_label,
 )
 from .values import MISSING_TOKENS, parse_value
 
@@ -708,7 +708,10 @@ _FUZZY_ROWS = 400
 @cython.locals(cells=dict)
 def _fill_absent(cells: dict, spec: TableSpec) -> None:
     """Every template cell the file did not give becomes the shared "absent" cell."""
-    for key in spec.cell_ids():
+    ids = spec.cell_ids()
+    if keyed_in_order(cells, ids):
+        return          # (a table read whole: nothing to look up)
+    for key in ids:
         if key not in cells:
             cells[key] = _ABSENT
 

@@ -10,7 +10,7 @@ from ._purecython import plain_python
 from .narrative import narrative_findings
 from .model import ABSENT as _ABSENT, BLANK, MISSING, NUMBER, TEXT, Cell, CheckResult, Finding, Fix, Report
 from .template import (
-    COUNT, MONEY, SIGNED, TABLE_IDS, TABLE_SHORT, Relation, Template, cell_key, get_template, short_row_label,
+    COUNT, MONEY, SIGNED, TABLE_IDS, TABLE_SHORT, Relation, Template, get_template, keyed_in_order, short_row_label,
 )
 from .values import format_number
 
@@ -54,8 +54,8 @@ def check(report: Report) -> CheckResult:
             continue
         tpl = report.template_for(tid)
         cells = report.tables[tid]
-        value_plan, relation_plan = _plan(tpl.generation, tid)
-        numbers, value_findings = _values(tid, tpl, cells, value_plan)
+        value_plan, relation_plan, keys = _plan(tpl.generation, tid)
+        numbers, value_findings = _values(tid, tpl, cells, value_plan, keys)
         findings += value_findings
         skip_absent = None          # worked out when a relation first needs it
         for rel, lhs_at, rhs_at, identity in relation_plan:
@@ -127,17 +127,18 @@ def _absent_count(cells: dict) -> int:
 @lru_cache(maxsize=None)
 def _plan(generation: str, tid: str):
     """What check() walks for one table of one template generation, flattened once:
-    the cells with their value domain, in template order (each key the templates' own tuple: cell_key), and the
-    table's relations with the places of their operands in that order and whether each is an error-level identity
-    (the ones a fix must satisfy)."""
+    the cells with their value domain, in template order; the table's relations with the places of their operands
+    in that order and whether each is an error-level identity (the ones a fix must satisfy); and the cells' keys
+    (the templates' own tuples: cell_key)."""
     tpl = get_template(generation)
-    values = tuple((cell_key(row.id, col.id), col.domain)
-                   for block in tpl.tables[tid].blocks for row in block.rows for col in block.columns)
-    at = {key: k for k, (key, _) in enumerate(values)}
+    spec = tpl.tables[tid]
+    keys = spec.cell_ids()
+    values = tuple((key, spec.column(*key).domain) for key in keys)
+    at = {key: k for k, key in enumerate(keys)}
     relations = tuple((rel, tuple(at[key] for key in rel.lhs), tuple(at[key] for key in rel.rhs),
                        rel.op == "=" and rel.severity == "error")
                       for rel in tpl.relations if rel.table == tid)
-    return values, relations
+    return values, relations, keys
 
 
 def with_findings(result: CheckResult, extra) -> CheckResult:
@@ -152,23 +153,15 @@ def with_findings(result: CheckResult, extra) -> CheckResult:
 
 @cython.locals(numbers=list, ordered=list, out=list, c=CCell, k=cython.Py_ssize_t, n=cython.Py_ssize_t,
                plain=cython.bint)
-def _values(tid: str, tpl: Template, cells: dict, plan) -> tuple[list, list[Finding]]:
+def _values(tid: str, tpl: Template, cells: dict, plan, keys: tuple) -> tuple[list, list[Finding]]:
     """The numbers of a table's cells in the order of `plan` (None for a cell without one), and the findings about
     values outside their domain."""
     # The table's cells in plan order: as the parser keeps them (template order), so taken as they are when their
     # keys say so, which spares hashing every key; looked up otherwise.
     n = len(plan)
-    ordered = None
-    if len(cells) == n:
-        k = 0
-        for key in cells:
-            want = plan[k][0]
-            if key is not want and key != want:
-                break
-            k += 1
-        if k == n:
-            ordered = list(cells.values())
-    if ordered is None:
+    if keyed_in_order(cells, keys):
+        ordered = list(cells.values())
+    else:
         get = cells.get
         ordered = [get(key) for key, _ in plan]
     # The common case in one pass: a plain whole number ≥ 0, as written (no notes), fits every domain.

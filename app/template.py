@@ -10,12 +10,20 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ._purecython import plain_python
 from ._record import Frozen, set_field
 
 __all__ = [
     "Column", "Row", "Block", "TableSpec", "Relation", "Template",
-    "get_template", "GENERATIONS", "TABLE_IDS", "TABLE_TITLES", "cell_key",
+    "get_template", "GENERATIONS", "TABLE_IDS", "TABLE_TITLES", "cell_key", "keyed_in_order",
 ]
+
+# C types for the hot loops' locals when compiled (app/_purecython.py); nothing in plain Python.
+try:
+    plain_python(globals())
+    import cython
+except ImportError:
+    pass
 
 # One tuple object for each cell id (row, column) of the templates, shared by the tables' cell lists, the relations
 # and the parser's cell keys: a dict look-up with the very key it holds stops at identity, without comparing tuples
@@ -27,6 +35,22 @@ def cell_key(row: str, col: str) -> tuple[str, str]:
     """(row, col), as the one tuple the templates use for it (a new one for a cell no template has)."""
     key = (row, col)
     return _CELL_KEYS.get(key, key)
+
+
+@cython.locals(cells=dict, keys=tuple, k=cython.Py_ssize_t, n=cython.Py_ssize_t)
+def keyed_in_order(cells: dict, keys: tuple) -> bool:
+    """Whether a table's cells are keyed by exactly `keys`, in that order (as the parser leaves a table it read
+    whole): compared key by key, the templates' own tuples by identity, so that no key is hashed."""
+    n = len(keys)
+    if len(cells) != n:
+        return False
+    k = 0
+    for key in cells:
+        want = keys[k]
+        if key is not want and key != want:
+            return False
+        k += 1
+    return True
 
 COUNT = "count"      # whole number >= 0
 MONEY = "money"      # decimal >= 0, 万元, up to 4 decimals

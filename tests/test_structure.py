@@ -93,3 +93,20 @@ def test_cells_made_by_the_parsers_fast_path_equal_cells_made_by_cell():
     assert made[0] == Cell("12", NUMBER, 12, 3) and made[1] == Cell("0", NUMBER, 0, None)
     assert made[2:] == [parse_value("１２", 4), parse_value("", 5), parse_value("/", 6)]
     assert all(getattr(made[0], f) == getattr(Cell("12", NUMBER, 12, 3), f) for f in Cell.__slots__)
+
+
+def test_a_table_is_keyed_in_template_order_only_when_every_key_is_there_in_order():
+    """keyed_in_order lets the parser and the rules take a table's cells as they are instead of looking each up."""
+    from app.template import get_template, keyed_in_order
+
+    ids = get_template("2021").tables["t2"].cell_ids()
+    whole = {k: 0 for k in ids}
+    assert keyed_in_order(whole, ids)
+    assert keyed_in_order({(r, c): 0 for r, c in ids}, ids)             # equal keys, other tuple objects
+    assert not keyed_in_order(dict(list(whole.items())[:-1]), ids)      # one cell missing
+    swapped = list(whole.items())
+    swapped[3], swapped[4] = swapped[4], swapped[3]
+    assert not keyed_in_order(dict(swapped), ids)                      # all there, two out of order
+    other = dict(list(whole.items())[:-1])
+    other[("9.9", "1")] = 0
+    assert not keyed_in_order(other, ids)                              # as many keys, one not the template's
