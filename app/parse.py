@@ -550,7 +550,7 @@ def _opens_row(s: str, numbers: int, cells: list[str]) -> bool:
     if numbers and (_ROW_LABEL.match(s) or _SENTENCE_CELL.search(s)):
         return True
     return (s[1:2] == "、" and s[0] in "一二三四" or s in _OPENS_ROW or s.startswith("第二十条")
-            or s[-1:] in ")）" and _LABEL_NOTE.sub("", s) in _OPENS_ROW) and any(c.strip() for c in cells)
+            or s[-1:] in ")）" and _without_note(s) in _OPENS_ROW) and any(c.strip() for c in cells)
 
 
 def _wrapped_part(prev: str, s: str) -> bool:
@@ -721,6 +721,19 @@ def _fill_absent(cells: dict, spec: TableSpec) -> None:
 
 _COLON = _regex.compile(r"[:：]")
 _LABEL_NOTE = _regex.compile(r"\s*[（(](?:[^（()）]|[（(][^（()）]*[)）])*[)）]$")
+_WITHOUT_NOTE: dict[str, str] = {}
+
+
+def _without_note(label: str) -> str:
+    """_LABEL_NOTE.sub("", label): the label without the note in brackets at its end. Remembered for a few thousand
+    labels: the same labels come report after report, and the pattern costs 表三's note row ("（本列数据的勾稽关系
+    为：…）") some 20,000 instructions."""
+    out = _WITHOUT_NOTE.get(label)
+    if out is None:
+        out = _LABEL_NOTE.sub("", label)
+        if len(_WITHOUT_NOTE) < 4096:
+            _WITHOUT_NOTE[label] = out
+    return out
 _T1_BLOCK = _regex.compile(r"第二十条第?\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*项")
 _BLOCK_BY_ENUM = {"一": "20.1", "五": "20.5", "六": "20.6", "八": "20.8", "九": "20.9"}
 
@@ -798,7 +811,7 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                 if mm is None and (t[-1:] in ")）" or ":" in t or "：" in t) and any(map(_is_num, texts[k + 1:])):
                     # a province's template notes the row in brackets, "规章(设区的市…应提供相关数据)", or
                     # defines it after a colon, "规章:地方行政规章指…"
-                    base = _LABEL_NOTE.sub("", t) if t[-1:] in ")）" else _COLON.split(t, 1)[0].strip()
+                    base = _without_note(t) if t[-1:] in ")）" else _COLON.split(t, 1)[0].strip()
                     mm = row_index.lookup(base, allow_fuzzy=False) if base and base != t else None
                 if mm is not None:
                     label_idx, match = k, mm
@@ -1027,7 +1040,7 @@ def _t1_header_order(labels: tuple[str, ...], block: Block, ctx: _Ctx, generatio
         m = index.lookup(_YEAR_NOTE.sub("", text))     # with its year, the template's column, not a typo
         if (m is None or m.quality == "fuzzy") and text[-1:] in ")）":
             # with a note in brackets (天门市 2019: "本年增/减 (指2019年增加或减少的事项数,减用负值表示,如-8)")
-            bare = index.lookup(_LABEL_NOTE.sub("", text))
+            bare = index.lookup(_without_note(text))
             if bare is not None and (m is None or bare.quality == "exact"):
                 m = bare
         if m is None or m.target in order:
