@@ -550,7 +550,16 @@ def _opens_row(s: str, numbers: int, cells: list[str]) -> bool:
     if numbers and (_ROW_LABEL.match(s) or _SENTENCE_CELL.search(s)):
         return True
     return (s[1:2] == "、" and s[0] in "一二三四" or s in _OPENS_ROW or s.startswith("第二十条")
-            or s[-1:] in ")）" and _without_note(s) in _OPENS_ROW) and any(c.strip() for c in cells)
+            or s[-1:] in ")）" and _without_note(s) in _OPENS_ROW) and _any_filled(cells)
+
+
+@cython.locals(cells=list, c=str)
+def _any_filled(cells: list[str]) -> bool:
+    """Whether a cell of `cells` is not blank."""
+    for c in cells:
+        if c.strip():
+            return True
+    return False
 
 
 def _wrapped_part(prev: str, s: str) -> bool:
