@@ -47,8 +47,8 @@ def _compiled_folder(here=None, environ=None, argv=None):
 
 
 def _use_compiled(folder: str, names: list[str]) -> bool:
-    """Import the compiled modules now; one that does not load (a damaged file, another C library) leaves
-    the whole core pure Python."""
+    """Import the compiled modules now; one that does not load (a damaged file, another C library, a module built
+    against another layout of a C type: Cython's "Cell size changed" ValueError) leaves the whole core pure Python."""
     import sys
 
     __path__.insert(0, folder)
@@ -56,7 +56,7 @@ def _use_compiled(folder: str, names: list[str]) -> bool:
         for name in names:
             __import__(f"{__name__}.{name}")
         modules = [sys.modules[f"{__name__}.{name}"] for name in names]
-    except ImportError:
+    except (ImportError, ValueError, TypeError):
         __path__.remove(folder)
         for name in names:
             sys.modules.pop(f"{__name__}.{name}", None)

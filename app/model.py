@@ -72,31 +72,31 @@ class Cell:
         self.line = line
         self.notes = notes
 
-    def _values(self) -> tuple:
+    def _field_values(self) -> tuple:
         return self.raw, self.state, self.value, self.line, self.notes
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return self._values() == other._values()
+            return self._field_values() == other._field_values()
         return NotImplemented
 
     def __ne__(self, other):
         if other.__class__ is self.__class__:
-            return self._values() != other._values()
+            return self._field_values() != other._field_values()
         return NotImplemented
 
     __hash__ = None         # (equal by fields but changeable: unhashable, as an eq dataclass is)
 
     def __repr__(self):
-        return (f"Cell(raw={self.raw!r}, state={self.state!r}, value={self.value!r}, line={self.line!r}, "
-                f"notes={self.notes!r})")
+        return (f"{self.__class__.__qualname__}(raw={self.raw!r}, state={self.state!r}, value={self.value!r}, "
+                f"line={self.line!r}, notes={self.notes!r})")
 
     def __reduce__(self):
-        return self.__class__, self._values()
+        return self.__class__, self._field_values()
 
     def replace(self, **changes):
         """A copy with the given fields changed."""
-        values = dict(zip(self._fields, self._values()))
+        values = dict(zip(self._fields, self._field_values()))
         values.update(changes)
         return self.__class__(**values)
 

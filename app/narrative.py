@@ -27,7 +27,8 @@ except ImportError:
     pass
 
 _WIDE = _regex.compile(r"[\uff10-\uff19]")   # full-width digits: fold them before matching numbers
-_SENTENCE = _regex.compile(r"[^。；;！!？?\n]+")
+_SENTENCE_ENDS = "。；;！!？?\n"
+_SENTENCE = _regex.compile(f"[^{_SENTENCE_ENDS}]+")
 # ("个" counts, but "20个工作日", "3个月" are time limits: "收到申请之日起20个工作日内予以答复")
 _GE = r"个(?!工作日|自然日|日|月|小时|百分点)"
 _NUM = r"(\d{1,7})\s*(?:件|" + _GE + r"|起|宗|条)"
@@ -237,13 +238,15 @@ _SUBJECT_WORDS = ("申请", "复议", "诉讼", "结转", "公开", "无法提�
 _OUTCOME_NAME_WORDS = ("予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理")
 # Only sentences with a number (statements) or a negation (R-TXT-NONE) are ever read: other lines are
 # not split at all. (\d also matches full-width digits, folded below.)
-_USEFUL = _regex.compile(r"[\d未没无均件份宗]")      # (and a count in Chinese numerals: "收到一份申请")
+_USEFUL_WORDS = "未没无均件份宗"       # (and a count in Chinese numerals: "收到一份申请")
+_USEFUL = _regex.compile(r"[\d" + _USEFUL_WORDS + "]")
 _MAX_SENTENCES = 5000    # a report has a few hundred; more is padding, not worth reading
 
 
 # Compiled, three of the patterns above are a loop over the characters, five to ten times fewer instructions than
 # the regex engine's character classes (and `\d` is Python's str.isdecimal, as the engine reads it for str);
-# plain Python uses the patterns themselves.
+# plain Python uses the patterns themselves. The loops name their characters as literals, which Cython turns into a
+# switch: tests/test_compiled.py holds them to _USEFUL_WORDS and _SENTENCE_ENDS.
 @cython.cfunc
 @cython.locals(line=str, ch=cython.Py_UCS4)
 def _useful_line(line: str):

@@ -260,8 +260,9 @@ def test_compiled_and_pure_core_give_the_same_answers(tmp_path, seeds):
 _PROSE = (
     "import random, sys, app, app.narrative as N\n"
     "rng = random.Random(17)\n"
-    # sentence ends, digits of other scripts (٣, ３, ૭) and what is not one (², ①), the words a line needs, a tab
-    "alphabet = list('。；;！!？?\\t 0123456789٣３૭²①未没无均件份宗申请收到受理办结结转下年度行政复议诉讼，、（）共其中年月')\n"
+    # sentence ends, digits of other scripts (٣, ３, ૭, an astral 𝟕) and what is not one (², ①), a lone surrogate, the
+    # words a line needs, a tab
+    "alphabet = list('。；;！!？?\\t 0123456789٣３૭\\U0001d7d5²①\\udc80未没无均件份宗申请收到受理办结结转下年度行政复议诉讼，、（）共其中年月')\n"
     "out = []\n"
     "for _ in range(400):\n"
     "    text = '\\n'.join(''.join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))\n"
@@ -272,8 +273,8 @@ _PROSE = (
 
 
 def test_the_prose_is_read_the_same_compiled_and_pure():
-    """Compiled, the prose check finds digits, negations and sentence ends with loops over the characters where
-    plain Python uses regular expressions: the two must read any text the same."""
+    """Compiled, the prose check finds the lines worth reading, digits and sentence ends with loops over the
+    characters where plain Python uses regular expressions: the two must read any text the same."""
     if not _compiled_in_effect():
         if os.environ.get("GOUJI_EXPECT_COMPILED"):
             pytest.fail("tools/build_compiled.py did not leave a compiled core for `gouji check` (see its output)")
@@ -289,6 +290,49 @@ def test_the_prose_is_read_the_same_compiled_and_pure():
         assert run.returncode == 0, run.stderr
     assert outs[0][0] == "True" and outs[1][0] == "False"
     assert outs[0][1:] == outs[1][1:]
+
+
+def _in_literals(path: Path, function: str) -> list[str]:
+    """The str literals that `function` in the source at `path` tests characters against (`x in "..."`)."""
+    import ast
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    fn = next(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == function)
+    return [c.comparators[0].value for c in ast.walk(fn)
+            if isinstance(c, ast.Compare) and isinstance(c.ops[0], ast.In)
+            and isinstance(c.comparators[0], ast.Constant) and isinstance(c.comparators[0].value, str)]
+
+
+def test_the_compiled_character_loops_and_word_gates_say_what_their_patterns_say():
+    """Review round 54: the compiled core tests characters against literals (a switch) where plain Python uses the
+    patterns, and looks for a pattern's words with str scans before running it. Each literal must be its pattern's
+    characters and each gate must hold a word of every alternative, or the cores read differently or a match is
+    never looked for."""
+    import re
+    from app import narrative as N, parse as P
+    assert _in_literals(ROOT / "app" / "narrative.py", "_useful_line") == [N._USEFUL_WORDS]
+    assert N._USEFUL.pattern == r"[\d" + N._USEFUL_WORDS + "]"
+    assert _in_literals(ROOT / "app" / "narrative.py", "_pieces") == [N._SENTENCE_ENDS]
+    assert N._SENTENCE.pattern == f"[^{N._SENTENCE_ENDS}]+"
+    assert _in_literals(ROOT / "app" / "parse.py", "_has_sentence_mark") == [P._SENTENCE_MARK_CHARS]
+    assert P._SENTENCE_MARKS.pattern == f"[{P._SENTENCE_MARK_CHARS}]"
+    for name in N._OUTCOME_NAMES.split("|"):
+        assert any(w in re.sub(r"\(\?<!.*?\)", "", name) for w in N._OUTCOME_NAME_WORDS), name
+    assert N._OUTCOME.pattern.startswith("(" + N._OUTCOME_NAMES + ")")
+    assert P._T1_BLOCK.pattern.startswith("第二十条")
+
+
+def test_a_compiled_module_built_against_another_cell_layout_leaves_the_core_pure(tmp_path):
+    """Review round 54: a module compiled against another app/model.pxd fails its import with Cython's ValueError
+    ("app.model.Cell size changed"), not an ImportError; that too must leave the core pure, not fail every check."""
+    folder = tmp_path / "_compiled"
+    folder.mkdir()
+    (folder / "zz_layout.py").write_text(
+        "raise ValueError('app.model.Cell size changed, may indicate binary incompatibility')\n", encoding="utf-8")
+    code = (f"import sys, app; print(app._use_compiled({str(folder)!r}, ['zz_layout']), "
+            f"{str(folder)!r} in app.__path__, 'app.zz_layout' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60,
+                         env={**os.environ, "GOUJI_PURE": "1"})
+    assert out.stdout.split() == ["False", "False", "False"], out.stderr
 
 
 def test_a_compiled_file_that_does_not_load_leaves_the_core_pure(tmp_path, seeds):

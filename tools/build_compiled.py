@@ -15,7 +15,8 @@ it was compiled: this interpreter's stamp (`STAMP<extension suffix>.txt`) keeps 
 modification time, and `app/__init__.py` puts app/_compiled/ on the package's path only when all of
 them match, the folder holds no other compiled module, and GOUJI_PURE is not set. An edited source
 therefore runs as Python at once; this script, run again, compiles what changed (a source whose content
-is unchanged, say after a `git checkout`, is only re-stamped). The stamp is removed before any compiled
+is unchanged, say after a `git checkout`, is only re-stamped). An edited .pxd is not looked at there: the modules
+built against the old one still agree with each other, and this script compiles them all again. The stamp is removed before any compiled
 file is replaced and written again only after all of them are, so an interrupted build leaves the
 pure core in use.
 
