@@ -7,7 +7,6 @@ the sentence.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
@@ -118,9 +117,8 @@ _PATTERNS = [
     (_regex.compile(r"(\d{1,7})\s*(?:件|起|宗)\s*行政诉讼"), "行政诉讼", "t3", ("1",), ("2.1.5", "2.2.5"), ("行政诉讼",)),
     (_regex.compile(r"(?:行政)?诉讼[^。；，,\d]{0,8}?" + _NUM), "行政诉讼", "t3", ("1",), ("2.1.5", "2.2.5"), ("诉讼",)),
 ]
-# The same, each pattern's words as one test: a word, or a regex of several (a sentence meets ten of them).
-_GUARDED = [(rx, subject, table, rows, cols,
-             words[0] if len(words) == 1 else _regex.compile("|".join(map(re.escape, words))))
+# The same, each pattern's words as one test: a word, or a tuple of several (str scans: a sentence meets ten of them).
+_GUARDED = [(rx, subject, table, rows, cols, words[0] if len(words) == 1 else words)
             for rx, subject, table, rows, cols, words in _PATTERNS]
 # Words that make a sentence's "申请" something else: letters and visits, complaints, hotline calls.
 _NOT_DISCLOSURE = _regex.compile(r"来信|来访|信访(?!局|办(?!理)|委|部门)|举报|投诉|咨询|热线")     # (荣成市信访局: an office)
@@ -542,7 +540,7 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
             else:                       # "行政复议、行政诉讼案件5件": the two together
                 found.append(Statement(s, "行政复议和行政诉讼", "t3", ("1",), ("1.5", "2.1.5", "2.2.5"), n))
         for rx, subject, table, rows, cols, guard in _GUARDED:
-            if not (guard in s if guard.__class__ is str else guard.search(s)):
+            if not (guard in s if guard.__class__ is str else _holds_any(s, guard)):
                 continue
             for m in rx.finditer(s):
                 if table == "t2":
