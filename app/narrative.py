@@ -246,16 +246,34 @@ _MAX_SENTENCES = 5000    # a report has a few hundred; more is padding, not wort
 # plain Python uses the patterns themselves. The loops name their characters as literals, which Cython turns into a
 # switch: tests/test_compiled.py holds them to _USEFUL_WORDS and _SENTENCE_ENDS.
 @cython.cfunc
-@cython.locals(line=str, ch=cython.Py_UCS4)
-def _useful_line(line: str):
-    """Whether _USEFUL finds a character in the line."""
-    for ch in line:
-        if ch < 0x80:
-            if 0x30 <= ch <= 0x39:
-                return True
-        elif ch in "未没无均件份宗" or ch.isdecimal():
-            return True
-    return False
+@cython.locals(text=str, out=list, ch=cython.Py_UCS4, k=cython.Py_ssize_t, start=cython.Py_ssize_t,
+               useful=cython.bint, tab=cython.bint)
+def _lines_to_read(text: str) -> list[str]:
+    """The lines _prose reads: six characters or more, no tab (a table's cells), and a character _USEFUL finds. In
+    one pass over the text, which makes no string of the lines it skips (most of a report's)."""
+    out = []
+    start = 0
+    k = 0
+    useful = False
+    tab = False
+    for ch in text:
+        if ch == "\n":
+            if useful and not tab and k - start >= 6:
+                out.append(text[start:k])
+            start = k + 1
+            useful = False
+            tab = False
+        elif ch == "\t":
+            tab = True
+        elif not useful:
+            if ch < 0x80:
+                useful = 0x30 <= ch <= 0x39
+            elif ch in "未没无均件份宗" or ch.isdecimal():
+                useful = True
+        k += 1
+    if useful and not tab and k - start >= 6:
+        out.append(text[start:k])
+    return out
 
 
 @cython.cfunc
@@ -297,10 +315,17 @@ def _holds_any(s: str, words: tuple[str, ...]) -> bool:
     return False
 
 
+def _lines_to_read_plain(text: str) -> list[str]:
+    """_lines_to_read in plain Python: the lines split off and tested with the pattern."""
+    return [line for line in text.split("\n") if len(line) >= 6 and "\t" not in line and _USEFUL.search(line)]
+
+
 if not cython.compiled:
-    _useful_line = _USEFUL.search
+    _lines_to_read = _lines_to_read_plain
     _has_digit = _HAS_DIGIT.search
     _pieces = _SENTENCE.findall
+
+
 # A sentence that states a count is a line or two; longer runs without a full stop are lists or padding, and
 # the look-ups around each count would grow with the square of their length.
 _MAX_SENTENCE = 600
@@ -383,9 +408,7 @@ def _prose(text: str, continued: set | None = None) -> list[str]:
         if d in text:
             wide = True
             break
-    for line in text.split("\n"):
-        if len(line) < 6 or "\t" in line or not _useful_line(line):
-            continue
+    for line in _lines_to_read(text):
         if wide and _WIDE.search(line):
             line = unicodedata.normalize("NFKC", line)
         if continued is not None and ("；" in line or ";" in line):

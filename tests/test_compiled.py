@@ -309,7 +309,7 @@ def test_the_compiled_character_loops_and_word_gates_say_what_their_patterns_say
     never looked for."""
     import re
     from app import narrative as N, parse as P
-    assert _in_literals(ROOT / "app" / "narrative.py", "_useful_line") == [N._USEFUL_WORDS]
+    assert _in_literals(ROOT / "app" / "narrative.py", "_lines_to_read") == [N._USEFUL_WORDS]
     assert N._USEFUL.pattern == r"[\d" + N._USEFUL_WORDS + "]"
     assert _in_literals(ROOT / "app" / "narrative.py", "_pieces") == [N._SENTENCE_ENDS]
     assert N._SENTENCE.pattern == f"[^{N._SENTENCE_ENDS}]+"
