@@ -829,7 +829,7 @@ def _none_findings(report: Report, prose: list[str]) -> list[Finding]:
     for s in prose:
         if not ("未" in s or "没有" in s or "无" in s or "均" in s):       # (a negation: four str scans beat one regex's)
             continue
-        none_app = _NONE_APP.search(s)
+        none_app = _NONE_APP.search(s) if "申请" in s else None        # (every way it has to match says 申请)
         if none_app and not _OTHER_APPLICATION.search(none_app.group(0)) \
                 and not _REVIEW_NEXT.match(s, none_app.end()):
             # "未收到新的…申请": the carried-over ones may be there
@@ -855,10 +855,10 @@ def _none_findings(report: Report, prose: list[str]) -> list[Finding]:
             row, what = ("4", "结转下年度继续办理") if m.group("next") else ("2", "上年结转")
             keys = [(row, "3")] if (row, "3") in report.tables.get("t2", {}) else []
             out += _said_none(report, s, "t2", keys, what)
-        for kind in (_none_review_kinds(s) if "t3" in report.tables else ()):
+        for kind in (_none_review_kinds(s) if ("复议" in s or "诉讼" in s) and "t3" in report.tables else ()):
             cols = ("1.5",) if kind == "行政复议" else ("2.1.5", "2.2.5")
             out += _said_none(report, s, "t3", [("1", c) for c in cols], kind + "总计")
-        upheld = _ALL_UPHELD.search(s)
+        upheld = _ALL_UPHELD.search(s) if "维持" in s else None
         if upheld and "t3" in report.tables and ("复议" in s or "诉讼" in s):
             keys = [("1", f"{g}.{i}") for g in _upheld_groups(s, upheld.start()) for i in (2, 3, 4)]
             total = _sum_known(report, "t3", keys)      # a blank among them: the others still say enough

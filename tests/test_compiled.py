@@ -319,6 +319,33 @@ def test_the_compiled_character_loops_and_word_gates_say_what_their_patterns_say
         assert any(w in re.sub(r"\(\?<!.*?\)", "", name) for w in N._OUTCOME_NAME_WORDS), name
     assert N._OUTCOME.pattern.startswith("(" + N._OUTCOME_NAMES + ")")
     assert P._T1_BLOCK.pattern.startswith("第二十条")
+    # _none_findings runs three patterns only on a sentence holding their words
+    for rx, words in ((N._NONE_APP, ("申请",)), (N._NONE_REVIEW, ("复议", "诉讼")), (N._ALL_UPHELD, ("维持",))):
+        for alternative in _top_level_alternatives(rx.pattern):
+            assert any(w in alternative for w in words), (rx.pattern, alternative)
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """A pattern's alternatives at its top level (not those inside a group or a class)."""
+    out, depth, in_class, start, k = [], 0, False, 0, 0
+    while k < len(pattern):
+        ch = pattern[k]
+        if ch == "\\":
+            k += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:k])
+            start = k + 1
+        k += 1
+    return out + [pattern[start:]]
 
 
 def test_a_compiled_module_built_against_another_cell_layout_leaves_the_core_pure(tmp_path):
