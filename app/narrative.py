@@ -122,6 +122,7 @@ _GUARDED = [(rx, subject, table, rows, cols, words[0] if len(words) == 1 else wo
             for rx, subject, table, rows, cols, words in _PATTERNS]
 # Words that make a sentence's "申请" something else: letters and visits, complaints, hotline calls.
 _NOT_DISCLOSURE = _regex.compile(r"来信|来访|信访(?!局|办(?!理)|委|部门)|举报|投诉|咨询|热线")     # (荣成市信访局: an office)
+_NOT_DISCLOSURE_WORDS = ("来信", "来访", "信访", "举报", "投诉", "咨询", "热线")    # (one of which it needs)
 # A received count that is only a part (applications passed on by another office), or not applications
 # at all (a review or lawsuit application, "no applications").
 _NOT_RECEIVED = _regex.compile(r"转办|转交|转来|转送|移交|复议|诉讼|未|没有")
@@ -186,6 +187,7 @@ _REVIEW_NEXT = _regex.compile(r"(?:(?!也|并且|亦|同时(?:也)?(?:未|没有
 # A part of a review's or lawsuit's count: its outcome ("行政复议结果维持1件", "行政诉讼一审判决维持1件").
 _CASE_OUTCOME = _regex.compile(r"维持|纠正|纠错|撤销|败诉|胜诉|驳回|判决|审结|结果|确认违法")
 _EARLIER_YEAR = _regex.compile(r"上年|去年|上一年|同比")
+_EARLIER_YEAR_WORDS = ("上年", "去年", "上一年", "同比")
 # A period a count may be of, named in its clause: a year, part of one ("2022年1-6月", "上半年", "一季度")
 _COMPARED = _regex.compile(r"相比|相较|比较|同比|环比|增长|下降|上升|持平")
 _PERIOD = _regex.compile(r"((?:19|20)\d{2})\s*年|上半年|下半年|前?[一二三四1-4]\s*季度|(\d{1,2})\s*[-－—~～至到]\s*(\d{1,2})\s*月")
@@ -518,7 +520,7 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
         if not _holds_any(said, _SUBJECT_WORDS):
             continue
         s = in_words(said) if (before in said or after in said) and "转" in said else said
-        s = _CN_COUNT.sub(_in_digits, s) if _CN_COUNT.search(s) else s
+        s = _CN_COUNT.sub(_in_digits, s) if ("件" in s or "份" in s or "宗" in s) and _CN_COUNT.search(s) else s
         if s != said:
             # The statements quote the sentence as the report has it.
             found += [st.replace(sentence=said) for st in _statements([s], about_apps=inherited, this_year=this_year,
@@ -534,7 +536,7 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
         # `trusted`: where the counts about applications start (None: nowhere). After letters or a 咨询 in a
         # clause of its own, from the clause of the first 申请 on: "接受咨询30人次，收到申请25件" (not "收到群众
         # 来信30件，办结30件，均不属于政府信息公开申请").
-        other = _NOT_DISCLOSURE.search(s)
+        other = _NOT_DISCLOSURE.search(s) if _holds_any(s, _NOT_DISCLOSURE_WORDS) else None
         trusted = 0
         if other is not None:
             first_app = s.find("申请")
@@ -548,7 +550,7 @@ def _statements(prose: list[str], year: int | None = None, continued=(), about_a
             trusted = None
         combined = []
         joint = []          # "本年新收和上年结转…申请共30件": one count of the two, not two counts
-        earlier = _EARLIER_YEAR.search(s)
+        earlier = _EARLIER_YEAR.search(s) if _holds_any(s, _EARLIER_YEAR_WORDS) else None
         qizhong = "其中" in s
         has_total = "合计" in s or "共计" in s or "总计" in s
         periods = ("年" in s or "季度" in s or "月" in s) and _PERIOD.search(s) is not None

@@ -319,8 +319,9 @@ def test_the_compiled_character_loops_and_word_gates_say_what_their_patterns_say
         assert any(w in re.sub(r"\(\?<!.*?\)", "", name) for w in N._OUTCOME_NAME_WORDS), name
     assert N._OUTCOME.pattern.startswith("(" + N._OUTCOME_NAMES + ")")
     assert P._T1_BLOCK.pattern.startswith("第二十条")
-    # _none_findings runs three patterns only on a sentence holding their words
-    for rx, words in ((N._NONE_APP, ("申请",)), (N._NONE_REVIEW, ("复议", "诉讼")), (N._ALL_UPHELD, ("维持",))):
+    # patterns run only on a sentence holding one of their words
+    for rx, words in ((N._NONE_APP, ("申请",)), (N._NONE_REVIEW, ("复议", "诉讼")), (N._ALL_UPHELD, ("维持",)),
+                      (N._NOT_DISCLOSURE, N._NOT_DISCLOSURE_WORDS), (N._EARLIER_YEAR, N._EARLIER_YEAR_WORDS)):
         for alternative in _top_level_alternatives(rx.pattern):
             assert any(w in alternative for w in words), (rx.pattern, alternative)
 
