@@ -43,7 +43,7 @@ _YEAR_IN_TITLE = _regex.compile(r"(?:19|20)\d{2}\s*年度?")
 _RELATION_KINDS = frozenset(("row-total", "column-total", "cross-check", "review-total"))
 
 
-@cython.locals(numbers=list, lhs_at=tuple, rhs_at=tuple, j=cython.Py_ssize_t, whole=cython.bint)
+@cython.locals(numbers=list)
 def check(report: Report) -> CheckResult:
     findings: list[Finding] = list(report.parse_findings)
     broken: list[tuple[Relation, Template]] = []
@@ -59,25 +59,10 @@ def check(report: Report) -> CheckResult:
         findings += value_findings
         skip_absent = None          # worked out when a relation first needs it
         for rel, lhs_at, rhs_at, identity in relation_plan:
-            # The common case, kept lean: every operand a number, and it holds. (numbers: by the operands' places in
-            # the table's plan, None for a cell without a number.)
-            whole = True
-            lhs = 0
-            for j in lhs_at:
-                v = numbers[j]
-                if v is None:
-                    whole = False
-                    break
-                lhs += v
-            rhs = 0
-            if whole:
-                for j in rhs_at:
-                    v = numbers[j]
-                    if v is None:
-                        whole = False
-                        break
-                    rhs += v
-            if whole:
+            # The common case, kept lean: every operand a number, and it holds.
+            lhs = _sum_at(numbers, lhs_at)
+            rhs = _sum_at(numbers, rhs_at) if lhs is not None else None
+            if rhs is not None:
                 op = rel.op
                 if lhs == rhs if op == "=" else lhs >= rhs if op == ">=" else lhs <= rhs if op == "<=" \
                         else (lhs == 0) == (rhs == 0):
@@ -112,6 +97,20 @@ def check(report: Report) -> CheckResult:
     order = {t: k for k, t in enumerate(TABLE_IDS)}
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], order.get(f.table, 9)))
     return CheckResult(tuple(findings), tuple(fixes))
+
+
+@cython.cfunc
+@cython.locals(numbers=list, at=tuple, j=cython.Py_ssize_t)
+def _sum_at(numbers: list, at: tuple):
+    """The sum of a table's numbers at the places `at` (its plan's order), None when one of them is None (a cell
+    without a number)."""
+    total = 0
+    for j in at:
+        v = numbers[j]
+        if v is None:
+            return None
+        total += v
+    return total
 
 
 @cython.locals(c=CCell, n=cython.Py_ssize_t)
