@@ -24,8 +24,8 @@ KIND_NAMES = {
 }
 SEVERITY_NAMES = {"error": "错误", "warning": "提醒"}
 
-__all__ = ["KIND_NAMES", "SEVERITY_NAMES", "Number", "Cell", "ABSENT", "Report", "Finding", "Fix",
-           "CheckResult", "CellKey", "json_number"]
+__all__ = ["KIND_NAMES", "SEVERITY_NAMES", "Number", "Cell", "ABSENT", "absent_count", "Report", "Finding",
+           "Fix", "CheckResult", "CellKey", "json_number"]
 
 Number = int | Decimal      # (not typing.Union: importing typing costs the command line 7 ms)
 CellKey = tuple[str, str]
@@ -116,6 +116,16 @@ class Cell:
 # Every template cell the file did not give (a missing row, a table not read): one shared cell, told apart
 # from a blank one by identity and by its note.
 ABSENT = Cell("", BLANK, None, None, ("absent",))
+
+
+@cython.locals(cells=dict, c=Cell, n=cython.Py_ssize_t)
+def absent_count(cells: dict) -> int:
+    """How many of a table's cells are the "absent" cell (template cells the file did not give)."""
+    n = 0
+    for c in cells.values():
+        if "absent" in c.notes:
+            n += 1
+    return n
 
 
 def json_number(v: Number | None):

@@ -10,15 +10,13 @@ Both become "logical rows" (cells with their source lines); everything after tha
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import repeat
-from operator import is_
 
 from . import _regex
 from ._exceptions import NoTableError
 from ._purecython import plain_python
 from ._record import Record
 from .labels import LabelIndex, has_cjk, norm
-from .model import ABSENT as _ABSENT, BLANK, NUMBER, TEXT, Cell, Finding, Report
+from .model import ABSENT as _ABSENT, BLANK, NUMBER, TEXT, Cell, Finding, Report, absent_count
 from .template import (
     FINGERPRINT_GROUPS, FINGERPRINTS, T2_ADDEND_COLUMNS, T2_TOTAL_COLUMN, TABLE_SHORT, TABLE_TITLES, Block, TableSpec,
     cell_key, get_template, keyed_in_order, short_row_label,
@@ -3010,18 +3008,6 @@ def _format_findings(ctx, heads, tables, fmt, g1, g2, year, region_text, year_ce
             ctx.add("warning", "format", table, [], f"没有找到“{official}”这一部分：年度报告应包含这一节。", "R-SECTION")
 
 
-@cython.locals(cells=dict, n=cython.Py_ssize_t)
-def _absent_in(cells: dict) -> int:
-    """How many of a table's cells are the shared absent cell."""
-    if not cython.compiled:         # (in plain Python the C loop of map is the faster)
-        return sum(map(is_, cells.values(), repeat(_ABSENT)))
-    n = 0
-    for c in cells.values():
-        if c is _ABSENT:
-            n += 1
-    return n
-
-
 def _unread_findings(ctx: _Ctx, tables: dict, skip: str | None = None) -> None:
     """A table found but (nearly) not read is an error, not a clean table: its cells would otherwise only
     be blank or absent warnings, and the report would pass (cells set apart by single spaces, the blank
@@ -3029,7 +3015,7 @@ def _unread_findings(ctx: _Ctx, tables: dict, skip: str | None = None) -> None:
     for tid, cells in tables.items():
         if tid == skip or any(f.table == tid and f.severity == "error" for f in ctx.findings):
             continue
-        read = len(cells) - _absent_in(cells)
+        read = len(cells) - absent_count(cells)
         if read * 2 >= len(cells):
             continue        # read; blank cells, if any, are warned about one by one (a table left empty)
         numbers = sum(1 for c in cells.values() if c is not _ABSENT and c.state != BLANK)   # "/" counts

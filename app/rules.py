@@ -8,7 +8,9 @@ from functools import lru_cache
 from . import _regex
 from ._purecython import plain_python
 from .narrative import narrative_findings
-from .model import ABSENT as _ABSENT, BLANK, MISSING, NUMBER, TEXT, Cell, CheckResult, Finding, Fix, Report
+from .model import (
+    ABSENT as _ABSENT, BLANK, MISSING, NUMBER, TEXT, Cell, CheckResult, Finding, Fix, Report, absent_count,
+)
 from .template import (
     COUNT, MONEY, SIGNED, TABLE_IDS, TABLE_SHORT, Relation, Template, get_template, keyed_in_order, short_row_label,
 )
@@ -70,7 +72,7 @@ def check(report: Report) -> CheckResult:
                         holding.append(rel)
                     continue
             if skip_absent is None:
-                skip_absent = _absent_count(cells) * 2 >= len(cells)
+                skip_absent = absent_count(cells) * 2 >= len(cells)
             f, state = _evaluate(rel, tpl, cells, skip_absent)
             if state == "broken" and report.guessed and any((tid,) + k in report.guessed for k in rel.cells):
                 # A cell of it was placed by guess (a row with a cell too few): the break may be the guess's.
@@ -111,16 +113,6 @@ def _sum_at(numbers: list, at: tuple):
             return None
         total += v
     return total
-
-
-@cython.locals(c=CCell, n=cython.Py_ssize_t)
-def _absent_count(cells: dict) -> int:
-    """How many of a table's cells are the "absent" cell (the file did not give them)."""
-    n = 0
-    for c in cells.values():
-        if "absent" in c.notes:
-            n += 1
-    return n
 
 
 @lru_cache(maxsize=None)
