@@ -772,6 +772,8 @@ def narrative_findings(report: Report) -> list[Finding]:
 def _none_review_kinds(sentence: str) -> list[str]:
     """What a sentence says did not happen: the kinds named after its negation, except a kind given a count
     in a clause of its own ("未发生行政复议案件，发生行政诉讼1件" says no review, and one lawsuit)."""
+    if "复议" not in sentence and "诉讼" not in sentence:
+        return []           # (_NONE_REVIEW names one or the other: str scans spare most sentences the pattern)
     m = _NONE_REVIEW.search(sentence)
     if not m or _HAS_DIGIT.search(sentence, m.start(), m.end()) \
             or _RIGHTS.search(sentence, m.start(), _clause_end(sentence, m.end())):
@@ -857,7 +859,7 @@ def _none_findings(report: Report, prose: list[str]) -> list[Finding]:
             row, what = ("4", "结转下年度继续办理") if m.group("next") else ("2", "上年结转")
             keys = [(row, "3")] if (row, "3") in report.tables.get("t2", {}) else []
             out += _said_none(report, s, "t2", keys, what)
-        for kind in (_none_review_kinds(s) if ("复议" in s or "诉讼" in s) and "t3" in report.tables else ()):
+        for kind in (_none_review_kinds(s) if "t3" in report.tables else ()):
             cols = ("1.5",) if kind == "行政复议" else ("2.1.5", "2.2.5")
             out += _said_none(report, s, "t3", [("1", c) for c in cols], kind + "总计")
         upheld = _ALL_UPHELD.search(s) if "维持" in s else None
