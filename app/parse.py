@@ -679,7 +679,7 @@ def _window(vals: list[tuple[str, int]], n: int, profile: list[int] | None = Non
     return best, 0
 
 
-@cython.locals(out=list, small=dict, t=str, c=CCell)
+@cython.locals(out=list, small=dict, t=str, c=CCell, count=cython.Py_ssize_t)
 def _make_cells(vals: list[tuple[str, int]]) -> list[Cell]:
     # parse_value's own fast path, inlined: most cells are plain digits. Their Cell is filled in here, not by
     # Cell.__init__: a Python __init__ call is most of a cell's cost, and a report makes two hundred. (Compiled,
@@ -689,7 +689,11 @@ def _make_cells(vals: list[tuple[str, int]]) -> list[Cell]:
     add = out.append
     small = _SMALL_INTS
     for t, ln in vals:
-        v = small.get(t)
+        if cython.compiled:         # (compiled, the digits are read in C: no hash of t, no look-up)
+            count = _digits_value(t)
+            v = count if count >= 0 else None
+        else:
+            v = small.get(t)
         if v is not None or t.isdigit() and t.isascii():
             c = CCell.__new__(CCell)
             c.raw = t
@@ -701,6 +705,20 @@ def _make_cells(vals: list[tuple[str, int]]) -> list[Cell]:
         else:
             add(parse_value(t, ln or None))
     return out
+
+
+@cython.cfunc
+@cython.locals(t=str, ch=cython.Py_UCS4, v=cython.Py_ssize_t)
+def _digits_value(t: str) -> cython.Py_ssize_t:
+    """The value of t when it is one to eighteen ASCII digits, else -1. Compiled only."""
+    if len(t) == 0 or len(t) > 18:
+        return -1
+    v = 0
+    for ch in t:
+        if ch < 0x30 or ch > 0x39:
+            return -1
+        v = v * 10 + (ord(ch) - 0x30)
+    return v
 
 
 # Most counts are small: a look-up runs a tenth of the instructions of str.isdigit, str.isascii and int().

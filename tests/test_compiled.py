@@ -292,6 +292,37 @@ def test_the_prose_is_read_the_same_compiled_and_pure():
     assert outs[0][1:] == outs[1][1:]
 
 
+_CELL_TEXTS = (
+    "import sys, app, app.parse as P\n"
+    # ASCII digits of every length around the compiled loop's limit of eighteen, leading zeros, what str.isdigit
+    # takes and int() does not (²), other scripts' digits (٣, ３), signs, decimals, words and placeholders
+    "texts = ['', '0', '7', '007', '999', '1000', '65535', '9' * 18, '1' + '0' * 17, '9' * 19, '1' * 40, '²', '٣', "
+    "'３２', '1２', '-1', '+1', '1.5', '1e3', ' 1', '1 ', '１', '/', '—', '无', '十二', '12件', '0x1', '\\udc80']\n"
+    "print(app.COMPILED, repr(P._make_cells([(t, k) for k, t in enumerate(texts)])))\n"
+)
+
+
+def test_cells_are_made_the_same_compiled_and_pure():
+    """Compiled, _make_cells reads a cell of ASCII digits with a C loop (_digits_value) where plain Python looks it
+    up among the small counts or calls int(): the cells must be the same."""
+    if not _compiled_in_effect():
+        if os.environ.get("GOUJI_EXPECT_COMPILED"):
+            pytest.fail("tools/build_compiled.py did not leave a compiled core for `gouji check` (see its output)")
+        pytest.skip("no compiled core for these sources (tools/build_compiled.py not run since the last edit)")
+    outs = []
+    for mode in ("GOUJI_COMPILED", "GOUJI_PURE"):
+        env = dict(os.environ)
+        env.pop("GOUJI_PURE", None)
+        env[mode] = "1"
+        run = subprocess.run([sys.executable, "-c", _CELL_TEXTS], cwd=ROOT, env=env, capture_output=True, text=True,
+                             timeout=60)
+        assert run.returncode == 0, run.stderr
+        outs.append(run.stdout.split(" ", 1))
+    assert outs[0][0] == "True" and outs[1][0] == "False"
+    assert outs[0][1] == outs[1][1]
+    assert "value=999999999999999999," in outs[0][1] and "value=" + "1" * 40 in outs[0][1]
+
+
 def _in_literals(path: Path, function: str) -> list[str]:
     """The str literals that `function` in the source at `path` tests characters against (`x in "..."`)."""
     import ast
