@@ -15,7 +15,7 @@ from .formats import _HTML_SUFFIXES
 from .reader import iter_report_files, load_report
 from .crossyear import cross_report_findings
 from .rules import check, with_findings
-from .template import TABLE_SHORT
+from .template import TABLE_SHORT, keyed_in_order
 
 __all__ = ["main", "report_json", "check_path"]
 
@@ -172,10 +172,67 @@ _PAIR_TEXT: dict[tuple, str] = {}    # a cell key -> '["3.1","2.1"]'
 _KEYS_TEXT: dict[tuple, str] = {}    # a finding's many cells -> '[["3.1","1"],…]'
 
 
+_LAYOUTS: dict[int, tuple] = {}     # id(a template's cell keys) -> (those keys, _layout's text around their values)
+
+
 @cython.cfunc
-@cython.locals(cells=dict, rows=list, parts=list, texts=dict, known=dict, rows_done=set, cell=CCell)
-def _cells_text(cells) -> str:
-    """_cells_json(cells) as json writes it: {"row":{"col":value,…},…}, rows in the order they first come."""
+@cython.locals(keys=tuple, frags=list, done=set)
+def _layout(keys: tuple):
+    """The text of a table's cells keyed by `keys` in their order, but for the values: frags[0], a value,
+    frags[1], …, the last value, frags[-1] ('{"1":{"1":', ',"2.1":', …, '},"2":{"1":', …, '}}'), as _cells_text
+    writes it; None when a row's cells are apart (the document's way). Worked out once for each template table."""
+    entry = _LAYOUTS.get(id(keys))
+    if entry is not None and entry[0] is keys:
+        return entry[1]
+    frags = []
+    done = set()
+    last = None
+    pending = "{"
+    for row, col in keys:
+        if row != last:
+            if row in done:
+                frags = None
+                break
+            if last is not None:
+                pending += "},"
+            done.add(row)
+            pending += _key(row) + "{"
+            last = row
+        else:
+            pending += ","
+        frags.append(pending + _key(col))
+        pending = ""
+    if frags is not None:
+        frags.append("}}" if keys else "{}")
+    _LAYOUTS[id(keys)] = (keys, frags)
+    return frags
+
+
+@cython.cfunc
+@cython.locals(cells=dict, rows=list, parts=list, texts=dict, known=dict, rows_done=set, cell=CCell, frags=list,
+               ints=dict, k=cython.Py_ssize_t)
+def _cells_text(cells, keys) -> str:
+    """_cells_json(cells) as json writes it: {"row":{"col":value,…},…}, rows in the order they first come.
+    `keys`: the table's cell keys in the template's order (or None); a table keyed by exactly those, as a table
+    read whole is, is written into the template's own text (_layout), its values alone looked at."""
+    if keys is not None and keyed_in_order(cells, keys):
+        frags = _layout(keys)
+        if frags is not None:
+            parts = [frags[0]]
+            ints = _INT_TEXT
+            k = 1
+            for cell in cells.values():
+                v = cell.value
+                if type(v) is int and cell.state == NUMBER:
+                    text = ints.get(v)
+                    if text is None:
+                        text = int.__repr__(v)
+                else:
+                    text = _scalar(cell.json_value())
+                parts.append(text)
+                parts.append(frags[k])
+                k += 1
+            return "".join(parts)
     rows = []
     parts = None
     last = None
@@ -284,7 +341,7 @@ def _write_report(report: Report, result: CheckResult) -> bytes:
             out.append(",")
         out.append(_key(tid))
         out.append('{"cells":')
-        out.append(_cells_text(cells))
+        out.append(_cells_text(cells, _template_keys(report, tid)))
         out.append("}")
     out.append('},"findings":[')
     _write_records(out, result.findings)
@@ -297,6 +354,14 @@ def _write_report(report: Report, result: CheckResult) -> bytes:
     out.append("}")
     # "replace": a file name's undecodable byte (a lone surrogate) is written "?", as stdout always did
     return "".join(out).encode("utf-8", "replace")
+
+
+def _template_keys(report: Report, tid):
+    """The template's cell keys of a report's table, in order (None for a table the templates do not have)."""
+    try:
+        return report.template_for(tid).tables[tid].cell_ids()
+    except (KeyError, TypeError):
+        return None
 
 
 def check_path(path: str, encoding: str | None = None):

@@ -232,6 +232,20 @@ def test_the_batch_json_writer_writes_the_standard_encoders_bytes(seeds):
     # Equal keys that json writes differently (1, True, 1.0): none is written as another one was before it.
     for name in [("a", 1), ("a", True), ("a", 1.0)] * 2:
         same(report, CheckResult((Finding("error", "k", "t2", (name,), 1, 2, "m", "R", (name,) * 9),), ()))
+    # A table keyed as its template is, in its order (a table read whole), is written into the template's own text
+    # (cli._layout): the odd values there too, and an empty table.
+    from app.cli import _layout
+    keys = report.template_for("t2").tables["t2"].cell_ids()
+    whole = dict(report.tables["t2"])
+    assert tuple(whole) == keys
+    for key, cell in zip(keys[::7], odd_cells.values()):
+        whole[key] = cell
+    odd_whole = report.replace(tables={"t2": whole, "t3": {}})
+    out = same(odd_whole, result)
+    assert _write_report(odd_whole, result) == out.encode()
+    assert '"1":{"1":"1,000",' not in out and '"1":1000,' in out and '"t3":{"cells":{}}' in out
+    assert _layout(keys)[:2] == ['{"1":{"1":', ',"2.1":'] and _layout(keys)[-1] == "}}"
+    assert _layout((("1", "1"), ("2", "1"), ("1", "2"))) is None and _layout(()) == ["{}"]
     # A row whose cells are apart from each other (the document merges them): built as a document instead.
     apart = report.replace(tables={"t2": {("1", "1"): Cell("1", NUMBER, 1), ("2", "1"): Cell("2", NUMBER, 2),
                                           ("1", "2"): Cell("3", NUMBER, 3)}})
