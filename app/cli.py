@@ -331,19 +331,21 @@ def _write_records(out: list, records) -> None:
             raise _Unwritable(record)
 
 
-@cython.locals(out=list)
+@cython.locals(out=list, tables=list)
 def _write_report(report: Report, result: CheckResult) -> bytes:
     """report_json(report, result) as json's encoder writes it, in UTF-8."""
-    out = ['{"path":', _scalar(report.path), ',"encoding":', _scalar(report.encoding), ',"format":',
-           _scalar(report.format), ',"title":', _scalar(report.title), ',"year":', _scalar(report.year), ',"tables":{']
+    head = ('{"path":' + _scalar(report.path) + ',"encoding":' + _scalar(report.encoding) + ',"format":'
+            + _scalar(report.format) + ',"title":' + _scalar(report.title) + ',"year":' + _scalar(report.year)
+            + ',"tables":{')
+    tables = []
     for k, (tid, cells) in enumerate(report.tables.items()):
         if k:
-            out.append(",")
-        out.append(_key(tid))
-        out.append('{"cells":')
-        out.append(_cells_text(cells, _template_keys(report, tid)))
-        out.append("}")
-    out.append('},"findings":[')
+            tables.append(",")
+        tables.append(_key(tid))
+        tables.append('{"cells":')
+        tables.append(_cells_text(cells, _template_keys(report, tid)))
+        tables.append("}")
+    out = ['},"findings":[']
     _write_records(out, result.findings)
     out.append('],"fixes":[')
     _write_records(out, result.fixes)
@@ -352,8 +354,30 @@ def _write_report(report: Report, result: CheckResult) -> bytes:
         out.append(',"error":')
         out.append(_scalar(report.error))
     out.append("}")
-    # "replace": a file name's undecodable byte (a lone surrogate) is written "?", as stdout always did
-    return "".join(out).encode("utf-8", "replace")
+    return b"".join([head.encode("utf-8", "replace"), _utf8(tables), _utf8(out)])
+
+
+@cython.cfunc
+@cython.locals(parts=list, chunks=list, k=cython.Py_ssize_t, start=cython.Py_ssize_t, p=str)
+def _utf8(parts: list) -> bytes:
+    """"".join(parts) in UTF-8: runs of ASCII pieces joined and encoded as the bytes they are (a copy), each other
+    piece encoded by itself, so that a message's Chinese does not make the encoder read every character around it
+    at two bytes each. ("replace": a file name's undecodable byte, a lone surrogate, is written "?", as stdout
+    always did; it replaces character by character, so pieces encode as the whole would.)"""
+    chunks = []
+    start = 0
+    for k in range(len(parts)):
+        p = parts[k]
+        if not p.isascii():
+            if k > start:
+                chunks.append("".join(parts[start:k]).encode("ascii"))
+            chunks.append(p.encode("utf-8", "replace"))
+            start = k + 1
+    if start == 0:
+        return "".join(parts).encode("ascii")
+    if start < len(parts):
+        chunks.append("".join(parts[start:]).encode("ascii"))
+    return b"".join(chunks)
 
 
 def _template_keys(report: Report, tid):
