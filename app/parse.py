@@ -872,7 +872,7 @@ def _parse_t1(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
                     f"表二行标签“{texts[label_idx]}”与{_GENERATION_NAME[generation]}模板“{official}”不一致，"
                     f"已按“{official}”读取。",
                     "R-LABEL")
-        order = col_maps.get(block.id) or [c.id for c in block.columns]
+        order = col_maps.get(block.id) or list(block.column_ids)
         n = len(order)
         vals = _value_cells(row, label_idx)
         chosen, surplus = _window(vals, n)
@@ -1180,12 +1180,18 @@ def _total_follows(rows: list[LogicalRow], k_row: int) -> bool:
     return any("总计" in c for row in rows[k_row + 1:] for c in row.cells)
 
 
+@lru_cache(maxsize=None)
+def _ranks(ids: tuple[str, ...]) -> dict[str, int]:
+    """id -> its place in `ids` (a block's row ids), worked out once."""
+    return {rid: k for k, rid in enumerate(ids)}
+
+
 @cython.locals(joined=str, numeric=cython.Py_ssize_t, named_columns=cython.Py_ssize_t)
 def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: str) -> dict | None:
     block = spec.blocks[0]
-    template_rows = [r.id for r in block.rows]
-    rank = {rid: k for k, rid in enumerate(template_rows)}
-    col_order = [c.id for c in block.columns]
+    template_rows = block.row_ids
+    rank = _ranks(template_rows)
+    col_order = list(block.column_ids)
     found: dict[str, tuple[LogicalRow, int, object]] = {}
     unlabeled: list[tuple[int, LogicalRow]] = []
     sequence: list[tuple[str, LogicalRow, int]] = []
@@ -2438,8 +2444,8 @@ def _parse_t3(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
             ctx.add("warning", "layout", "t3", keys, (f"表四的数字之间有 {blanks} 个空行，已当作空白单元格读取（空白单元格的"
                     f"制表符被删去了）" if blanks else "表四的数字之间有空行，已当作一行读取") +
                     ("；其中单独一行的数字也可能是页码" if lone else "") + "，请核对原表。", "R-SHAPE")
-    col_ids = [c.id for c in block.columns]
-    expected = [c.label for c in block.columns]
+    col_ids = list(block.column_ids)
+    expected = list(block.column_labels)
     if data is None and (group_rows or single):
         return _t3_by_group(group_rows, single, header_outcomes, expected[:5], col_ids, ctx)
     if data is None and not header_seen:

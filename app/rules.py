@@ -60,12 +60,11 @@ def check(report: Report) -> CheckResult:
         numbers, value_findings = _values(tid, tpl, cells, value_plan, keys)
         findings += value_findings
         skip_absent = None          # worked out when a relation first needs it
-        for rel, lhs_at, rhs_at, identity in relation_plan:
+        for rel, op, lhs_at, rhs_at, identity in relation_plan:
             # The common case, kept lean: every operand a number, and it holds.
             lhs = _sum_at(numbers, lhs_at)
             rhs = _sum_at(numbers, rhs_at) if lhs is not None else None
             if rhs is not None:
-                op = rel.op
                 if lhs == rhs if op == "=" else lhs >= rhs if op == ">=" else lhs <= rhs if op == "<=" \
                         else (lhs == 0) == (rhs == 0):
                     if identity:
@@ -118,15 +117,15 @@ def _sum_at(numbers: list, at: tuple):
 @lru_cache(maxsize=None)
 def _plan(generation: str, tid: str):
     """What check() walks for one table of one template generation, flattened once:
-    the cells with their value domain, in template order; the table's relations with the places of their operands
-    in that order and whether each is an error-level identity (the ones a fix must satisfy); and the cells' keys
+    the cells with their value domain, in template order; the table's relations with their operator, the places of
+    their operands in that order and whether each is an error-level identity (the ones a fix must satisfy); and the cells' keys
     (the templates' own tuples: cell_key)."""
     tpl = get_template(generation)
     spec = tpl.tables[tid]
     keys = spec.cell_ids()
     values = tuple((key, spec.column(*key).domain) for key in keys)
     at = {key: k for k, key in enumerate(keys)}
-    relations = tuple((rel, tuple(at[key] for key in rel.lhs), tuple(at[key] for key in rel.rhs),
+    relations = tuple((rel, rel.op, tuple(at[key] for key in rel.lhs), tuple(at[key] for key in rel.rhs),
                        rel.op == "=" and rel.severity == "error")
                       for rel in tpl.relations if rel.table == tid)
     return values, relations, keys

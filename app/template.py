@@ -96,7 +96,8 @@ class Row(Frozen):
 
 
 class Block(Frozen):
-    __slots__ = ("id", "title", "columns", "rows", "corner")
+    __slots__ = ("id", "title", "columns", "rows", "corner", "column_ids", "column_labels", "row_ids")
+    _fields = ("id", "title", "columns", "rows", "corner")
     # title: e.g. 第二十条第（一）项, "" for single-block tables; corner: the top-left header cell text
 
     def __init__(self, id: str, title: str, columns: tuple[Column, ...], rows: tuple[Row, ...],
@@ -106,6 +107,10 @@ class Block(Frozen):
         set_field(self, "columns", columns)
         set_field(self, "rows", rows)
         set_field(self, "corner", corner)
+        # derived once: the parser starts every table of every report from them
+        set_field(self, "column_ids", tuple(c.id for c in columns))
+        set_field(self, "column_labels", tuple(c.label for c in columns))
+        set_field(self, "row_ids", tuple(r.id for r in rows))
 
 
 class Relation(Frozen):

@@ -110,3 +110,22 @@ def test_a_table_is_keyed_in_template_order_only_when_every_key_is_there_in_orde
     other = dict(list(whole.items())[:-1])
     other[("9.9", "1")] = 0
     assert not keyed_in_order(other, ids)                              # as many keys, one not the template's
+
+
+def test_a_blocks_ids_and_labels_are_worked_out_once_and_stay_out_of_its_record():
+    """The parser starts each table from its block's row ids, column ids and labels (derived in Block.__init__);
+    they are no field of the record: equality, repr and copies see the five fields alone."""
+    from app.template import Block, get_template
+
+    for generation in ("2021", "2019"):
+        for spec in get_template(generation).tables.values():
+            for block in spec.blocks:
+                assert block.row_ids == tuple(r.id for r in block.rows)
+                assert block.column_ids == tuple(c.id for c in block.columns)
+                assert block.column_labels == tuple(c.label for c in block.columns)
+                assert Block._fields == ("id", "title", "columns", "rows", "corner")
+                assert "row_ids" not in repr(block)
+                again = block.replace(title=block.title)
+                assert again == block and hash(again) == hash(block) and again.column_ids == block.column_ids
+                fewer = block.replace(rows=block.rows[:1])
+                assert fewer.row_ids == (block.rows[0].id,) and (fewer != block) == (len(block.rows) > 1)
