@@ -545,10 +545,27 @@ def _opens_row(s: str, numbers: int, cells: list[str]) -> bool:
     """Whether cell text s, in a row that holds `cells` so far with `numbers` values since its label, starts
     the next row: a label (or a sentence) after the row's numbers, or a label that always opens a row
     (表三's 一、…四、, 表二's row labels and block headings) once the row has anything in it."""
-    if numbers and (_ROW_LABEL.match(s) or _SENTENCE_CELL.search(s)):
+    kind = _OPENER_KIND.get(s)
+    if kind is None:
+        kind = _opener_kind(s)
+        if len(s) <= 64 and len(_OPENER_KIND) < 4096:
+            _OPENER_KIND[s] = kind
+    if numbers and kind & _AFTER_NUMBERS:
         return True
-    return (s[1:2] == "、" and s[0] in "一二三四" or s in _OPENS_ROW or s.startswith("第二十条")
-            or s[-1:] in ")）" and _without_note(s) in _OPENS_ROW) and _any_filled(cells)
+    return bool(kind & _ALWAYS) and _any_filled(cells)
+
+
+# What _opens_row found a cell text to be, remembered for a few thousand short texts: the same labels come report after
+# report, and the patterns cost a label cell of layout B some two thousand instructions.
+_OPENER_KIND: dict[str, int] = {}
+_AFTER_NUMBERS = 1      # a row label or a sentence: opens a row after the row's numbers
+_ALWAYS = 2             # a label that opens a row once the row has anything in it
+
+
+def _opener_kind(s: str) -> int:
+    return ((_AFTER_NUMBERS if _ROW_LABEL.match(s) or _SENTENCE_CELL.search(s) else 0)
+            | (_ALWAYS if s[1:2] == "、" and s[0] in "一二三四" or s in _OPENS_ROW or s.startswith("第二十条")
+               or s[-1:] in ")）" and _without_note(s) in _OPENS_ROW else 0))
 
 
 @cython.locals(cells=list, c=str)

@@ -129,3 +129,28 @@ def test_a_blocks_ids_and_labels_are_worked_out_once_and_stay_out_of_its_record(
                 assert again == block and hash(again) == hash(block) and again.column_ids == block.column_ids
                 fewer = block.replace(rows=block.rows[:1])
                 assert fewer.row_ids == (block.rows[0].id,) and (fewer != block) == (len(block.rows) > 1)
+
+
+def test_a_cell_opens_a_row_as_its_patterns_say_remembered_or_not():
+    """_opens_row remembers what its patterns found a short cell text to be: the answer is the patterns' own, the
+    first time and every time after, for labels, notes, sentences and words."""
+    import app.parse as P
+    from app.template import get_template
+
+    def by_patterns(s, numbers, cells):
+        if numbers and (P._ROW_LABEL.match(s) or P._SENTENCE_CELL.search(s)):
+            return True
+        return bool(s[1:2] == "、" and s[0] in "一二三四" or s in P._OPENS_ROW or s.startswith("第二十条")
+                    or s[-1:] in ")）" and P._without_note(s) in P._OPENS_ROW) and P._any_filled(cells)
+
+    texts = {p for g in ("2021", "2019") for spec in get_template(g).tables.values() for b in spec.blocks
+             for r in b.rows for p in r.path + r.variants}
+    texts |= {"一、本年新收政府信息公开申请数量", "（一）予以公开", "3.其他", "行政许可（件）", "行政许可（本年）", "第二十条第（一）项",
+              "本年度未收到政府信息公开申请。", "我单位严格按照条例规定办理。" * 6, "十二", "总计", "、", "", "（", "5件", "行政处罚"}
+    P._OPENER_KIND.clear()
+    for _ in range(2):          # (the second time from what was remembered)
+        for s in sorted(texts):
+            for numbers in (0, 3):
+                for cells in ([], ["", " "], ["标签", "5"]):
+                    assert P._opens_row(s, numbers, cells) is by_patterns(s, numbers, cells), (s, numbers, cells)
+    assert "3.其他" in P._OPENER_KIND and "我单位严格按照条例规定办理。" * 6 not in P._OPENER_KIND
