@@ -118,8 +118,10 @@ _HEAD_PREFIX = _regex.compile(r"^\s*([一二三四五六七八九十]+|\d+)\s*[�
 _SUB_HEAD = _regex.compile(r"\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]")
 
 
+@lru_cache(maxsize=4096)
 def _section_named(s: str) -> str | None:
-    """The section (key of _HEADINGS) whose heading words text s holds, or None."""
+    """The section (key of _HEADINGS) whose heading words text s holds, or None. (Remembered: the same headings
+    and labels come report after report.)"""
     for key, rx, _ in _HEADINGS:
         if rx.search(s):
             return key
@@ -135,7 +137,7 @@ def _find_headings(lines: list[str], text: str) -> dict[str, tuple[int, str]]:
     情况") or in a table of contents. Of the lines that could be a table's heading, the one a table
     follows is taken, the one numbered as in the template (二、/三、/四、) first."""
     cands: list[tuple[int, str, str]] = []        # (line index, key, stripped text)
-    for i in _lines_with(text, _HEADING_WORDS):
+    for i in _heading_lines(text):
         line = lines[i]
         if not line or line[0] == "\t" or len(line) > 60 and len(line.rstrip()) > 60:
             continue
@@ -200,6 +202,37 @@ def _table_follows(lines: list[str], cands: list[tuple[int, str, str]], k: int) 
         if sum(1 for c in _split_cells(s) if _NUMERIC_CELL.fullmatch(c.strip())) >= 2:
             return True
     return False
+
+
+@cython.locals(text=str, out=list, ch=cython.Py_UCS4, prev=cython.Py_UCS4, line=cython.Py_ssize_t,
+               last=cython.Py_ssize_t)
+def _heading_lines(text: str) -> list[int]:
+    """_lines_with(text, _HEADING_WORDS), compiled as one pass over the characters: Cython turns the literals into a
+    switch, where six str.find scans of the text cost five times the instructions. (Plain Python: _lines_with.
+    tests/test_compiled.py holds the pairs below to _HEADING_WORDS.)"""
+    out = []
+    line = 0
+    last = -1
+    prev = 0
+    for ch in text:
+        if ch == "\n":
+            line += 1
+        elif ch in "况题项述足施":
+            if (ch == "况" and prev == "情" or ch == "题" and prev == "问" or ch == "项" and prev == "事"
+                    or ch == "述" and prev == "概" or ch == "足" and prev == "不" or ch == "施" and prev == "措") \
+                    and line != last:
+                out.append(line)
+                last = line
+        prev = ch
+    return out
+
+
+def _heading_lines_plain(text: str) -> list[int]:
+    return _lines_with(text, _HEADING_WORDS)
+
+
+if not cython.compiled:
+    _heading_lines = _heading_lines_plain
 
 
 @cython.locals(text=str, word=str, found=list, out=list, line=cython.Py_ssize_t, at=cython.Py_ssize_t,

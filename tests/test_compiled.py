@@ -333,6 +333,45 @@ def _in_literals(path: Path, function: str) -> list[str]:
             and isinstance(c.comparators[0], ast.Constant) and isinstance(c.comparators[0].value, str)]
 
 
+def _char_pairs(path: Path, function: str) -> list[str]:
+    """The pairs of characters that `function` compares two names with, `a == "x" and b == "y"`, as "xy"."""
+    import ast
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    fn = next(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == function)
+    return ["".join(c.comparators[0].value for c in node.values)
+            for node in ast.walk(fn) if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And)
+            and len(node.values) == 2 and all(isinstance(c, ast.Compare) and isinstance(c.ops[0], ast.Eq)
+                                              and isinstance(c.comparators[0], ast.Constant) for c in node.values)]
+
+
+_HEADING_TEXTS = (
+    "import random, sys, app, app.parse as P\n"
+    "rng = random.Random(5)\n"
+    "alphabet = list('情况问题事项概述不足措施\\n\\t 一二、总体况情')\n"
+    "out = []\n"
+    "for _ in range(3000):\n"
+    "    text = ''.join(rng.choice(alphabet) for _ in range(rng.randrange(0, 60)))\n"
+    "    out.append(P._heading_lines(text) == P._lines_with(text, P._HEADING_WORDS))\n"
+    "print(app.COMPILED, out.count(True), len(out))\n"
+)
+
+
+def test_the_heading_lines_are_found_the_same_compiled_and_pure():
+    """Compiled, the lines that may be a section heading are found with one loop over the characters, where plain
+    Python scans the text for each heading word: the same lines, on any text."""
+    if not _compiled_in_effect():
+        if os.environ.get("GOUJI_EXPECT_COMPILED"):
+            pytest.fail("tools/build_compiled.py did not leave a compiled core for `gouji check` (see its output)")
+        pytest.skip("no compiled core for these sources (tools/build_compiled.py not run since the last edit)")
+    env = dict(os.environ)
+    env.pop("GOUJI_PURE", None)
+    env["GOUJI_COMPILED"] = "1"
+    run = subprocess.run([sys.executable, "-c", _HEADING_TEXTS], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["True", "3000", "3000"]
+
+
 def test_the_compiled_character_loops_and_word_gates_say_what_their_patterns_say():
     """Review round 54: the compiled core tests characters against literals (a switch) where plain Python uses the
     patterns, and looks for a pattern's words with str scans before running it. Each literal must be its pattern's
@@ -345,6 +384,13 @@ def test_the_compiled_character_loops_and_word_gates_say_what_their_patterns_say
     assert _in_literals(ROOT / "app" / "narrative.py", "_pieces") == [N._SENTENCE_ENDS]
     assert N._SENTENCE.pattern == f"[^{N._SENTENCE_ENDS}]+"
     assert _in_literals(ROOT / "app" / "parse.py", "_has_sentence_mark") == [P._SENTENCE_MARK_CHARS]
+    # _heading_lines: the second characters of the heading words, then each word as (second == …, first == …)
+    assert _in_literals(ROOT / "app" / "parse.py", "_heading_lines") == ["".join(w[1] for w in P._HEADING_WORDS)]
+    assert _char_pairs(ROOT / "app" / "parse.py", "_heading_lines") == [w[1] + w[0] for w in P._HEADING_WORDS]
+    assert all(len(w) == 2 for w in P._HEADING_WORDS)
+    for _, rx, _ in P._HEADINGS:
+        for alternative in _top_level_alternatives(rx.pattern):
+            assert any(w in alternative for w in P._HEADING_WORDS), (rx.pattern, alternative)
     assert P._SENTENCE_MARKS.pattern == f"[{P._SENTENCE_MARK_CHARS}]"
     for name in N._OUTCOME_NAMES.split("|"):
         assert any(w in re.sub(r"\(\?<!.*?\)", "", name) for w in N._OUTCOME_NAME_WORDS), name
