@@ -524,11 +524,11 @@ def _rows_b(lines: list[str], start: int, end: int, splits: list[int], bare: boo
                 parts = cell.split("\t")
                 cells += parts
                 where += [no] * len(parts)
-            elif cell.isdigit():
+            elif _is_digits(cell):
                 numbers += 1
                 cells.append(cell)
                 where.append(no)
-            elif not cell or cell.isspace():                        # an empty cell
+            elif _blank(cell):                                      # an empty cell
                 cells.append(cell)
                 where.append(no)
             else:
@@ -554,7 +554,7 @@ def _rows_b(lines: list[str], start: int, end: int, splits: list[int], bare: boo
                 # (a word that opens no row — "十二" typed for a number, a header's "总计" — changes nothing)
                 cells.append(cell)
                 where.append(no)
-        elif not line or line.isspace():                            # a blank line ends the row
+        elif _blank(line):                                          # a blank line ends the row
             if every_cell:
                 continue
             if cells:
@@ -680,17 +680,49 @@ def _filled_at(vals: list[tuple[str, int]]) -> list[int]:
     out = []
     for k in range(len(vals)):
         t = vals[k][0]
-        if t and not t.isspace():
+        if not _blank(t):
             out.append(k)
     return out
 
 
 def _is_num(text: str) -> bool:
+    if cython.compiled and _digits_value(text) >= 0:
+        return True         # (the common case, read in C)
     return text.isdigit() if text.isascii() else parse_value(text).state == NUMBER
 
 
-def _blank(text: str) -> bool:
+# Compiled, a cell's text is tested character by character in C (Py_UNICODE_ISSPACE and Py_UNICODE_ISDIGIT are what
+# str.isspace and str.isdigit test each character with), where a str method is a Python call; plain Python calls the
+# methods (_blank_plain, str.isdigit).
+@cython.cfunc
+@cython.locals(text=str, ch=cython.Py_UCS4)
+def _blank(text: str) -> cython.bint:
+    """Empty or only white space: not text or text.isspace()."""
+    for ch in text:
+        if not ch.isspace():
+            return False
+    return True
+
+
+@cython.cfunc
+@cython.locals(text=str, ch=cython.Py_UCS4)
+def _is_digits(text: str) -> cython.bint:
+    """text.isdigit()."""
+    if len(text) == 0:
+        return False
+    for ch in text:
+        if not ch.isdigit():
+            return False
+    return True
+
+
+def _blank_plain(text: str) -> bool:
     return not text or text.isspace()
+
+
+if not cython.compiled:
+    _blank = _blank_plain
+    _is_digits = str.isdigit
 
 
 def _window(vals: list[tuple[str, int]], n: int, profile: list[int] | None = None):
@@ -1638,7 +1670,7 @@ def _classified(texts: list[str], classify, fuzzy: bool):
     known = classify.memos[1 if fuzzy else 0]
     for k in range(len(texts)):
         t = texts[k]
-        if t and not t.isdigit() and t[-1] not in "。；;！!":      # (a sentence is no label: _SENTENCE_END)
+        if t and not _is_digits(t) and t[-1] not in "。；;！!":      # (a sentence is no label: _SENTENCE_END)
             hit = known.get(t)
             col_hit, m = hit if hit is not None else classify(t, fuzzy)
             if col_hit is not None:

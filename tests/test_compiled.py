@@ -298,13 +298,18 @@ _CELL_TEXTS = (
     # takes and int() does not (²), other scripts' digits (٣, ３), signs, decimals, words and placeholders
     "texts = ['', '0', '7', '007', '999', '1000', '65535', '9' * 18, '1' + '0' * 17, '9' * 19, '1' * 40, '²', '٣', "
     "'３２', '1２', '-1', '+1', '1.5', '1e3', ' 1', '1 ', '１', '/', '—', '无', '十二', '12件', '0x1', '\\udc80']\n"
-    "print(app.COMPILED, repr(P._make_cells([(t, k) for k, t in enumerate(texts)])))\n"
+    "texts += [' ', '\\u3000', '\\xa0', '\\u2028', '\\x1c', '\\u200b', ' \\u3000 ', '①', '²³', '1²', '\\t', 'a b']\n"
+    "print(app.COMPILED, repr(P._make_cells([(t, k) for k, t in enumerate(texts)])), P._filled_at([(t, 0) for t in texts]), "
+    "[P._is_num(t) for t in texts], repr(P._rows_b(['\\t' + t if k % 3 else t for k, t in enumerate(texts)], 0, len(texts), [])), "
+    "P._classified(texts, P._t2_classifier('2021'), False)[:2])\n"
 )
 
 
 def test_cells_are_made_the_same_compiled_and_pure():
     """Compiled, _make_cells reads a cell of ASCII digits with a C loop (_digits_value) where plain Python looks it
-    up among the small counts or calls int(): the cells must be the same."""
+    up among the small counts or calls int(), and a cell is tested for white space and digits character by character
+    (_blank, _is_digits) where plain Python calls str.isspace and str.isdigit: the cells, the filled places, the
+    rows of layout B and the labels must be the same."""
     if not _compiled_in_effect():
         if os.environ.get("GOUJI_EXPECT_COMPILED"):
             pytest.fail("tools/build_compiled.py did not leave a compiled core for `gouji check` (see its output)")
