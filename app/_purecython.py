@@ -27,8 +27,8 @@ def _unchanged(function):
 
 
 class _Cython:
-    """The part of Cython's `cython` module the core uses: C types (Python's own at run time), `locals`, `cfunc`
-    and `compiled` (False: a branch under `if cython.compiled:` is for the compiled core only)."""
+    """The part of Cython's `cython` module the core uses: C types (Python's own at run time), `locals`, `cfunc`,
+    `ccall` and `compiled` (False: a branch under `if cython.compiled:` is for the compiled core only)."""
 
     compiled = False
     Py_ssize_t = int
@@ -41,6 +41,8 @@ class _Cython:
 
     # A function called from its own module only, as a C function (no Python call): plain Python's function.
     cfunc = staticmethod(_unchanged)
+    # A function its own module calls as a C function, and others (and the tests) as a Python one.
+    ccall = staticmethod(_unchanged)
 
 
 _STAND_IN = _Cython()

@@ -309,6 +309,7 @@ def _pieces(line: str) -> list[str]:
     return out
 
 
+@cython.ccall
 def _holds_any(s: str, words: tuple[str, ...]) -> bool:
     """Whether s holds one of the words."""
     for w in words:

@@ -441,6 +441,7 @@ def _web_copies(lines: list[str], regions: dict, region_text: dict) -> set[str]:
     return out
 
 
+@cython.ccall
 @cython.locals(line=str, cells=list, k=cython.Py_ssize_t, cell=str, s=str)
 def _split_cells(line: str) -> list[str]:
     """The cells of a table row on one line (layout A): set apart by tabs, pipes or runs of spaces."""
@@ -574,6 +575,7 @@ def _rows_b(lines: list[str], start: int, end: int, splits: list[int], bare: boo
     return rows
 
 
+@cython.ccall
 def _opens_row(s: str, numbers: int, cells: list[str]) -> bool:
     """Whether cell text s, in a row that holds `cells` so far with `numbers` values since its label, starts
     the next row: a label (or a sentence) after the row's numbers, or a label that always opens a row
@@ -663,6 +665,7 @@ def _is_value_like(text: str) -> bool:
     return not has_cjk(s) or parse_value(s).state == NUMBER
 
 
+@cython.ccall
 @cython.locals(k=cython.Py_ssize_t, start=cython.Py_ssize_t, end=cython.Py_ssize_t)
 def _value_cells(row: LogicalRow, after: int) -> list[tuple[str, int]]:
     """(text, line) of the row's cells after its label's place `after` (-1: all of them)."""
@@ -674,6 +677,7 @@ def _value_cells(row: LogicalRow, after: int) -> list[tuple[str, int]]:
     return [(cells[k], lines[k]) for k in range(start, end)]
 
 
+@cython.ccall
 @cython.locals(out=list, k=cython.Py_ssize_t, t=str)
 def _filled_at(vals: list[tuple[str, int]]) -> list[int]:
     """The positions of a row's cells that are not blank."""
@@ -685,6 +689,7 @@ def _filled_at(vals: list[tuple[str, int]]) -> list[int]:
     return out
 
 
+@cython.ccall
 def _is_num(text: str) -> bool:
     if cython.compiled and _digits_value(text) >= 0:
         return True         # (the common case, read in C)
@@ -761,6 +766,7 @@ def _window(vals: list[tuple[str, int]], n: int, profile: list[int] | None = Non
     return best, 0
 
 
+@cython.ccall
 @cython.locals(out=list, small=dict, t=str, c=CCell, count=cython.Py_ssize_t)
 def _make_cells(vals: list[tuple[str, int]]) -> list[Cell]:
     # parse_value's own fast path, inlined: most cells are plain digits. Their Cell is filled in here, not by
@@ -1660,6 +1666,7 @@ def _parse_t2(rows: list[LogicalRow], spec: TableSpec, ctx: _Ctx, generation: st
     return cells
 
 
+@cython.ccall
 @cython.locals(k=cython.Py_ssize_t, t=str, col_hits=list, col_at=list, known=dict)
 def _classified(texts: list[str], classify, fuzzy: bool):
     """A 表三 row's cells looked up as labels: (the columns they name, the positions of those cells, the row
@@ -1885,6 +1892,7 @@ def _read_cut_row(ctx: _Ctx, tid: str, rid: str, keys: list, name: str, vals: li
     return vals + [("", vals[-1][1])] * (n - len(vals))
 
 
+@cython.ccall
 def _one_missing(vals: list[tuple[str, int]], filled: list[int], n: int) -> bool:
     """n-1 numbers side by side, no blank among them and no room for the n-th: a cell was dropped.
     `filled`: the positions of the non-blank cells of vals.
@@ -1898,6 +1906,7 @@ def _one_missing(vals: list[tuple[str, int]], filled: list[int], n: int) -> bool
     return len(vals) - (n - 1) <= 1 and len(vals) <= n
 
 
+@cython.ccall
 def _windows(vals: list[tuple[str, int]], filled: list[int], n: int) -> list[list[tuple[str, int]]]:
     """Every placement of n consecutive cells that holds all of the row's non-blank cells (at `filled`)."""
     if len(vals) <= n:
