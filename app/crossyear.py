@@ -6,7 +6,6 @@ All findings here are warnings (kind `cross-year`): counting conventions differ 
 from __future__ import annotations
 
 import os
-import re
 from collections import defaultdict
 
 from . import _regex
@@ -22,6 +21,9 @@ _NOISE = ("政府信息公开工作年度报告", "政府信息公开年度报�
 
 
 _REGION_WIDE = _regex.compile(r"全(?:县|区|市|旗)|汇总")
+_BRACKETED = _regex.compile(r"[（(].*?[)）]")
+_PART_NAME = _regex.compile(r"(?:图解|解读|的?说明|全文|正文)$")
+_REPEATED_END = _regex.compile(r"(.)\1+$")
 
 
 def body_key(report: Report) -> str:
@@ -31,10 +33,10 @@ def body_key(report: Report) -> str:
     s = _YEAR.sub("", s)
     for w in _NOISE:
         s = s.replace(w, "")
-    s = re.sub(r"[（(].*?[)）]", "", s)
-    s = re.sub(r"(?:图解|解读|的?说明|全文|正文)$", "", s)     # "…年度报告图解": the same body's report
+    s = _BRACKETED.sub("", s)
+    s = _PART_NAME.sub("", s)                  # "…年度报告图解": the same body's report
     s = _REGION_WIDE.sub("", s)                # 汤阴县全县 → 汤阴县
-    s = re.sub(r"(.)\1+$", r"\1", s)         # 哈图布呼镇镇 → 哈图布呼镇
+    s = _REPEATED_END.sub(r"\1", s)           # 哈图布呼镇镇 → 哈图布呼镇
     s = s.strip("的")
     return s if len(s) >= 2 else ""
 

@@ -603,6 +603,7 @@ def _opener_kind(s: str) -> int:
                or s[-1:] in ")）" and _without_note(s) in _OPENS_ROW else 0))
 
 
+@cython.ccall
 @cython.locals(cells=list, c=str)
 def _any_filled(cells: list[str]) -> bool:
     """Whether a cell of `cells` is not blank."""
