@@ -270,8 +270,10 @@ def _lines_to_read(text: str) -> list[str]:
         elif not useful:
             if ch < 0x80:
                 useful = 0x30 <= ch <= 0x39
-            elif ch in "未没无均件份宗" or ch.isdecimal():
+            elif ch in "未没无均件份宗":
                 useful = True
+            elif not 0x4E00 <= ch <= 0x9FFF:        # (no CJK ideograph is a digit: most characters skip the look-up)
+                useful = ch.isdecimal()
         k += 1
     if useful and not tab and k - start >= 6:
         out.append(text[start:k])
@@ -286,7 +288,7 @@ def _has_digit(s: str):
         if ch < 0x80:
             if 0x30 <= ch <= 0x39:
                 return True
-        elif ch.isdecimal():
+        elif not 0x4E00 <= ch <= 0x9FFF and ch.isdecimal():     # (no CJK ideograph is a digit)
             return True
     return False
 

@@ -389,6 +389,9 @@ def test_the_compiled_character_loops_and_word_gates_say_what_their_patterns_say
     assert _in_literals(ROOT / "app" / "narrative.py", "_pieces") == [N._SENTENCE_ENDS]
     assert N._SENTENCE.pattern == f"[^{N._SENTENCE_ENDS}]+"
     assert _in_literals(ROOT / "app" / "parse.py", "_has_sentence_mark") == [P._SENTENCE_MARK_CHARS]
+    # _lines_to_read and _has_digit skip str.isdecimal for the CJK ideographs, none of which is a digit
+    assert not any(chr(c).isdecimal() for c in range(0x4E00, 0xA000))
+    assert "0x4E00 <= ch <= 0x9FFF" in (ROOT / "app" / "narrative.py").read_text(encoding="utf-8")
     # _heading_lines: the second characters of the heading words, then each word as (second == …, first == …)
     assert _in_literals(ROOT / "app" / "parse.py", "_heading_lines") == ["".join(w[1] for w in P._HEADING_WORDS)]
     assert _char_pairs(ROOT / "app" / "parse.py", "_heading_lines") == [w[1] + w[0] for w in P._HEADING_WORDS]
