@@ -2185,7 +2185,8 @@ def _shared_by_nearly_all(counts: dict, full: int):
 
 
 @cython.locals(rows=dict, filled_by_row=dict, n=cython.Py_ssize_t, leads=dict, trails=dict, full=cython.Py_ssize_t,
-               first=cython.Py_ssize_t, last=cython.Py_ssize_t, span=cython.Py_ssize_t, filled=list)
+               first=cython.Py_ssize_t, last=cython.Py_ssize_t, span=cython.Py_ssize_t, filled=list,
+               lk=cython.Py_ssize_t, tk=cython.Py_ssize_t)
 def _row_anchors(rows: dict, filled_by_row: dict, n: int):
     """(leading blanks, span) and (trailing blanks, span) shared by nearly all fully filled rows.
 
@@ -2205,12 +2206,17 @@ def _row_anchors(rows: dict, filled_by_row: dict, n: int):
         if span < n or span > n + 1 or len(filled) != span:
             continue
         full += 1
-        lk, tk = (first, span), (len(vals) - 1 - last, span)
+        # (counted by one int for the pair: a tuple key costs a tuple comparison at every look-up)
+        lk, tk = first * _PAIR + span, (len(vals) - 1 - last) * _PAIR + span
         leads[lk] = leads.get(lk, 0) + 1
         trails[tk] = trails.get(tk, 0) + 1
     if full < 3:
         return None, None
-    return _shared_by_nearly_all(leads, full), _shared_by_nearly_all(trails, full)
+    lead, trail = _shared_by_nearly_all(leads, full), _shared_by_nearly_all(trails, full)
+    return (None if lead is None else divmod(lead, _PAIR)), (None if trail is None else divmod(trail, _PAIR))
+
+
+_PAIR = 1 << 16         # _row_anchors' (blanks, span) as blanks * _PAIR + span (a span is a table's width, or one more)
 
 
 def _t2_column_order(leaf: list[str], ctx: _Ctx, block: Block) -> list[str]:

@@ -154,3 +154,43 @@ def test_a_cell_opens_a_row_as_its_patterns_say_remembered_or_not():
                 for cells in ([], ["", " "], ["标签", "5"]):
                     assert P._opens_row(s, numbers, cells) is by_patterns(s, numbers, cells), (s, numbers, cells)
     assert "3.其他" in P._OPENER_KIND and "我单位严格按照条例规定办理。" * 6 not in P._OPENER_KIND
+
+
+def test_the_rows_shared_placement_is_counted_as_by_pairs():
+    """_row_anchors counts each (blanks, span) pair as one int: it gives what counting the pairs themselves gives."""
+    import random
+
+    import app.parse as P
+
+    def by_pairs(rows, filled_by_row, n):
+        leads, trails, full = {}, {}, 0
+        for rid, vals in rows.items():
+            filled = filled_by_row[rid]
+            if not filled:
+                continue
+            first, last = filled[0], filled[-1]
+            span = last - first + 1
+            if span < n or span > n + 1 or len(filled) != span:
+                continue
+            full += 1
+            lk, tk = (first, span), (len(vals) - 1 - last, span)
+            leads[lk] = leads.get(lk, 0) + 1
+            trails[tk] = trails.get(tk, 0) + 1
+        if full < 3:
+            return None, None
+        return P._shared_by_nearly_all(leads, full), P._shared_by_nearly_all(trails, full)
+
+    rng = random.Random(3)
+    seen = set()
+    for _ in range(3000):
+        n = rng.choice((5, 7, 8))
+        rows = {}
+        for r in range(rng.randrange(0, 30)):
+            lead, width = rng.choice((0, 0, 0, 1, 2)), rng.choice((n, n, n, n + 1, n - 1, n + 2))
+            rows[str(r)] = [("", 0)] * lead + [(str(rng.randrange(3)) if rng.random() < 0.95 else "", 0)
+                                               for _ in range(width)] + [("", 0)] * rng.choice((0, 0, 1, 3))
+        filled = {rid: P._filled_at(v) for rid, v in rows.items()}
+        got = P._row_anchors(rows, filled, n)
+        assert got == by_pairs(rows, filled, n)
+        seen.add(tuple(x is None for x in got))
+    assert seen == {(True, True), (False, False), (True, False), (False, True)}
