@@ -35,6 +35,7 @@ if cython.compiled:     # (read by Cython only: plain Python's stand-in says Fal
     # Rows built without a call of their __init__: allocated as object.__new__ does, without the call
     # (PyType_GenericNew ignores its last two arguments: it is the type's tp_alloc, as object.__new__ calls it)
     from cython.cimports.cpython.type import PyType_GenericNew
+    from cython.cimports.cpython.unicode import PyUnicode_READ_CHAR    # (a character by its index, unchecked)
     from cython.cimports.app.model import Cell as CCell     # (the C type of app/model.pxd: fields read directly)
 else:
     CCell = Cell
@@ -77,7 +78,7 @@ def _stripped(cells) -> list:
     out = []
     for c in cells:
         n = len(c)
-        if n and (c[0].isspace() or c[n - 1].isspace()):
+        if n and (PyUnicode_READ_CHAR(c, 0).isspace() or PyUnicode_READ_CHAR(c, n - 1).isspace()):
             c = c.strip()
         out.append(c)
     return out
