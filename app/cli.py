@@ -381,10 +381,11 @@ def _utf8(parts: list) -> bytes:
 
 
 def _template_keys(report: Report, tid):
-    """The template's cell keys of a report's table, in order (None for a table the templates do not have)."""
+    """The template's cell keys of a report's table, in order (None for a table or a format the templates do not
+    have: a report built by hand)."""
     try:
         return report.template_for(tid).tables[tid].cell_ids()
-    except (KeyError, TypeError):
+    except (KeyError, TypeError, ValueError):
         return None
 
 

@@ -246,6 +246,10 @@ def test_the_batch_json_writer_writes_the_standard_encoders_bytes(seeds):
     assert '"1":{"1":"1,000",' not in out and '"1":1000,' in out and '"t3":{"cells":{}}' in out
     assert _layout(keys)[:2] == ['{"1":{"1":', ',"2.1":'] and _layout(keys)[-1] == "}}"
     assert _layout((("1", "1"), ("2", "1"), ("1", "2"))) is None and _layout(()) == ["{}"]
+    # A report built by hand with a format no template has (review round 55): written all the same, not a crash.
+    for fmt in ("1999", None):
+        unknown = report.replace(format=fmt, table_formats={})
+        assert _write_report(unknown, result) == same(unknown, result).encode()
     # A row whose cells are apart from each other (the document merges them): built as a document instead.
     apart = report.replace(tables={"t2": {("1", "1"): Cell("1", NUMBER, 1), ("2", "1"): Cell("2", NUMBER, 2),
                                           ("1", "2"): Cell("3", NUMBER, 3)}})
