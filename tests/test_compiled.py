@@ -160,10 +160,8 @@ _CELL_API = (
 def test_the_cell_is_the_same_record_compiled_and_pure(compiled):
     """Compiled, Cell is a C type (app/model.pxd) and not a subclass of app/_record.Record: it keeps a record's
     behaviour all the same (fields, equality, repr, copies, `replace`; unhashable, as an eq dataclass is)."""
-    if compiled and not _compiled_in_effect():
-        if os.environ.get("GOUJI_EXPECT_COMPILED"):
-            pytest.fail("tools/build_compiled.py did not leave a compiled core for `gouji check` (see its output)")
-        pytest.skip("no compiled core for these sources (tools/build_compiled.py not run since the last edit)")
+    if compiled:
+        _require_compiled()
     env = dict(os.environ)
     env.pop("GOUJI_PURE", None)
     env["GOUJI_COMPILED" if compiled else "GOUJI_PURE"] = "1"
@@ -202,11 +200,16 @@ def _compiled_in_effect() -> bool:
     return _probe(repr(CHECK)).endswith(f"{SUFFIX} True")
 
 
-def test_a_fresh_build_is_what_gets_imported():
+def _require_compiled() -> None:
+    """Skip a test of the compiled core when these sources have none; fail it when CI builds one (GOUJI_EXPECT_COMPILED)."""
     if not _compiled_in_effect():
         if os.environ.get("GOUJI_EXPECT_COMPILED"):
             pytest.fail("tools/build_compiled.py did not leave a compiled core for `gouji check` (see its output)")
         pytest.skip("no compiled core for these sources (tools/build_compiled.py not run since the last edit)")
+
+
+def test_a_fresh_build_is_what_gets_imported():
+    _require_compiled()
     assert _probe(repr(CHECK)) == f"{ROOT / 'app' / '_compiled' / ('parse' + SUFFIX)} True"
     assert _probe(repr(CHECK), pure=True) == f"{ROOT / 'app' / 'parse.py'} False"
     assert _probe("['gouji', 'report.txt']") == f"{ROOT / 'app' / 'parse.py'} False"
@@ -224,10 +227,7 @@ def _check(paths: list[Path], pure: bool, *args: str) -> subprocess.CompletedPro
 
 
 def test_compiled_and_pure_core_give_the_same_answers(tmp_path, seeds):
-    if not _compiled_in_effect():
-        if os.environ.get("GOUJI_EXPECT_COMPILED"):
-            pytest.fail("tools/build_compiled.py did not leave a compiled core for `gouji check` (see its output)")
-        pytest.skip("no compiled core for these sources (tools/build_compiled.py not run since the last edit)")
+    _require_compiled()
     rng = random.Random(9)
     folder = tmp_path / "reports"
     folder.mkdir()
@@ -275,10 +275,7 @@ _PROSE = (
 def test_the_prose_is_read_the_same_compiled_and_pure():
     """Compiled, the prose check finds the lines worth reading, digits and sentence ends with loops over the
     characters where plain Python uses regular expressions: the two must read any text the same."""
-    if not _compiled_in_effect():
-        if os.environ.get("GOUJI_EXPECT_COMPILED"):
-            pytest.fail("tools/build_compiled.py did not leave a compiled core for `gouji check` (see its output)")
-        pytest.skip("no compiled core for these sources (tools/build_compiled.py not run since the last edit)")
+    _require_compiled()
     outs = []
     for mode in ("GOUJI_COMPILED", "GOUJI_PURE"):
         env = dict(os.environ, PYTHONHASHSEED="0")
@@ -310,10 +307,7 @@ def test_cells_are_made_the_same_compiled_and_pure():
     up among the small counts or calls int(), and a cell is tested for white space and digits character by character
     (_blank, _is_digits) where plain Python calls str.isspace and str.isdigit: the cells, the filled places, the
     rows of layout B and the labels must be the same."""
-    if not _compiled_in_effect():
-        if os.environ.get("GOUJI_EXPECT_COMPILED"):
-            pytest.fail("tools/build_compiled.py did not leave a compiled core for `gouji check` (see its output)")
-        pytest.skip("no compiled core for these sources (tools/build_compiled.py not run since the last edit)")
+    _require_compiled()
     outs = []
     for mode in ("GOUJI_COMPILED", "GOUJI_PURE"):
         env = dict(os.environ)
@@ -364,10 +358,7 @@ _HEADING_TEXTS = (
 def test_the_heading_lines_are_found_the_same_compiled_and_pure():
     """Compiled, the lines that may be a section heading are found with one loop over the characters, where plain
     Python scans the text for each heading word: the same lines, on any text."""
-    if not _compiled_in_effect():
-        if os.environ.get("GOUJI_EXPECT_COMPILED"):
-            pytest.fail("tools/build_compiled.py did not leave a compiled core for `gouji check` (see its output)")
-        pytest.skip("no compiled core for these sources (tools/build_compiled.py not run since the last edit)")
+    _require_compiled()
     env = dict(os.environ)
     env.pop("GOUJI_PURE", None)
     env["GOUJI_COMPILED"] = "1"
