@@ -27,8 +27,10 @@ except ImportError:
     pass
 if cython.compiled:     # (read by Cython only: plain Python's stand-in says False)
     from cython.cimports.app.model import Cell as CCell     # (the C type of app/model.pxd: fields read directly)
+    from cython.cimports.app.template import keys_in_order  # (keyed_in_order as a C function: app/template.pxd)
 else:
     CCell = Cell
+    keys_in_order = keyed_in_order
 
 USAGE = """用法:
   gouji                         打开窗口
@@ -215,7 +217,7 @@ def _cells_text(cells, keys) -> str:
     """_cells_json(cells) as json writes it: {"row":{"col":value,…},…}, rows in the order they first come.
     `keys`: the table's cell keys in the template's order (or None); a table keyed by exactly those, as a table
     read whole is, is written into the template's own text (_layout), its values alone looked at."""
-    if keys is not None and keyed_in_order(cells, keys):
+    if keys is not None and keys_in_order(cells, keys):
         frags = _layout(keys)
         if frags is not None:
             parts = [frags[0]]

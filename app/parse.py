@@ -37,8 +37,10 @@ if cython.compiled:     # (read by Cython only: plain Python's stand-in says Fal
     from cython.cimports.cpython.type import PyType_GenericNew
     from cython.cimports.cpython.unicode import PyUnicode_READ_CHAR    # (a character by its index, unchecked)
     from cython.cimports.app.model import Cell as CCell     # (the C type of app/model.pxd: fields read directly)
+    from cython.cimports.app.template import keys_in_order  # (keyed_in_order as a C function: app/template.pxd)
 else:
     CCell = Cell
+    keys_in_order = keyed_in_order
 
 
 class LogicalRow(Record):
@@ -824,7 +826,7 @@ _FUZZY_ROWS = 400
 def _fill_absent(cells: dict, spec: TableSpec) -> None:
     """Every template cell the file did not give becomes the shared "absent" cell."""
     ids = spec.cell_ids()
-    if keyed_in_order(cells, ids):
+    if keys_in_order(cells, ids):
         return          # (a table read whole: nothing to look up)
     for key in ids:
         if key not in cells:

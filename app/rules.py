@@ -26,8 +26,10 @@ except ImportError:
     pass
 if cython.compiled:     # (read by Cython only: plain Python's stand-in says False)
     from cython.cimports.app.model import Cell as CCell     # (the C type of app/model.pxd: fields read directly)
+    from cython.cimports.app.template import keys_in_order  # (keyed_in_order as a C function: app/template.pxd)
 else:
     CCell = Cell
+    keys_in_order = keyed_in_order
 
 SEVERITY_ORDER = {"error": 0, "warning": 1}
 _RELATION_TEXT = {
@@ -149,7 +151,7 @@ def _values(tid: str, tpl: Template, cells: dict, plan, keys: tuple) -> tuple[li
     # The table's cells in plan order: as the parser keeps them (template order), so taken as they are when their
     # keys say so, which spares hashing every key; looked up otherwise.
     n = len(plan)
-    if keyed_in_order(cells, keys):
+    if keys_in_order(cells, keys):
         ordered = list(cells.values())
     else:
         get = cells.get

@@ -425,6 +425,52 @@ def _top_level_alternatives(pattern: str) -> list[str]:
     return out + [pattern[start:]]
 
 
+_KEY_ORDERS = (
+    "import sys, app, app.parse as P, app.rules as R, app.cli as C\n"
+    "from app.parse import parse_text\n"
+    "from tests import synth as S\n"
+    "import random\n"
+    "report = parse_text(S.scratch_report(S.consistent(S.Layout('x', '', '2021', []), random.Random(3))))\n"
+    "whole = report.tables['t2']\n"
+    "items = list(whole.items())\n"
+    "variants = {\n"
+    "    'as read': dict(items),\n"
+    "    'equal keys, other tuples': {(r, c): v for (r, c), v in items},\n"
+    "    'two swapped': dict(items[:5] + [items[6], items[5]] + items[7:]),\n"
+    "    'rows swapped': dict(items[7:14] + items[:7] + items[14:]),\n"
+    "    'one missing': dict(items[:-1]),\n"
+    "    'one replaced': dict(items[:-1] + [(('9', '9'), items[-1][1])]),\n"
+    "}\n"
+    "out = []\n"
+    "for name, cells in variants.items():\n"
+    "    r = report.replace(tables=dict(report.tables, t2=cells))\n"
+    "    out.append((name, C.report_json_bytes(r, R.check(r)).decode()))\n"
+    "print(app.COMPILED)\n"
+    "print(repr(out))\n"
+)
+
+
+def test_a_table_in_another_key_order_is_checked_and_written_the_same_compiled_and_pure():
+    """Compiled, the parser, the rules and the JSON writer ask app/template.pxd's C loop whether a table is keyed
+    exactly in its template's order, and then take its cells as they come: a table in any other order (keys
+    swapped, rows swapped, one missing or replaced) must be checked and written as plain Python does it."""
+    _require_compiled()
+    outs = []
+    for mode in ("GOUJI_COMPILED", "GOUJI_PURE"):
+        env = dict(os.environ)
+        env.pop("GOUJI_PURE", None)
+        env[mode] = "1"
+        run = subprocess.run([sys.executable, "-c", _KEY_ORDERS], cwd=ROOT, env=env, capture_output=True, text=True,
+                             timeout=60)
+        assert run.returncode == 0, run.stderr
+        outs.append(run.stdout.split("\n", 1))
+    assert outs[0][0] == "True" and outs[1][0] == "False"
+    assert outs[0][1] == outs[1][1]
+    texts = dict(eval(outs[0][1]))
+    assert texts["as read"] == texts["equal keys, other tuples"]
+    assert len({texts["as read"], texts["two swapped"], texts["rows swapped"], texts["one replaced"]}) == 4
+
+
 def test_a_compiled_module_built_against_another_cell_layout_leaves_the_core_pure(tmp_path):
     """Review round 54: a module compiled against another app/model.pxd fails its import with Cython's ValueError
     ("app.model.Cell size changed"), not an ImportError; that too must leave the core pure, not fail every check."""
