@@ -471,6 +471,34 @@ def test_a_table_in_another_key_order_is_checked_and_written_the_same_compiled_a
     assert len({texts["as read"], texts["two swapped"], texts["rows swapped"], texts["one replaced"]}) == 4
 
 
+_YEAR_TEXTS = (
+    "import random, app, app.parse as P\n"
+    "rng = random.Random(7)\n"
+    "alphabet = list('〇○零一二三四五六七八九０１２３４５６７８９年度 \\u3000\\t\\n2023，报告')\n"
+    "same = 0\n"
+    "for _ in range(20000):\n"
+    "    text = ''.join(rng.choice(alphabet) for _ in range(rng.randrange(0, 16)))\n"
+    "    want = P._CN_YEAR.sub(lambda m: m.group(0).translate(P._CN_DIGITS), text)\n"
+    "    same += P._ascii_years(text) == want and (P._numeral_before_year(text) or want == text)\n"
+    "print(app.COMPILED, same)\n"
+)
+
+
+@pytest.mark.parametrize("compiled", [False, True])
+def test_years_in_numerals_are_looked_for_only_where_their_pattern_can_match(compiled):
+    """_ascii_years runs its pattern only on a text with a numeral before a 年 (past white space): the pattern's
+    scan of a report's opening cost about 1 M instructions. On any text the result is the pattern's."""
+    if compiled:
+        _require_compiled()
+    env = dict(os.environ)
+    env.pop("GOUJI_PURE", None)
+    env["GOUJI_COMPILED" if compiled else "GOUJI_PURE"] = "1"
+    run = subprocess.run([sys.executable, "-c", _YEAR_TEXTS], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == [str(compiled), "20000"]
+
+
 def test_a_compiled_module_built_against_another_cell_layout_leaves_the_core_pure(tmp_path):
     """Review round 54: a module compiled against another app/model.pxd fails its import with Cython's ValueError
     ("app.model.Cell size changed"), not an ImportError; that too must leave the core pure, not fail every check."""
