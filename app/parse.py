@@ -1949,9 +1949,12 @@ def _not_blank(cells: list[Cell]) -> list[Cell]:
     return out
 
 
-def _plan_for(plan: dict[str, tuple], rows) -> list:
-    """The relations touching any of `rows`, each once."""
-    return list({id(e): e for r in rows for e in plan.get(r, ())}.values())
+@lru_cache(maxsize=64)
+def _plan_for(generation: str, col_order: tuple[str, ...], rows: tuple[str, ...]) -> tuple:
+    """The relations of 表三's plan (_plan) touching any of `rows`, each once: remembered, as the misaligned rows
+    of one layout are the same rows in report after report."""
+    plan = _plan(generation, "t2", col_order)
+    return tuple({id(e): e for r in rows for e in plan.get(r, ())}.values())
 
 
 @cython.locals(out=list, c=CCell)
@@ -2403,7 +2406,7 @@ def _resolve_surplus(surplus_rows, table, n, ctx: _Ctx, spec: TableSpec, col_ord
     best_k = None
     if extra == 1:
         # Relations that touch no surplus row score the same under every choice: leave them out.
-        entries = _plan_for(_plan(generation, "t2", tuple(col_order)), parsed)
+        entries = _plan_for(generation, tuple(col_order), tuple(parsed))
         scores = _drop_scores({rid: _numbers(cells) for rid, cells in table.items()},
                               {rid: _numbers(v) for rid, v in parsed.items()}, entries, n)
         best_k = max(range(n + 1), key=lambda k: (scores[k], k))

@@ -194,3 +194,25 @@ def test_the_rows_shared_placement_is_counted_as_by_pairs():
         assert got == by_pairs(rows, filled, n)
         seen.add(tuple(x is None for x in got))
     assert seen == {(True, True), (False, False), (True, False), (False, True)}
+
+
+def test_the_relations_of_misaligned_rows_are_remembered_per_rows_and_each_given_once():
+    """_resolve_surplus scores the relations touching the misaligned rows; they are remembered by (generation,
+    column order, rows), so each call must still give exactly the relations of its own rows, once each."""
+    import random
+    from app.parse import _plan, _plan_for
+    from app.template import get_template
+    rng = random.Random(4)
+    for generation in ("2019", "2021"):
+        order = tuple(c.id for c in get_template(generation).tables["t2"].blocks[0].columns)
+        plan = _plan(generation, "t2", order)
+        for _ in range(200):
+            rows = tuple(rng.sample(sorted(plan), rng.randrange(1, len(plan) + 1)))
+            got = _plan_for(generation, order, rows)
+            want = {id(e): e for r in rows for e in plan[r]}
+            assert len(got) == len({id(e) for e in got}) == len(want)
+            assert {id(e) for e in got} == set(want)
+            assert _plan_for(generation, order, rows) is got
+        shorter = order[:-1]
+        assert _plan_for(generation, shorter, tuple(plan)) == tuple(
+            {id(e): e for r in plan for e in _plan(generation, "t2", shorter).get(r, ())}.values())
