@@ -34,6 +34,8 @@ class _Cython:
     Py_ssize_t = int
     Py_UCS4 = str
     bint = bool
+    int = int
+    longlong = int
 
     @staticmethod
     def locals(**types):

@@ -36,6 +36,7 @@ if cython.compiled:     # (read by Cython only: plain Python's stand-in says Fal
     # (PyType_GenericNew ignores its last two arguments: it is the type's tp_alloc, as object.__new__ calls it)
     from cython.cimports.cpython.type import PyType_GenericNew
     from cython.cimports.cpython.unicode import PyUnicode_READ_CHAR    # (a character by its index, unchecked)
+    from cython.cimports.cpython.long import PyLong_AsLongLongAndOverflow
     from cython.cimports.app.model import Cell as CCell     # (the C type of app/model.pxd: fields read directly)
     from cython.cimports.app.template import keys_in_order  # (keyed_in_order as a C function: app/template.pxd)
 else:
@@ -2323,6 +2324,87 @@ def _check_org_subtotal(table: dict[str, list[Cell]], order: list[str], ctx: _Ct
                     "R-APP-ORGSUB", total, row[k].value)
 
 
+_DROP_MAX = 16              # _drop_scores_c's most places (n + 1) in a row; its operands are within ±2**40,
+                            # so that a relation's sums stay far inside a C long long
+
+
+@cython.cfunc
+@cython.locals(fixed=dict, wide=dict, n=cython.Py_ssize_t, j=cython.Py_ssize_t, p=cython.Py_ssize_t,
+               k=cython.Py_ssize_t, nl=cython.Py_ssize_t, nones=cython.Py_ssize_t, lhs=cython.longlong,
+               rhs=cython.longlong, x=cython.longlong, overflow=cython.int, v=list, cells=list, refs=tuple,
+               left=cython.bint)
+def _drop_scores_c(fixed, wide, entries, n):
+    """_drop_scores in C integers, compiled only; None where an operand is not an int within ±2**40 (a 万元
+    amount, a huge count), for which the caller takes Python's ints."""
+    scores = cython.declare(cython.longlong[16])
+    d_lhs = cython.declare(cython.longlong[16])
+    d_rhs = cython.declare(cython.longlong[16])
+    d_nones = cython.declare(cython.Py_ssize_t[16])
+    for k in range(n + 1):
+        scores[k] = 0
+    for refs, nl in entries:
+        lhs = rhs = 0
+        nones = 0
+        for k in range(n + 1):
+            d_lhs[k] = d_rhs[k] = d_nones[k] = 0
+        for j in range(len(refs)):
+            row, p = refs[j]
+            left = j < nl
+            v = wide.get(row)
+            if v is None:
+                cells = fixed.get(row)
+                if cells is None or p >= len(cells) or cells[p] is None:
+                    break                   # never evaluable, whichever column is dropped
+                o = cells[p]
+                if type(o) is not int:
+                    return None
+                x = PyLong_AsLongLongAndOverflow(o, cython.address(overflow))
+                if overflow or not -1099511627776 <= x <= 1099511627776:     # (±2**40, a C constant)
+                    return None
+                if left:
+                    lhs += x
+                else:
+                    rhs += x
+                continue
+            o = v[p + 1]                    # (the number this operand reads at k = 0)
+            if o is None:
+                nones += 1
+                d_nones[p + 1] -= 1
+            else:
+                if type(o) is not int:
+                    return None
+                x = PyLong_AsLongLongAndOverflow(o, cython.address(overflow))
+                if overflow or not -1099511627776 <= x <= 1099511627776:     # (±2**40, a C constant)
+                    return None
+                if left:
+                    lhs += x
+                    d_lhs[p + 1] -= x
+                else:
+                    rhs += x
+                    d_rhs[p + 1] -= x
+            o = v[p]                        # (the one it reads from k = p + 1 on)
+            if o is None:
+                d_nones[p + 1] += 1
+            else:
+                if type(o) is not int:
+                    return None
+                x = PyLong_AsLongLongAndOverflow(o, cython.address(overflow))
+                if overflow or not -1099511627776 <= x <= 1099511627776:     # (±2**40, a C constant)
+                    return None
+                if left:
+                    d_lhs[p + 1] += x
+                else:
+                    d_rhs[p + 1] += x
+        else:
+            for k in range(n + 1):
+                lhs += d_lhs[k]
+                rhs += d_rhs[k]
+                nones += d_nones[k]
+                if not nones:
+                    scores[k] += 1 if lhs == rhs else -1
+    return [scores[k] for k in range(n + 1)]
+
+
 @cython.locals(scores=list, d_lhs=list, d_rhs=list, d_nones=list, j=cython.Py_ssize_t, p=cython.Py_ssize_t,
                k=cython.Py_ssize_t, nl=cython.Py_ssize_t, nones=cython.Py_ssize_t, n=cython.Py_ssize_t, fixed=dict, wide=dict)
 def _drop_scores(fixed: dict[str, list], wide: dict[str, list], entries, n: int) -> list[int]:
@@ -2331,6 +2413,10 @@ def _drop_scores(fixed: dict[str, list], wide: dict[str, list], entries, n: int)
 
     Worked out per relation in one pass over its operands, not once per k: an operand at position p of
     a wide row reads that row's number p+1 while k <= p and its number p from k = p+1 on."""
+    if cython.compiled and n < _DROP_MAX:
+        scores = _drop_scores_c(fixed, wide, entries, n)
+        if scores is not None:
+            return scores
     scores = [0] * (n + 1)
     for refs, nl in entries:
         lhs = rhs = 0                        # sums at k = 0

@@ -499,6 +499,53 @@ def test_years_in_numerals_are_looked_for_only_where_their_pattern_can_match(com
     assert run.stdout.split() == [str(compiled), "20000"]
 
 
+_DROP_LAYOUTS = (
+    "import random, app, app.parse as P\n"
+    "from decimal import Decimal\n"
+    "rng = random.Random(11)\n"
+    "odd = [Decimal('1.5'), True, 2 ** 40, -2 ** 40, 2 ** 40 + 1, 10 ** 20, -1]\n"
+    "same = 0\n"
+    "for t in range(3000):\n"
+    "    n = rng.randrange(1, 17)\n"
+    "    def value():\n"
+    "        r = rng.random()\n"
+    "        return None if r < 0.2 else rng.choice(odd) if t % 4 == 0 and r < 0.25 else rng.randrange(4)\n"
+    "    rows = [f'r{i}' for i in range(rng.randrange(2, 7))]\n"
+    "    wide_rows = rng.sample(rows, rng.randrange(1, len(rows) + 1))\n"
+    "    fixed = {r: [value() for _ in range(rng.choice((n - 1, n)))] for r in rows if r not in wide_rows\n"
+    "             and rng.random() < 0.7}\n"
+    "    wide = {r: [value() for _ in range(n + 1)] for r in wide_rows}\n"
+    "    entries = []\n"
+    "    for _ in range(rng.randrange(0, 9)):\n"
+    "        ops = tuple((rng.choice(rows), rng.randrange(n)) for _ in range(rng.randrange(1, 7)))\n"
+    "        entries.append((ops, rng.randrange(1, len(ops) + 1)))\n"
+    "    want = []\n"
+    "    for k in range(n + 1):\n"
+    "        trial = dict(fixed)\n"
+    "        trial.update({r: v[:k] + v[k + 1:] for r, v in wide.items()})\n"
+    "        want.append(P._held(trial, entries))\n"
+    "    same += P._drop_scores(fixed, wide, entries, n) == want\n"
+    "print(app.COMPILED, same)\n"
+)
+
+
+@pytest.mark.parametrize("compiled", [False, True])
+def test_the_surplus_column_scores_are_the_same_in_c_integers(compiled):
+    """Compiled, _drop_scores sums a relation's operands in C integers when every operand is an int within ±2**40
+    (and in Python's otherwise: a 万元 amount, True, a huge count): the scores must be those of dropping each place
+    and counting, for up to 16 places (and past them, in Python's ints). (The counts stay below 10**27: beyond
+    28 digits a Decimal's sum is rounded, and the scores' running sums can then differ from the counted ones.)"""
+    if compiled:
+        _require_compiled()
+    env = dict(os.environ)
+    env.pop("GOUJI_PURE", None)
+    env["GOUJI_COMPILED" if compiled else "GOUJI_PURE"] = "1"
+    run = subprocess.run([sys.executable, "-c", _DROP_LAYOUTS], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == [str(compiled), "3000"]
+
+
 def test_a_compiled_module_built_against_another_cell_layout_leaves_the_core_pure(tmp_path):
     """Review round 54: a module compiled against another app/model.pxd fails its import with Cython's ValueError
     ("app.model.Cell size changed"), not an ImportError; that too must leave the core pure, not fail every check."""
