@@ -2334,8 +2334,8 @@ _DROP_MAX = 16              # _drop_scores_c's most places (n + 1) in a row; its
                rhs=cython.longlong, x=cython.longlong, overflow=cython.int, v=list, cells=list, refs=tuple,
                left=cython.bint)
 def _drop_scores_c(fixed, wide, entries, n):
-    """_drop_scores in C integers, compiled only; None where an operand is not an int within ±2**40 (a 万元
-    amount, a huge count), for which the caller takes Python's ints."""
+    """_drop_scores in C integers, compiled only; None where an operand is not an int from -2**40 to 2**40 - 1
+    (a 万元 amount, a huge count), for which the caller takes Python's ints."""
     scores = cython.declare(cython.longlong[16])
     d_lhs = cython.declare(cython.longlong[16])
     d_rhs = cython.declare(cython.longlong[16])
@@ -2359,7 +2359,7 @@ def _drop_scores_c(fixed, wide, entries, n):
                 if type(o) is not int:
                     return None
                 x = PyLong_AsLongLongAndOverflow(o, cython.address(overflow))
-                if overflow or not -1099511627776 <= x <= 1099511627776:     # (±2**40, a C constant)
+                if overflow or (x >> 40) != 0 and (x >> 40) != -1:     # (beyond -2**40 .. 2**40 - 1)
                     return None
                 if left:
                     lhs += x
@@ -2374,7 +2374,7 @@ def _drop_scores_c(fixed, wide, entries, n):
                 if type(o) is not int:
                     return None
                 x = PyLong_AsLongLongAndOverflow(o, cython.address(overflow))
-                if overflow or not -1099511627776 <= x <= 1099511627776:     # (±2**40, a C constant)
+                if overflow or (x >> 40) != 0 and (x >> 40) != -1:     # (beyond -2**40 .. 2**40 - 1)
                     return None
                 if left:
                     lhs += x
@@ -2389,7 +2389,7 @@ def _drop_scores_c(fixed, wide, entries, n):
                 if type(o) is not int:
                     return None
                 x = PyLong_AsLongLongAndOverflow(o, cython.address(overflow))
-                if overflow or not -1099511627776 <= x <= 1099511627776:     # (±2**40, a C constant)
+                if overflow or (x >> 40) != 0 and (x >> 40) != -1:     # (beyond -2**40 .. 2**40 - 1)
                     return None
                 if left:
                     d_lhs[p + 1] += x

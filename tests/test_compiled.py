@@ -531,10 +531,10 @@ _DROP_LAYOUTS = (
 
 @pytest.mark.parametrize("compiled", [False, True])
 def test_the_surplus_column_scores_are_the_same_in_c_integers(compiled):
-    """Compiled, _drop_scores sums a relation's operands in C integers when every operand is an int within ±2**40
-    (and in Python's otherwise: a 万元 amount, True, a huge count): the scores must be those of dropping each place
-    and counting, for up to 16 places (and past them, in Python's ints). (The counts stay below 10**27: beyond
-    28 digits a Decimal's sum is rounded, and the scores' running sums can then differ from the counted ones.)"""
+    """Compiled, _drop_scores sums a relation's operands in C integers when every operand is an int in -2**40 ..
+    2**40 - 1 (and in Python's otherwise: a 万元 amount, True, a huge count): the scores must be those of dropping
+    each place and counting, for up to 16 places (and past them, in Python's ints). (The counts stay below 10**27:
+    beyond 28 digits a Decimal's sum is rounded, and the running sums can then differ from the counted ones.)"""
     if compiled:
         _require_compiled()
     env = dict(os.environ)
