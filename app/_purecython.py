@@ -46,6 +46,13 @@ class _Cython:
     # A function its own module calls as a C function, and others (and the tests) as a Python one.
     ccall = staticmethod(_unchanged)
 
+    # Indexing without Python's checks for a negative or too large index (the function never makes one).
+    @staticmethod
+    def boundscheck(flag):
+        return _unchanged
+
+    wraparound = boundscheck
+
 
 _STAND_IN = _Cython()
 

@@ -28,6 +28,7 @@ except ImportError:
 if cython.compiled:     # (read by Cython only: plain Python's stand-in says False)
     from cython.cimports.app.model import Cell as CCell     # (the C type of app/model.pxd: fields read directly)
     from cython.cimports.app.template import keys_in_order  # (keyed_in_order as a C function: app/template.pxd)
+    from cython.cimports.cpython.long import PyLong_AsLongLongAndOverflow
 else:
     CCell = Cell
     keys_in_order = keyed_in_order
@@ -210,6 +211,46 @@ def _layout(keys: tuple):
     return frags
 
 
+_INT_TEXTS = [str(i) for i in range(1000)]     # (_INT_TEXT by index, for the compiled core)
+
+
+@cython.cfunc
+@cython.boundscheck(False)
+@cython.wraparound(False)
+@cython.locals(cells=dict, keys=tuple, frags=list, parts=list, ints=list, k=cython.Py_ssize_t, n=cython.Py_ssize_t,
+               cell=CCell, number=cython.longlong, overflow=cython.int)
+def _cells_in_layout(cells, keys, frags):
+    """Compiled only: _cells_text's text of a table keyed exactly by `keys` in their order, written into their
+    layout `frags` (None when a key is not the one its place wants): one pass over the cells, which checks each
+    key as it takes its value, and a small count's text taken from a list by its value."""
+    n = len(keys)
+    parts = [frags[0]]
+    ints = _INT_TEXTS
+    k = 0
+    for key, cell in cells.items():
+        if k >= n:
+            return None
+        want = keys[k]
+        if key is not want and key != want:
+            return None
+        v = cell.value
+        state = cell.state
+        if type(v) is int and (state is NUMBER or state == NUMBER):
+            number = PyLong_AsLongLongAndOverflow(v, cython.address(overflow))
+            if not overflow and 0 <= number < 1000:
+                text = ints[number]
+            else:
+                text = int.__repr__(v)
+        else:
+            text = _scalar(cell.json_value())
+        parts.append(text)
+        parts.append(frags[k + 1])
+        k += 1
+    if k != n:
+        return None
+    return "".join(parts)
+
+
 @cython.cfunc
 @cython.locals(cells=dict, rows=list, parts=list, texts=dict, known=dict, rows_done=set, cell=CCell, frags=list,
                ints=dict, k=cython.Py_ssize_t)
@@ -217,7 +258,13 @@ def _cells_text(cells, keys) -> str:
     """_cells_json(cells) as json writes it: {"row":{"col":value,…},…}, rows in the order they first come.
     `keys`: the table's cell keys in the template's order (or None); a table keyed by exactly those, as a table
     read whole is, is written into the template's own text (_layout), its values alone looked at."""
-    if keys is not None and keys_in_order(cells, keys):
+    if cython.compiled and keys is not None and len(cells) == len(keys):
+        frags = _layout(keys)
+        if frags is not None:
+            text = _cells_in_layout(cells, keys, frags)
+            if text is not None:
+                return text
+    elif keys is not None and keys_in_order(cells, keys):
         frags = _layout(keys)
         if frags is not None:
             parts = [frags[0]]

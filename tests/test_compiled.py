@@ -441,6 +441,12 @@ _KEY_ORDERS = (
     "    'one missing': dict(items[:-1]),\n"
     "    'one replaced': dict(items[:-1] + [(('9', '9'), items[-1][1])]),\n"
     "}\n"
+    "from decimal import Decimal\n"
+    "from app.model import Cell, NUMBER, BLANK, TEXT, ABSENT\n"
+    "odd = [Cell('999', NUMBER, 999), Cell('1000', NUMBER, 1000), Cell('-1', NUMBER, -1), Cell('0', NUMBER, 0),\n"
+    "       Cell('x', NUMBER, 2 ** 70), Cell('1.50', NUMBER, Decimal('1.50')), Cell('2.0', NUMBER, Decimal('2.0')),\n"
+    "       Cell('一', TEXT, None), Cell('', BLANK, None), ABSENT, Cell('7', 'number', 7), Cell('7', TEXT, 7)]\n"
+    "variants['odd values'] = {k: odd[i % len(odd)] for i, (k, _) in enumerate(items)}\n"
     "out = []\n"
     "for name, cells in variants.items():\n"
     "    r = report.replace(tables=dict(report.tables, t2=cells))\n"
@@ -453,7 +459,8 @@ _KEY_ORDERS = (
 def test_a_table_in_another_key_order_is_checked_and_written_the_same_compiled_and_pure():
     """Compiled, the parser, the rules and the JSON writer ask app/template.pxd's C loop whether a table is keyed
     exactly in its template's order, and then take its cells as they come: a table in any other order (keys
-    swapped, rows swapped, one missing or replaced) must be checked and written as plain Python does it."""
+    swapped, rows swapped, one missing or replaced) must be checked and written as plain Python does it, and so
+    must a table in order with values of every kind (the JSON writer reads a small count's text by its value)."""
     _require_compiled()
     outs = []
     for mode in ("GOUJI_COMPILED", "GOUJI_PURE"):
@@ -469,6 +476,8 @@ def test_a_table_in_another_key_order_is_checked_and_written_the_same_compiled_a
     texts = dict(eval(outs[0][1]))
     assert texts["as read"] == texts["equal keys, other tuples"]
     assert len({texts["as read"], texts["two swapped"], texts["rows swapped"], texts["one replaced"]}) == 4
+    assert '"t2":{"cells":{"1":{"1":999,"2.1":1000,"2.2":-1,"2.3":0,"2.4":1180591620717411303424,"2.5":1.5,' \
+        '"3":2},"2":{"1":"一","2.1":null,"2.2":null,"2.3":7,"2.4":"7","2.5":999,' in texts["odd values"]
 
 
 _YEAR_TEXTS = (
