@@ -23,6 +23,7 @@ _NOISE = ("政府信息公开工作年度报告", "政府信息公开年度报�
 _REGION_WIDE = _regex.compile(r"全(?:县|区|市|旗)|汇总")
 _BRACKETED = _regex.compile(r"[（(].*?[)）]")
 _PART_NAME = _regex.compile(r"(?:图解|解读|的?说明|全文|正文)$")
+_PART_ENDS = ("图解", "解读", "说明", "全文", "正文")      # (how a _PART_NAME ends)
 _REPEATED_END = _regex.compile(r"(.)\1+$")
 
 
@@ -33,10 +34,15 @@ def body_key(report: Report) -> str:
     s = _YEAR.sub("", s)
     for w in _NOISE:
         s = s.replace(w, "")
-    s = _BRACKETED.sub("", s)
-    s = _PART_NAME.sub("", s)                  # "…年度报告图解": the same body's report
-    s = _REGION_WIDE.sub("", s)                # 汤阴县全县 → 汤阴县
-    s = _REPEATED_END.sub(r"\1", s)           # 哈图布呼镇镇 → 哈图布呼镇
+    # (each pattern runs only where its first characters say it can match: a scan costs more than the look)
+    if "（" in s or "(" in s:
+        s = _BRACKETED.sub("", s)
+    if s.endswith(_PART_ENDS):
+        s = _PART_NAME.sub("", s)              # "…年度报告图解": the same body's report
+    if "全" in s or "汇总" in s:
+        s = _REGION_WIDE.sub("", s)            # 汤阴县全县 → 汤阴县
+    if len(s) >= 2 and s[-1] == s[-2]:
+        s = _REPEATED_END.sub(r"\1", s)       # 哈图布呼镇镇 → 哈图布呼镇
     s = s.strip("的")
     return s if len(s) >= 2 else ""
 

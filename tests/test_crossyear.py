@@ -156,3 +156,28 @@ def test_copies_are_told_by_their_tables_not_their_white_space_or_title_wording(
     assert body_key(other) == body_key(town)
     assert [f.message for f in cross_report_findings(county + [other]).get(0, [])] == \
         [f.message for f in cross_report_findings(county).get(0, [])] != []
+
+
+def test_body_key_runs_each_pattern_only_where_it_can_match():
+    """body_key looks at a title's characters before running each of its patterns (a bracket, a part's name at the
+    end, 全/汇总, a repeated last character): on any title the key is the one all the patterns give run in turn."""
+    import random
+    from app import crossyear as C
+
+    class Titled:
+        def __init__(self, title):
+            self.title = title
+
+    def every_pattern(title):
+        s = C._YEAR.sub("", "".join(title.split()))
+        for w in C._NOISE:
+            s = s.replace(w, "")
+        s = C._REPEATED_END.sub(r"\1", C._REGION_WIDE.sub("", C._PART_NAME.sub("", C._BRACKETED.sub("", s))))
+        s = s.strip("的")
+        return s if len(s) >= 2 else ""
+
+    rng = random.Random(3)
+    alphabet = list("镇政府人民2023年度报告（）()全县区市旗汇总图解读的说明文正\n 镇镇")
+    for _ in range(30000):
+        title = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 20)))
+        assert body_key(Titled(title)) == every_pattern(title), title
