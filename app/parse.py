@@ -457,9 +457,12 @@ def _split_cells(line: str) -> list[str]:
                 # "行政处罚 158\t\t", "二、上年结转政府信息公开申请数量 134\t58\t…". Its own cell, as in a PDF copy.
                 # (a whole number only: "… 无", "… —", "… 2022.12.31" are more likely the label's own words)
                 if " " in cell or "\u3000" in cell:
-                    m = _LABEL_THEN_COUNT.fullmatch(cell.strip())
-                    if m is not None and has_cjk(m.group(1)):
-                        return cells[:k] + [m.group(1), m.group(2)] + cells[k + 1:]
+                    s = cell.strip()
+                    # (the pattern's lazy label tries every split of the cell: only a cell ending in a digit can match)
+                    if s and s[-1] in _COUNT_DIGITS:
+                        m = _LABEL_THEN_COUNT.fullmatch(s)
+                        if m is not None and has_cjk(m.group(1)):
+                            return cells[:k] + [m.group(1), m.group(2)] + cells[k + 1:]
         return cells
     if "|" in line and (line.count("|") >= 3 or line.rstrip().endswith("|") or line.lstrip().startswith("|")):
         return _pipe_cells(line)        # "| a | b |", and "行政许可 | 1517 |" (a row of one value)
@@ -495,6 +498,7 @@ _SPACED = _regex.compile(r"(?: {2,}|\u3000+)")
 _VALUE_TOKEN = r"(?:[+＋\-－]?[0-9０-９][0-9０-９.,，]*(?:万元|元)?|[/／—－-]|无)"
 _TRAILING_VALUES = _regex.compile(r"(.*?[^\s0-9０-９.,，/／—－+＋-])\s+(" + _VALUE_TOKEN + r"(?:\s+" + _VALUE_TOKEN + r")*)")
 _LABEL_THEN_COUNT = _regex.compile(r"(.*?[^\s0-9０-９.,，/／—－+＋-])[ \u3000]+([0-9０-９]+)")
+_COUNT_DIGITS = "0123456789０１２３４５６７８９"       # (what _LABEL_THEN_COUNT's last character is)
 _VALUES_ONLY = _regex.compile(_VALUE_TOKEN + r"(?:\s+" + _VALUE_TOKEN + r")+")
 _NUMERIC_CELL = _regex.compile(_VALUE_TOKEN)
 

@@ -216,3 +216,21 @@ def test_the_relations_of_misaligned_rows_are_remembered_per_rows_and_each_given
         shorter = order[:-1]
         assert _plan_for(generation, shorter, tuple(plan)) == tuple(
             {id(e): e for r in plan for e in _plan(generation, "t2", shorter).get(r, ())}.values())
+
+
+def test_a_label_and_count_in_one_cell_is_looked_for_only_in_a_cell_ending_in_a_digit():
+    """_split_cells runs _LABEL_THEN_COUNT (a lazy label: every split of the cell tried) only on a cell whose last
+    character is one of _COUNT_DIGITS: no cell ending otherwise can match it."""
+    import random
+    from app.parse import _COUNT_DIGITS, _LABEL_THEN_COUNT, _split_cells
+    rng = random.Random(6)
+    alphabet = list("行政许可 \u3000０１９0189.,，/—-+＋a") + ["\u2007", "\xa0"]
+    matched = 0
+    for _ in range(30000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 12))).strip()
+        if _LABEL_THEN_COUNT.fullmatch(s):
+            matched += 1
+            assert s[-1] in _COUNT_DIGITS, s
+    assert matched > 100
+    assert _split_cells("行政许可 158\t\t3") == ["行政许可", "158", "", "3"]
+    assert _split_cells("行政许可 一五八\t3") == ["行政许可 一五八", "3"]
