@@ -7,7 +7,8 @@ per-cell and per-row work. `gouji check` of a folder then needs ~18 % less CPU (
 session; the modules past the first three, 3 % more, fifteenth); the results are the same byte for byte
 (tests/test_compiled.py compares them). The hot loops' locals have C types (`@cython.locals`, which plain
 Python reads as nothing: app/_purecython.py), and app/model.pxd makes the cell a C type, whose fields the
-modules that cimport it read and set directly (5 % fewer instructions, seventeenth session).
+modules that cimport it read and set directly (5 % fewer instructions, seventeenth session); app/template.pxd
+holds the key-order test as an inline C loop that the parser, the rules and the JSON writer call (nineteenth).
 
 The compiled modules are used only by `gouji check` and `gouji export` (the window runs the pure core:
 compiled code holds the interpreter lock for a whole parse), and only while every source is exactly as
