@@ -156,17 +156,22 @@ _CELL_API = (
 )
 
 
+def _run_core(code: str, compiled: bool, timeout: int = 60, **env) -> subprocess.CompletedProcess:
+    """`python -c code` with the compiled core (GOUJI_COMPILED) or the plain one (GOUJI_PURE), text out."""
+    env = dict(os.environ, **env)
+    env.pop("GOUJI_PURE", None)
+    env["GOUJI_COMPILED" if compiled else "GOUJI_PURE"] = "1"
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=timeout)
+
+
 @pytest.mark.parametrize("compiled", [False, True])
 def test_the_cell_is_the_same_record_compiled_and_pure(compiled):
     """Compiled, Cell is a C type (app/model.pxd) and not a subclass of app/_record.Record: it keeps a record's
     behaviour all the same (fields, equality, repr, copies, `replace`; unhashable, as an eq dataclass is)."""
     if compiled:
         _require_compiled()
-    env = dict(os.environ)
-    env.pop("GOUJI_PURE", None)
-    env["GOUJI_COMPILED" if compiled else "GOUJI_PURE"] = "1"
-    out = subprocess.run([sys.executable, "-c", _CELL_API], cwd=ROOT, env=env, capture_output=True, text=True,
-                         timeout=60)
+    out = _run_core(_CELL_API, compiled)
     cell = "Cell(raw='7', state='number', value=7, line=3, notes=())"
     assert out.stdout.strip() == repr([
         compiled, cell, True, True, False, cell, cell,
@@ -277,12 +282,8 @@ def test_the_prose_is_read_the_same_compiled_and_pure():
     characters where plain Python uses regular expressions: the two must read any text the same."""
     _require_compiled()
     outs = []
-    for mode in ("GOUJI_COMPILED", "GOUJI_PURE"):
-        env = dict(os.environ, PYTHONHASHSEED="0")
-        env.pop("GOUJI_PURE", None)
-        env[mode] = "1"
-        run = subprocess.run([sys.executable, "-c", _PROSE], cwd=ROOT, env=env, capture_output=True, text=True,
-                             timeout=120)
+    for compiled in (True, False):
+        run = _run_core(_PROSE, compiled, timeout=120, PYTHONHASHSEED="0")
         outs.append(run.stdout.split())
         assert run.returncode == 0, run.stderr
     assert outs[0][0] == "True" and outs[1][0] == "False"
@@ -309,12 +310,8 @@ def test_cells_are_made_the_same_compiled_and_pure():
     rows of layout B and the labels must be the same."""
     _require_compiled()
     outs = []
-    for mode in ("GOUJI_COMPILED", "GOUJI_PURE"):
-        env = dict(os.environ)
-        env.pop("GOUJI_PURE", None)
-        env[mode] = "1"
-        run = subprocess.run([sys.executable, "-c", _CELL_TEXTS], cwd=ROOT, env=env, capture_output=True, text=True,
-                             timeout=60)
+    for compiled in (True, False):
+        run = _run_core(_CELL_TEXTS, compiled)
         assert run.returncode == 0, run.stderr
         outs.append(run.stdout.split(" ", 1))
     assert outs[0][0] == "True" and outs[1][0] == "False"
@@ -359,11 +356,7 @@ def test_the_heading_lines_are_found_the_same_compiled_and_pure():
     """Compiled, the lines that may be a section heading are found with one loop over the characters, where plain
     Python scans the text for each heading word: the same lines, on any text."""
     _require_compiled()
-    env = dict(os.environ)
-    env.pop("GOUJI_PURE", None)
-    env["GOUJI_COMPILED"] = "1"
-    run = subprocess.run([sys.executable, "-c", _HEADING_TEXTS], cwd=ROOT, env=env, capture_output=True, text=True,
-                         timeout=60)
+    run = _run_core(_HEADING_TEXTS, True)
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == ["True", "3000", "3000"]
 
@@ -463,12 +456,8 @@ def test_a_table_in_another_key_order_is_checked_and_written_the_same_compiled_a
     must a table in order with values of every kind (the JSON writer reads a small count's text by its value)."""
     _require_compiled()
     outs = []
-    for mode in ("GOUJI_COMPILED", "GOUJI_PURE"):
-        env = dict(os.environ)
-        env.pop("GOUJI_PURE", None)
-        env[mode] = "1"
-        run = subprocess.run([sys.executable, "-c", _KEY_ORDERS], cwd=ROOT, env=env, capture_output=True, text=True,
-                             timeout=60)
+    for compiled in (True, False):
+        run = _run_core(_KEY_ORDERS, compiled)
         assert run.returncode == 0, run.stderr
         outs.append(run.stdout.split("\n", 1))
     assert outs[0][0] == "True" and outs[1][0] == "False"
@@ -501,11 +490,7 @@ def test_years_in_numerals_are_found_from_each_year_character_as_their_pattern_f
     report's opening cost about 1 M instructions: on any text the result is the pattern's substitution."""
     if compiled:
         _require_compiled()
-    env = dict(os.environ)
-    env.pop("GOUJI_PURE", None)
-    env["GOUJI_COMPILED" if compiled else "GOUJI_PURE"] = "1"
-    run = subprocess.run([sys.executable, "-c", _YEAR_TEXTS], cwd=ROOT, env=env, capture_output=True, text=True,
-                         timeout=60)
+    run = _run_core(_YEAR_TEXTS, compiled)
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == [str(compiled), "20000", "True"]
 
@@ -548,11 +533,7 @@ def test_the_surplus_column_scores_are_the_same_in_c_integers(compiled):
     beyond 28 digits a Decimal's sum is rounded, and the running sums can then differ from the counted ones.)"""
     if compiled:
         _require_compiled()
-    env = dict(os.environ)
-    env.pop("GOUJI_PURE", None)
-    env["GOUJI_COMPILED" if compiled else "GOUJI_PURE"] = "1"
-    run = subprocess.run([sys.executable, "-c", _DROP_LAYOUTS], cwd=ROOT, env=env, capture_output=True, text=True,
-                         timeout=120)
+    run = _run_core(_DROP_LAYOUTS, compiled, timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == [str(compiled), "3000"]
 
