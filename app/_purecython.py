@@ -46,12 +46,23 @@ class _Cython:
     # A function its own module calls as a C function, and others (and the tests) as a Python one.
     ccall = staticmethod(_unchanged)
 
-    # Indexing without Python's checks for a negative or too large index (the function never makes one).
+    # Indexing without Python's checks for a negative or too large index (the function never makes one); a C
+    # function's return type, inlined, its errors unchecked.
     @staticmethod
     def boundscheck(flag):
         return _unchanged
 
-    wraparound = boundscheck
+    wraparound = returns = boundscheck
+    inline = staticmethod(_unchanged)
+
+    @staticmethod
+    def exceptval(value=None, check=True):
+        return _unchanged
+
+    @staticmethod
+    def declare(ctype, value=None):
+        """A C global (`name = cython.declare(cython.longlong, 1 << 62)`): its value in plain Python."""
+        return value
 
 
 _STAND_IN = _Cython()

@@ -2346,11 +2346,29 @@ _DROP_MAX = 16              # _drop_scores_c's most places (n + 1) in a row; its
                             # so that a relation's sums stay far inside a C long long
 
 
+_NOT_C = cython.declare(cython.longlong, 1 << 62)     # what _c_count gives for an operand it does not take
+
+
+@cython.cfunc
+@cython.inline
+@cython.exceptval(check=False)
+@cython.returns(cython.longlong)
+@cython.locals(x=cython.longlong, overflow=cython.int)
+def _c_count(o):
+    """Compiled only: an operand of _drop_scores_c as a C integer, _NOT_C unless it is an int from -2**40 to
+    2**40 - 1."""
+    if type(o) is not int:
+        return _NOT_C
+    x = PyLong_AsLongLongAndOverflow(o, cython.address(overflow))
+    if overflow or (x >> 40) != 0 and (x >> 40) != -1:
+        return _NOT_C
+    return x
+
+
 @cython.cfunc
 @cython.locals(fixed=dict, wide=dict, n=cython.Py_ssize_t, j=cython.Py_ssize_t, p=cython.Py_ssize_t,
                k=cython.Py_ssize_t, nl=cython.Py_ssize_t, nones=cython.Py_ssize_t, lhs=cython.longlong,
-               rhs=cython.longlong, x=cython.longlong, overflow=cython.int, v=list, cells=list, refs=tuple,
-               left=cython.bint)
+               rhs=cython.longlong, x=cython.longlong, v=list, cells=list, refs=tuple, left=cython.bint)
 def _drop_scores_c(fixed, wide, entries, n):
     """_drop_scores in C integers, compiled only; None where an operand is not an int from -2**40 to 2**40 - 1
     (a 万元 amount, a huge count), for which the caller takes Python's ints."""
@@ -2373,11 +2391,8 @@ def _drop_scores_c(fixed, wide, entries, n):
                 cells = fixed.get(row)
                 if cells is None or p >= len(cells) or cells[p] is None:
                     break                   # never evaluable, whichever column is dropped
-                o = cells[p]
-                if type(o) is not int:
-                    return None
-                x = PyLong_AsLongLongAndOverflow(o, cython.address(overflow))
-                if overflow or (x >> 40) != 0 and (x >> 40) != -1:     # (beyond -2**40 .. 2**40 - 1)
+                x = _c_count(cells[p])
+                if x == _NOT_C:
                     return None
                 if left:
                     lhs += x
@@ -2389,10 +2404,8 @@ def _drop_scores_c(fixed, wide, entries, n):
                 nones += 1
                 d_nones[p + 1] -= 1
             else:
-                if type(o) is not int:
-                    return None
-                x = PyLong_AsLongLongAndOverflow(o, cython.address(overflow))
-                if overflow or (x >> 40) != 0 and (x >> 40) != -1:     # (beyond -2**40 .. 2**40 - 1)
+                x = _c_count(o)
+                if x == _NOT_C:
                     return None
                 if left:
                     lhs += x
@@ -2404,10 +2417,8 @@ def _drop_scores_c(fixed, wide, entries, n):
             if o is None:
                 d_nones[p + 1] += 1
             else:
-                if type(o) is not int:
-                    return None
-                x = PyLong_AsLongLongAndOverflow(o, cython.address(overflow))
-                if overflow or (x >> 40) != 0 and (x >> 40) != -1:     # (beyond -2**40 .. 2**40 - 1)
+                x = _c_count(o)
+                if x == _NOT_C:
                     return None
                 if left:
                     d_lhs[p + 1] += x
