@@ -27,11 +27,9 @@ except ImportError:
     pass
 if cython.compiled:     # (read by Cython only: plain Python's stand-in says False)
     from cython.cimports.app.model import Cell as CCell     # (the C type of app/model.pxd: fields read directly)
-    from cython.cimports.app.template import keys_in_order  # (keyed_in_order as a C function: app/template.pxd)
     from cython.cimports.cpython.long import PyLong_AsLongLongAndOverflow
 else:
     CCell = Cell
-    keys_in_order = keyed_in_order
 
 USAGE = """用法:
   gouji                         打开窗口
@@ -211,7 +209,7 @@ def _layout(keys: tuple):
     return frags
 
 
-_INT_TEXTS = [str(i) for i in range(1000)]     # (_INT_TEXT by index, for the compiled core)
+_INT_TEXTS = list(_INT_TEXT.values())     # (_INT_TEXT by index, for the compiled core)
 
 
 @cython.cfunc
@@ -258,15 +256,13 @@ def _cells_text(cells, keys) -> str:
     """_cells_json(cells) as json writes it: {"row":{"col":value,…},…}, rows in the order they first come.
     `keys`: the table's cell keys in the template's order (or None); a table keyed by exactly those, as a table
     read whole is, is written into the template's own text (_layout), its values alone looked at."""
-    if cython.compiled and keys is not None and len(cells) == len(keys):
-        frags = _layout(keys)
-        if frags is not None:
+    frags = _layout(keys) if keys is not None and len(cells) == len(keys) else None
+    if frags is not None:
+        if cython.compiled:
             text = _cells_in_layout(cells, keys, frags)
             if text is not None:
                 return text
-    elif keys is not None and keys_in_order(cells, keys):
-        frags = _layout(keys)
-        if frags is not None:
+        elif keyed_in_order(cells, keys):
             parts = [frags[0]]
             ints = _INT_TEXT
             k = 1
