@@ -491,15 +491,14 @@ _OPENS_ROW = frozenset(("规章", "行政规范性文件", "规范性文件", "�
 _ROW_LABEL = _regex.compile(r"(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[0-9]{1,2}[.．、])\s*\D"
                             r"|[^\d\s]*[\u4e00-\u9fff]{4}[^\d]*$|规章$")
 # Layout B: one cell per line, after a tab (counted in "\n" + text + "\n": a literal prefix is found fast).
-_B_LINE = _regex.compile(r"\n\t[^\t\n]*(?=\n)")      # (what _b_lines counts, as a pattern: the tests hold it to it)
 
 
 @cython.cfunc
 @cython.locals(lines=list, start=cython.Py_ssize_t, end=cython.Py_ssize_t, k=cython.Py_ssize_t, n=cython.Py_ssize_t,
                ln=str)
 def _b_lines(lines: list[str], start: int, end: int) -> int:
-    """len(_B_LINE.findall(...)) over lines[start:end] joined: the lines that are one cell after a tab (a tab
-    first and no other). A pass over the lines, not the pattern tried at every character of a region."""
+    """The lines of lines[start:end] that are one cell after a tab (a tab first and no other): a pass over the
+    lines, not a pattern (r"\\n\\t[^\\t\\n]*(?=\\n)", the tests' reference) tried at every character of the region."""
     n = 0
     for k in range(start, end):
         ln = lines[k]
@@ -2926,8 +2925,6 @@ def _title(lines: list[str]) -> str:
     return first[:200]      # furniture ("发布时间：") or in the running text
 
 
-# (what _ascii_years finds, as a pattern: the tests hold it to it)
-_CN_YEAR = _regex.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)|[０-９]{4}(?=\s*年)")
 _CN_DIGITS = str.maketrans("〇○零一二三四五六七八九０１２３４５６７８９", "000123456789" + "0123456789")
 
 
@@ -2938,10 +2935,11 @@ _YEAR_NUMERALS = _CN_NUMERALS + _WIDE_DIGITS
 
 @cython.locals(text=str, k=cython.Py_ssize_t, j=cython.Py_ssize_t, last=cython.Py_ssize_t, parts=list)
 def _ascii_years(text: str) -> str:
-    """Years written "二〇二三年" or "２０２３年" as "2023年": what _CN_YEAR.sub gives, found from each 年 instead of
-    trying the pattern at every character (about 370 instructions each, a million for a report's opening). A
-    match is the four characters before a 年 and the white space before it, all numerals of one kind; two never
-    overlap (a 年 is no numeral), and each is translated in place."""
+    """Years written "二〇二三年" or "２０２３年" as "2023年": what r"[〇○零一二三四五六七八九]{4}(?=\\s*年)|[０-９]{4}(?=\\s*年)"
+    substitutes (the tests' reference), found from each 年 instead of trying the pattern at every character
+    (about 370 instructions each, a million for a report's opening). A match is the four characters before a 年
+    and the white space before it, all numerals of one kind; two never overlap (a 年 is no numeral), and each
+    is translated in place."""
     parts = []
     last = 0
     k = text.find("年")
